@@ -1,0 +1,30 @@
+/**
+ * Lints every policy of the managed-policy corpus and prints findings by rule and severity.
+ * Usage: tsx scripts/corpus-check.ts [--show] [rule-id ...]   (no ids: every rule)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { lintText } from '../src/core/lint';
+import { allRules } from '../src/core/rules';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const show = args.includes('--show');
+  const ids = args.filter((a) => !a.startsWith('--'));
+  const rules = ids.length ? allRules.filter((r) => ids.includes(r.id)) : allRules;
+  const dir = resolve(process.env.SSM_CORPUS_DIR ?? join(__dirname, '..', '..', 'shared', 'corpus', 'aws-managed-policies'));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const { findings } = await lintText(readFileSync(join(dir, f), 'utf8'), { rules, fileName: f });
+    for (const x of findings) {
+      const key = `${x.severity}\t${x.ruleId}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (show || x.severity === 'error') console.log(`${f}:${x.range.start.line + 1}:${x.range.start.character + 1} ${x.severity} ${x.ruleId}: ${x.message}`);
+    }
+  }
+  console.log(`\n${files.length} policies`);
+  for (const [k, n] of [...counts].sort()) console.log(`${n}\t${k}`);
+}
+
+void main();

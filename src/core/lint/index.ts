@@ -1,0 +1,152 @@
+import { getNodePath, type JSONPath } from 'jsonc-parser';
+import { iam as sharedIam, type IamIndex } from '../iam';
+import { parsePolicy } from '../policy/parse';
+import type { ParsedPolicy, PolicyKind } from '../policy/types';
+import { allRules } from '../rules';
+import { formatMessage, type Edit, type PolicyRule, type Severity } from '../rules/rule';
+import type { LintConfig } from './config';
+import { LineMap, type Range } from './position';
+
+export * from './config';
+export * from './position';
+
+/** One finding, resolved to a rule, a severity, a message and an exact range. */
+export interface LintFinding {
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  message: string;
+  offset: number;
+  length: number;
+  range: Range;
+  /** JSON path of the node the finding is about, when it is about a node. */
+  path?: JSONPath;
+  data?: Record<string, string>;
+  fix?: Edit[];
+}
+
+/** Options for {@link lintText}. */
+export interface LintOptions {
+  kind?: PolicyKind | 'auto';
+  fileName?: string;
+  config?: LintConfig;
+  /** The rules to run; all registered rules by default. */
+  rules?: readonly PolicyRule[];
+  iam?: IamIndex;
+}
+
+/** The result of linting one text. */
+export interface LintResult {
+  policy: ParsedPolicy;
+  findings: LintFinding[];
+}
+
+/** The id used for findings that report a failure inside a rule (a bug, never a policy problem). */
+export const INTERNAL_ERROR_RULE_ID = 'internal-error';
+
+/** Services whose data the built-in SSM checks always need. */
+const ALWAYS_LOADED = ['ssm', 'ssmmessages', 'ec2messages', 'iam', 'sts', 'ec2'];
+
+/** Lints one policy text; never throws for any input text. */
+export async function lintText(text: string, options: LintOptions = {}): Promise<LintResult> {
+  const iam = options.iam ?? sharedIam;
+  const kind = options.kind && options.kind !== 'auto' ? options.kind : options.config?.kind;
+  const policy = parsePolicy(text, { kind, fileName: options.fileName });
+  const rules = options.rules ?? allRules;
+  const overrides = options.config?.rules ?? {};
+  const active = rules.filter((r) => r.meta.appliesTo.includes(policy.kind) && overrides[r.id] !== 'off');
+  const { services, conditionKeys } = referencedNames(policy);
+  for (const r of active) for (const s of r.meta.needsServices ?? []) services.add(s);
+  try {
+    await iam.ensure(services, conditionKeys);
+  } catch {
+    // Missing data degrades the IAM-aware rules to silence; they treat unloaded services as unknown.
+  }
+  const lines = new LineMap(text);
+  const findings: LintFinding[] = [];
+  for (const rule of active) {
+    const severity = (overrides[rule.id] as Severity | undefined) ?? rule.meta.defaultSeverity;
+    let raw;
+    try {
+      raw = rule.check(policy, { iam, kind: policy.kind, fileName: options.fileName });
+    } catch (err) {
+      findings.push({
+        ruleId: INTERNAL_ERROR_RULE_ID,
+        messageId: 'ruleFailed',
+        severity: 'warning',
+        message: `Rule ${rule.id} failed on this document and was skipped: ${err instanceof Error ? err.message : String(err)}`,
+        offset: 0,
+        length: 0,
+        range: lines.range(0, 0),
+      });
+      continue;
+    }
+    for (const f of raw) {
+      const offset = f.node ? f.node.offset : (f.range?.offset ?? 0);
+      const length = f.node ? f.node.length : (f.range?.length ?? 0);
+      const template = rule.meta.messages[f.messageId] ?? f.messageId;
+      findings.push({
+        ruleId: rule.id,
+        messageId: f.messageId,
+        severity,
+        message: formatMessage(template, f.data),
+        offset,
+        length,
+        range: lines.range(offset, length),
+        path: f.node ? getNodePath(f.node) : undefined,
+        data: f.data,
+        fix: f.fix,
+      });
+    }
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  return { policy, findings };
+}
+
+/** The service prefixes and condition keys a policy refers to, so their IAM data can be loaded first. */
+export function referencedNames(policy: ParsedPolicy): { services: Set<string>; conditionKeys: Set<string> } {
+  const services = new Set<string>(ALWAYS_LOADED);
+  const conditionKeys = new Set<string>();
+  for (const st of policy.statements) {
+    for (const item of [...(st.action?.items ?? []), ...(st.notAction?.items ?? [])]) {
+      const colon = item.value.indexOf(':');
+      if (colon > 0 && colon < 100) services.add(item.value.slice(0, colon).toLowerCase());
+    }
+    for (const item of [...(st.resource?.items ?? []), ...(st.notResource?.items ?? [])]) {
+      const parts = item.value.split(':', 4);
+      if (parts[0] === 'arn' && parts[2] && parts[2].length < 100) services.add(parts[2].toLowerCase());
+    }
+    for (const op of st.condition?.operators ?? []) {
+      for (const entry of op.entries) {
+        if (entry.key.length > 200) continue;
+        conditionKeys.add(entry.key);
+        const colon = entry.key.indexOf(':');
+        if (colon > 0) services.add(entry.key.slice(0, colon).toLowerCase());
+      }
+    }
+    if (services.size > 500 || conditionKeys.size > 2000) break;
+  }
+  return { services, conditionKeys };
+}
+
+/** Applies the fixes of the given findings that do not overlap, in one pass (like ESLint's fixer). */
+export function applyFixes(text: string, findings: readonly Pick<LintFinding, 'fix'>[]): string {
+  const edits: Edit[] = [];
+  let lastEnd = -1;
+  const groups = findings
+    .filter((f) => f.fix && f.fix.length > 0)
+    .map((f) => [...(f.fix as Edit[])].sort((a, b) => a.offset - b.offset))
+    .sort((a, b) => (a[0]?.offset ?? 0) - (b[0]?.offset ?? 0));
+  for (const group of groups) {
+    const start = group[0]?.offset ?? 0;
+    if (start < lastEnd) continue;
+    edits.push(...group);
+    const last = group[group.length - 1];
+    lastEnd = last ? last.offset + last.length : lastEnd;
+  }
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
+    out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
+  }
+  return out;
+}

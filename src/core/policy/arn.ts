@@ -1,0 +1,77 @@
+/** The six colon-separated fields of an ARN; `resource` keeps any further colons. */
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+/** Splits an ARN into its fields, or returns undefined when it has fewer than six fields or no `arn` prefix. */
+export function parseArn(text: string): ArnParts | undefined {
+  if (!text.startsWith('arn:')) return undefined;
+  const parts = text.split(':');
+  if (parts.length < 6) return undefined;
+  const [, partition = '', service = '', region = '', account = ''] = parts;
+  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+}
+
+/** Offset of field `index` (0 = "arn", 1 = partition, … 5 = resource) inside an ARN string. */
+export function arnFieldOffset(text: string, index: number): number {
+  let offset = 0;
+  for (let i = 0; i < index; i++) {
+    const next = text.indexOf(':', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+const templateCache = new Map<string, RegExp>();
+
+/**
+ * True when an ARN from a policy (which may hold `*` and `?` wildcards and policy variables)
+ * can name a resource of the given IAM-data template, such as
+ * `arn:${Partition}:ssm:${Region}:${Account}:document/${DocumentName}`.
+ * A wildcard in the policy may stand for any text, including a template's fixed parts.
+ */
+export function arnMatchesTemplate(arn: string, template: string): boolean {
+  const a = parseArn(arn);
+  const t = parseArn(template);
+  if (!a || !t) return false;
+  if (!fieldMatches(a.service, t.service)) return false;
+  if (!fieldMatches(a.region, t.region) || !fieldMatches(a.account, t.account)) return false;
+  return resourceMatches(a.resource, t.resource);
+}
+
+function fieldMatches(value: string, templateField: string): boolean {
+  if (value === '' || templateField === '') return value === templateField || value === '*';
+  if (templateField.includes('${')) return true;
+  return wildcardEquals(value, templateField);
+}
+
+/** Does the policy's resource part (with wildcards) overlap the template's resource part (with ${Vars})? */
+function resourceMatches(value: string, template: string): boolean {
+  let re = templateCache.get(template);
+  if (!re) {
+    // A template variable stands for one or more characters; ARNs of nested names (paths) may contain '/' and ':'.
+    const body = template
+      .split(/\$\{[^}]*\}/)
+      .map((lit) => lit.replace(/[.+^${}()|[\]\\*?]/g, '\\$&'))
+      .join('.+');
+    re = new RegExp(`^${body}$`, 'i');
+    templateCache.set(template, re);
+  }
+  if (!/[*?]|\$\{/.test(value)) return re.test(value);
+  // The policy value has wildcards or variables: compare the literal prefix before the first one.
+  const literalPrefix = value.split(/[*?]|\$\{/)[0] ?? '';
+  const templatePrefix = template.split('${')[0] ?? '';
+  const n = Math.min(literalPrefix.length, templatePrefix.length);
+  return literalPrefix.slice(0, n).toLowerCase() === templatePrefix.slice(0, n).toLowerCase();
+}
+
+function wildcardEquals(value: string, literal: string): boolean {
+  if (!/[*?]/.test(value)) return value.toLowerCase() === literal.toLowerCase();
+  const body = value.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i').test(literal);
+}

@@ -1,0 +1,74 @@
+import type { IamAction, IamIndex } from '../iam';
+import { wildcardToRegExp } from '../util/wildcard';
+import type { Located, Statement } from './types';
+
+/** An action string split at its first colon, e.g. `ssm:SendCommand` → { service: 'ssm', name: 'SendCommand' }. */
+export function splitAction(value: string): { service: string; name: string } | undefined {
+  const colon = value.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { service: value.slice(0, colon), name: value.slice(colon + 1) };
+}
+
+/** True when an action pattern from a policy (`*`, `ssm:*`, `ssm:Get*`) matches a concrete action (`ssm:GetDocument`). */
+export function actionPatternMatches(pattern: string, action: string): boolean {
+  if (pattern === '*') return true;
+  return wildcardToRegExp(pattern).test(action);
+}
+
+/** True when the statement's Effect is exactly `Allow`. */
+export function isAllow(st: Statement): boolean {
+  return st.effect?.value === 'Allow';
+}
+
+/** True when the statement's Effect is exactly `Deny`. */
+export function isDeny(st: Statement): boolean {
+  return st.effect?.value === 'Deny';
+}
+
+/**
+ * The Action item that grants (or, under NotAction, does not exclude) a concrete action, e.g. `ssm:SendCommand`.
+ * Returns the matching item for Action; for NotAction returns the NotAction node's first item or a synthetic
+ * answer `true` when the action is not excluded. Undefined when the statement does not cover the action.
+ */
+export function statementCoversAction(st: Statement, action: string): Located<string> | true | undefined {
+  if (st.action) return st.action.items.find((item) => actionPatternMatches(item.value, action));
+  if (st.notAction) return st.notAction.items.some((item) => actionPatternMatches(item.value, action)) ? undefined : true;
+  return undefined;
+}
+
+/** True when the statement's Resource (not NotResource) is `*` or contains `*`. */
+export function hasWildcardResource(st: Statement): boolean {
+  return st.resource?.items.some((r) => r.value === '*') ?? false;
+}
+
+/** True when the statement has a Condition with at least one operator. */
+export function hasCondition(st: Statement): boolean {
+  return (st.condition?.operators.length ?? 0) > 0;
+}
+
+/**
+ * The concrete IAM actions a statement's Action element names, after expanding wildcards.
+ * `complete` is false when some item could not be resolved (unknown service, `*`, no prefix),
+ * so callers that reason about "none of the actions" must stay silent.
+ */
+export function expandActions(st: Statement, iam: IamIndex): { actions: IamAction[]; complete: boolean } {
+  const actions: IamAction[] = [];
+  let complete = !!st.action && st.action.items.length > 0 && st.action.node.type !== 'object';
+  const seen = new Set<string>();
+  for (const item of st.action?.items ?? []) {
+    const matched = item.value === '*' ? undefined : iam.matchActions(item.value);
+    if (!matched) {
+      complete = false;
+      continue;
+    }
+    if (matched.length === 0) complete = false;
+    for (const a of matched) {
+      const key = `${a.service}:${a.name}`.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        actions.push(a);
+      }
+    }
+  }
+  return { actions, complete };
+}

@@ -1,0 +1,59 @@
+import type { Edit } from 'jsonc-parser';
+import type { IamIndex } from '../iam';
+import type { Node, ParsedPolicy, PolicyKind } from '../policy/types';
+
+export type { Edit } from 'jsonc-parser';
+
+/** How serious a finding is; `off` (in configuration only) disables a rule. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a rule reports: a message id, where (a node, or an offset range for text-level findings) and optional fixes. */
+export interface Finding {
+  messageId: string;
+  node?: Node;
+  /** For findings that are not a JSON node (comments, commas, syntax errors). */
+  range?: { offset: number; length: number };
+  /** Values for the `{{name}}` slots of the message. */
+  data?: Record<string, string>;
+  /** Text edits (jsonc-parser `Edit`s) that fix the problem; applied together. */
+  fix?: Edit[];
+}
+
+/** What a rule may use besides the policy itself. */
+export interface RuleContext {
+  iam: IamIndex;
+  kind: PolicyKind;
+  fileName?: string;
+}
+
+/** Static facts about a rule, used by the registry, docs, SARIF and configuration. */
+export interface RuleMeta {
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  appliesTo: PolicyKind[];
+  /** Message templates by id; `{{name}}` slots are filled from a finding's `data`. */
+  messages: Record<string, string>;
+  /** Services whose IAM data the rule reads even when the policy does not name them. */
+  needsServices?: string[];
+}
+
+/** One lint rule: a stable kebab-case id, its metadata and a pure check. */
+export interface PolicyRule {
+  id: string;
+  meta: RuleMeta;
+  check(policy: ParsedPolicy, ctx: RuleContext): Finding[];
+}
+
+/** Where each rule's documentation page lives; diagnostics and SARIF link to it. */
+export const RULE_DOCS_BASE = 'https://github.com/ssm-policy-studio/ssm-policy-studio/blob/main/docs/rules/';
+
+/** The documentation URL of a rule. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE}${ruleId}.md`;
+}
+
+/** Fills `{{name}}` slots of a message template. */
+export function formatMessage(template: string, data: Record<string, string> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => data[name] ?? whole);
+}
