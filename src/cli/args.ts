@@ -1,0 +1,85 @@
+import type { PolicyKind } from '../core/policy/types';
+
+/** Output formats of the CLI. */
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+/** Parsed command line. */
+export interface CliArgs {
+  format: OutputFormat;
+  kind: PolicyKind | 'auto';
+  config?: string;
+  paths: string[];
+  help: boolean;
+  version: boolean;
+}
+
+/** Bad usage; the CLI prints the message with the usage and exits 2. */
+export class UsageError extends Error {}
+
+/** The usage text printed by --help and on bad usage. */
+export const USAGE = `Usage: ssm-policy-lint [options] PATH...
+
+Lints AWS IAM policies (identity, trust, SCP) offline, with AWS Systems Manager knowledge.
+PATH is a policy file, a directory (every *.json below it) or - for standard input.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --kind auto|identity|trust|scp
+                             policy kind (default: auto = detected per file)
+  --config FILE              rule severities, e.g. { "rules": { "passrole-wildcard": "off" } }
+                             (default: .ssm-policy-lint.json in the working directory, if present)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no error found, 1 an error was found, 2 bad usage or an unreadable file.`;
+
+const FORMATS = new Set(['text', 'json', 'sarif']);
+const KINDS = new Set(['auto', 'identity', 'trust', 'scp']);
+
+/** Parses argv (without node and script); throws {@link UsageError}. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { format: 'text', kind: 'auto', paths: [], help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`Option ${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (!FORMATS.has(v)) throw new UsageError(`Unknown format "${v}": use text, json or sarif`);
+        args.format = v as OutputFormat;
+        break;
+      }
+      case '--kind': {
+        const v = value();
+        if (!KINDS.has(v)) throw new UsageError(`Unknown kind "${v}": use auto, identity, trust or scp`);
+        args.kind = v as CliArgs['kind'];
+        break;
+      }
+      case '--config':
+        args.config = value();
+        break;
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      case '-v':
+      case '--version':
+        args.version = true;
+        break;
+      case '--':
+        args.paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option: ${arg}`);
+        args.paths.push(arg);
+    }
+  }
+  if (!args.help && !args.version && args.paths.length === 0) throw new UsageError('No PATH given');
+  return args;
+}

@@ -1,0 +1,117 @@
+import type * as Sarif from 'sarif';
+import type { LintFinding } from '../core/lint';
+import type { PolicyRule, Severity } from '../core/rules/rule';
+import { ruleDocsUrl } from '../core/rules/rule';
+
+/** Findings of one input, as the CLI reports them. */
+export interface FileFindings {
+  file: string;
+  findings: LintFinding[];
+}
+
+/** The `--format json` record: exactly these fields, ranges 0-based in UTF-16 units (as LSP). */
+export interface JsonFinding {
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** One JSON array of every finding. */
+export function formatJson(results: readonly FileFindings[]): string {
+  const out: JsonFinding[] = results.flatMap((r) =>
+    r.findings.map((f) => ({ file: r.file, ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range })),
+  );
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Human-readable lines `file:line:col  severity  message  rule-id`, then a summary. */
+export function formatText(results: readonly FileFindings[], color = false): string {
+  const paint = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const sevColor: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+  const lines: string[] = [];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    for (const f of r.findings) {
+      totals[f.severity]++;
+      const where = `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      lines.push(`${where}  ${paint(sevColor[f.severity], f.severity.padEnd(7))}  ${f.message}  ${paint('2', f.ruleId)}`);
+    }
+  }
+  const problems = totals.error + totals.warning + totals.info;
+  const files = results.length;
+  lines.push(
+    problems === 0
+      ? `No problems in ${files} file${files === 1 ? '' : 's'}.`
+      : `${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info) in ${files} file${files === 1 ? '' : 's'}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+const SARIF_LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** A SARIF 2.1.0 log with one run, the rule metadata and help links, for code-scanning dashboards. */
+export function formatSarif(results: readonly FileFindings[], rules: readonly PolicyRule[], version: string): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const sarifResults: Sarif.Result[] = results.flatMap((r) =>
+    r.findings.map((f): Sarif.Result => {
+      const result: Sarif.Result = {
+        ruleId: f.ruleId,
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: r.file === '-' ? { uri: 'stdin' } : { uri: toUri(r.file), uriBaseId: '%SRCROOT%' },
+              region: {
+                startLine: f.range.start.line + 1,
+                startColumn: f.range.start.character + 1,
+                endLine: f.range.end.line + 1,
+                endColumn: f.range.end.character + 1,
+              },
+            },
+          },
+        ],
+      };
+      const idx = ruleIndex.get(f.ruleId);
+      if (idx !== undefined) result.ruleIndex = idx;
+      return result;
+    }),
+  );
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ssm-policy-lint',
+            version,
+            informationUri: 'https://github.com/ssm-policy-studio/ssm-policy-studio',
+            rules: rules.map(
+              (r): Sarif.ReportingDescriptor => ({
+                id: r.id,
+                shortDescription: { text: r.meta.description },
+                helpUri: ruleDocsUrl(r.id),
+                help: { text: `${r.meta.description} See ${ruleDocsUrl(r.id)}`, markdown: `${r.meta.description} [Documentation](${ruleDocsUrl(r.id)})` },
+                defaultConfiguration: { level: SARIF_LEVEL[r.meta.defaultSeverity] },
+                properties: { tags: ['iam', 'security', ...r.meta.appliesTo], fixable: r.meta.fixable },
+              }),
+            ),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function toUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}

@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, type CliIo } from '../../../src/cli/main';
+import { parseArgs, UsageError } from '../../../src/cli/args';
+
+const CLEAN = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "ssm:GetDocument", "Resource": "*" }]\n}\n';
+const BROKEN = '{\n  "Version": "2012-10-17"\n  "Statement": []\n}\n';
+const WARN_ONLY = '{ "Statement": [{ "Effect": "Allow", "Action": "ssm:GetDocument", "Resource": "*" }] }';
+
+function fakeIo(cwd: string, stdin = ''): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    readStdin: () => stdin,
+    stdout: (s: string) => {
+      io.out += s;
+    },
+    stderr: (s: string) => {
+      io.err += s;
+    },
+  };
+  return io;
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ssm-policy-lint-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('cli: arguments', () => {
+  it('parses formats, kinds, config and paths, with = forms', () => {
+    const a = parseArgs(['--format=json', '--kind', 'trust', '--config', 'c.json', 'a.json', '-']);
+    assert.deepEqual([a.format, a.kind, a.config, a.paths], ['json', 'trust', 'c.json', ['a.json', '-']]);
+  });
+  it('rejects unknown options, formats, kinds and a missing path', () => {
+    assert.throws(() => parseArgs(['--fmt', 'json', 'a']), UsageError);
+    assert.throws(() => parseArgs(['--format', 'xml', 'a']), /Unknown format "xml"/);
+    assert.throws(() => parseArgs(['--kind', 'role', 'a']), /Unknown kind "role"/);
+    assert.throws(() => parseArgs(['--format']), /needs a value/);
+    assert.throws(() => parseArgs([]), /No PATH/);
+  });
+});
+
+describe('cli: run', () => {
+  it('exits 0 on a clean file and 1 when an error is found', async () => {
+    const dir = workspace({ 'ok.json': CLEAN, 'bad.json': BROKEN });
+    const ok = fakeIo(dir);
+    assert.equal(await run(['ok.json'], ok), 0);
+    assert.match(ok.out, /No problems in 1 file/);
+    const bad = fakeIo(dir);
+    assert.equal(await run(['bad.json'], bad), 1);
+    assert.match(bad.out, /^bad\.json:3:3 {2}error +Comma expected.*json-syntax$/m);
+  });
+
+  it('exits 0 when there are only warnings', async () => {
+    const dir = workspace({ 'w.json': WARN_ONLY });
+    const io = fakeIo(dir);
+    assert.equal(await run(['w.json'], io), 0);
+    assert.match(io.out, /version-missing/);
+  });
+
+  it('prints exactly one JSON array with LSP ranges for --format json', async () => {
+    const dir = workspace({ 'bad.json': BROKEN, 'ok.json': CLEAN });
+    const io = fakeIo(dir);
+    assert.equal(await run(['--format', 'json', '.'], io), 1);
+    const parsed = JSON.parse(io.out) as unknown[];
+    assert.ok(Array.isArray(parsed));
+    const first = parsed[0] as Record<string, unknown>;
+    assert.deepEqual(Object.keys(first).sort(), ['file', 'message', 'range', 'ruleId', 'severity']);
+    assert.deepEqual(first.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 13 } });
+    assert.equal(first.file, 'bad.json');
+  });
+
+  it('counts characters in UTF-16 units, as LSP does', async () => {
+    const dir = workspace({ 'u.json': '{"Sid": "😀", "Version": "2012-10-17" "Statement": []}' });
+    const io = fakeIo(dir);
+    await run(['--format', 'json', 'u.json'], io);
+    const [f] = JSON.parse(io.out) as { range: { start: { character: number } } }[];
+    assert.equal(f?.range.start.character, '{"Sid": "😀", "Version": "2012-10-17" '.length);
+  });
+
+  it('walks directories for *.json only, skipping node_modules', async () => {
+    const dir = workspace({ 'a/one.json': CLEAN, 'a/b/two.json': BROKEN, 'a/notes.txt': 'x', 'a/node_modules/x.json': BROKEN });
+    const io = fakeIo(dir);
+    assert.equal(await run(['--format', 'json', 'a'], io), 1);
+    const files = new Set((JSON.parse(io.out) as { file: string }[]).map((f) => f.file));
+    assert.deepEqual([...files], [join('a', 'b', 'two.json')]);
+  });
+
+  it('reads standard input for -', async () => {
+    const io = fakeIo(tmpdir(), BROKEN);
+    assert.equal(await run(['--format', 'json', '-'], io), 1);
+    assert.equal((JSON.parse(io.out) as { file: string }[])[0]?.file, '-');
+  });
+
+  it('exits 2 with a clear message for a missing file, and still reports the others', async () => {
+    const dir = workspace({ 'bad.json': BROKEN });
+    const io = fakeIo(dir);
+    assert.equal(await run(['nope.json'], io), 2);
+    assert.match(io.err, /Cannot read .*nope\.json: no such file or directory/);
+  });
+
+  it('exits 2 for a directory without policies', async () => {
+    const dir = workspace({ 'x.txt': '' });
+    const io = fakeIo(dir);
+    assert.equal(await run(['.'], io), 2);
+    assert.match(io.err, /no \*\.json files found/);
+  });
+
+  it('applies a config file: off, severity changes, and rejects unknown rule ids', async () => {
+    const dir = workspace({
+      'w.json': WARN_ONLY,
+      'off.json': JSON.stringify({ rules: { 'version-missing': 'off' } }),
+      'err.json': JSON.stringify({ rules: { 'version-missing': 'error' } }),
+      'unknown.json': JSON.stringify({ rules: { 'no-such-rule': 'off' } }),
+    });
+    const off = fakeIo(dir);
+    assert.equal(await run(['--config', 'off.json', 'w.json'], off), 0);
+    assert.match(off.out, /No problems/);
+    const err = fakeIo(dir);
+    assert.equal(await run(['--config', 'err.json', 'w.json'], err), 1);
+    assert.match(err.out, /error +The policy has no "Version"/);
+    const unknown = fakeIo(dir);
+    assert.equal(await run(['--config', 'unknown.json', 'w.json'], unknown), 2);
+    assert.match(unknown.err, /unknown rule id "no-such-rule"/);
+  });
+
+  it('picks up .ssm-policy-lint.json from the working directory', async () => {
+    const dir = workspace({ 'w.json': WARN_ONLY, '.ssm-policy-lint.json': '{ "rules": { "version-missing": "off" } }' });
+    const io = fakeIo(dir);
+    assert.equal(await run(['w.json'], io), 0);
+    assert.match(io.out, /No problems/);
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata, help links and 1-based regions', async () => {
+    const dir = workspace({ 'bad.json': BROKEN });
+    const io = fakeIo(dir);
+    assert.equal(await run(['--format', 'sarif', 'bad.json'], io), 1);
+    const log = JSON.parse(io.out);
+    assert.equal(log.version, '2.1.0');
+    const runObj = log.runs[0];
+    assert.equal(runObj.tool.driver.name, 'ssm-policy-lint');
+    const rule = runObj.tool.driver.rules[runObj.results[0].ruleIndex];
+    assert.equal(rule.id, 'json-syntax');
+    assert.match(rule.helpUri, /docs\/rules\/json-syntax\.md$/);
+    assert.equal(runObj.results[0].level, 'error');
+    assert.deepEqual(runObj.results[0].locations[0].physicalLocation.region, { startLine: 3, startColumn: 3, endLine: 3, endColumn: 14 });
+    assert.equal(runObj.results[0].locations[0].physicalLocation.artifactLocation.uri, 'bad.json');
+  });
+});
+
+describe('cli: the bundled executable', () => {
+  const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  before(function () {
+    // Build once when the bundle is missing (npm test builds it before the unit tests).
+    this.timeout(60_000);
+    if (!existsSync(cli)) spawnSync(process.execPath, [join(__dirname, '..', '..', '..', 'esbuild.mjs')], { cwd: join(__dirname, '..', '..', '..') });
+  });
+  it('runs as a process with exit codes 1 and 2 and reads stdin', () => {
+    const r = spawnSync(process.execPath, [cli, '--format', 'json', '-'], { input: BROKEN, encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.equal((JSON.parse(r.stdout) as { ruleId: string }[])[0]?.ruleId, 'json-syntax');
+    const usage = spawnSync(process.execPath, [cli, '--bogus'], { encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /Unknown option: --bogus/);
+  });
+});
