@@ -10,21 +10,45 @@ export interface ArnParts {
 /** Splits an ARN into its fields, or returns undefined when it has fewer than six fields or no `arn` prefix. */
 export function parseArn(text: string): ArnParts | undefined {
   if (!text.startsWith('arn:')) return undefined;
-  const parts = text.split(':');
+  const parts = splitFields(text);
   if (parts.length < 6) return undefined;
   const [, partition = '', service = '', region = '', account = ''] = parts;
   return { partition, service, region, account, resource: parts.slice(5).join(':') };
 }
 
+/** The colon positions that separate ARN fields; colons inside policy variables (`${aws:userid}`) do not count. */
+function separators(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '$' && text[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (ch === '}' && depth > 0) depth--;
+    else if (ch === ':' && depth === 0) out.push(i);
+  }
+  return out;
+}
+
+function splitFields(text: string): string[] {
+  const cuts = separators(text);
+  const parts: string[] = [];
+  let start = 0;
+  for (const c of cuts) {
+    parts.push(text.slice(start, c));
+    start = c + 1;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 /** Offset of field `index` (0 = "arn", 1 = partition, … 5 = resource) inside an ARN string. */
 export function arnFieldOffset(text: string, index: number): number {
-  let offset = 0;
-  for (let i = 0; i < index; i++) {
-    const next = text.indexOf(':', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return offset;
+  if (index === 0) return 0;
+  const cuts = separators(text);
+  const cut = cuts[index - 1];
+  return cut === undefined ? text.length : cut + 1;
 }
 
 const templateCache = new Map<string, RegExp>();
@@ -45,8 +69,9 @@ export function arnMatchesTemplate(arn: string, template: string): boolean {
 }
 
 function fieldMatches(value: string, templateField: string): boolean {
-  if (value === '' || templateField === '') return value === templateField || value === '*';
+  // A template variable may stand for any text, even none (AWS-owned SSM documents have no account).
   if (templateField.includes('${')) return true;
+  if (value === '' || templateField === '') return value === templateField || /^\*+$/.test(value);
   return wildcardEquals(value, templateField);
 }
 
