@@ -8,6 +8,12 @@ export interface CliArgs {
   format: OutputFormat;
   kind: PolicyKind | 'auto';
   config?: string;
+  /** Apply safe fixes to the files in place, then report what remains. */
+  fix: boolean;
+  /** Report errors only. */
+  quiet: boolean;
+  /** Exit 1 when there are more warnings than this (like ESLint's --max-warnings). */
+  maxWarnings?: number;
   paths: string[];
   help: boolean;
   version: boolean;
@@ -28,17 +34,21 @@ Options:
                              policy kind (default: auto = detected per file)
   --config FILE              rule severities, e.g. { "rules": { "passrole-wildcard": "off" } }
                              (default: .ssm-policy-lint.json in the working directory, if present)
+  --fix                      apply the safe fixes to the files in place, then report what remains
+  --quiet                    report errors only
+  --max-warnings N           also exit 1 when there are more than N warnings
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no error found, 1 an error was found, 2 bad usage or an unreadable file.`;
+Exit status: 0 no error found, 1 an error was found (or too many warnings),
+2 bad usage or an unreadable file.`;
 
 const FORMATS = new Set(['text', 'json', 'sarif']);
 const KINDS = new Set(['auto', 'identity', 'trust', 'scp']);
 
 /** Parses argv (without node and script); throws {@link UsageError}. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { format: 'text', kind: 'auto', paths: [], help: false, version: false };
+  const args: CliArgs = { format: 'text', kind: 'auto', fix: false, quiet: false, paths: [], help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -63,6 +73,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--config':
         args.config = value();
         break;
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--quiet':
+        args.quiet = true;
+        break;
+      case '--max-warnings': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}"`);
+        args.maxWarnings = Number(v);
+        break;
+      }
       case '-h':
       case '--help':
         args.help = true;
@@ -81,5 +103,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (!args.help && !args.version && args.paths.length === 0) throw new UsageError('No PATH given');
+  if (args.fix && args.paths.includes('-')) throw new UsageError('--fix rewrites files and cannot be used with - (standard input)');
   return args;
 }

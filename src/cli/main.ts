@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { CONFIG_FILE_NAME, ConfigError, lintText, validateConfig, type LintConfig } from '../core/lint';
+import { CONFIG_FILE_NAME, ConfigError, fixText, lintText, validateConfig, type LintConfig } from '../core/lint';
 import { allRules } from '../core/rules';
 import { parseArgs, USAGE, UsageError } from './args';
 import { collectInputs, InputError } from './files';
@@ -76,13 +76,29 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
       unreadable = true;
       continue;
     }
-    const { findings } = await lintText(text, { kind: args.kind, fileName: input.path, config });
+    let { findings } = await lintText(text, { kind: args.kind, fileName: input.path, config });
+    if (args.fix && findings.some((f) => f.fix?.length)) {
+      const fixed = await fixText(text, { kind: args.kind, fileName: input.path, config });
+      try {
+        writeFileSync(input.path, fixed.text);
+        findings = fixed.findings;
+      } catch (err) {
+        io.stderr(`ssm-policy-lint: cannot write fixes to ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+        unreadable = true;
+      }
+    }
+    if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ file: display, findings });
   }
   if (args.format === 'json') io.stdout(formatJson(results));
   else if (args.format === 'sarif') io.stdout(formatSarif(results, allRules, version));
   else io.stdout(formatText(results, io.isTty ?? false));
   if (unreadable) return 2;
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr(`ssm-policy-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

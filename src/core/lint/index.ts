@@ -129,6 +129,18 @@ export function referencedNames(policy: ParsedPolicy): { services: Set<string>; 
   return { services, conditionKeys };
 }
 
+/** Lints and applies fixes repeatedly (at most 10 passes) until none applies; returns the text and what remains. */
+export async function fixText(text: string, options: LintOptions = {}): Promise<{ text: string; findings: LintFinding[]; passes: number }> {
+  let current = text;
+  for (let pass = 1; pass <= 10; pass++) {
+    const { findings } = await lintText(current, options);
+    const next = applyFixes(current, findings);
+    if (next === current) return { text: current, findings, passes: pass - 1 };
+    current = next;
+  }
+  return { text: current, findings: (await lintText(current, options)).findings, passes: 10 };
+}
+
 /** Applies the fixes of the given findings that do not overlap, in one pass (like ESLint's fixer). */
 export function applyFixes(text: string, findings: readonly Pick<LintFinding, 'fix'>[]): string {
   const edits: Edit[] = [];

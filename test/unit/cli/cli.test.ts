@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, type CliIo } from '../../../src/cli/main';
@@ -171,5 +171,32 @@ describe('cli: the bundled executable', () => {
     const usage = spawnSync(process.execPath, [cli, '--bogus'], { encoding: 'utf8' });
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /Unknown option: --bogus/);
+  });
+});
+
+describe('cli: --fix, --quiet, --max-warnings', () => {
+  it('--fix rewrites the file with the safe fixes and reports what remains', async () => {
+    const dir = workspace({ 'w.json': '{\n  "Statement": []\n}\n' });
+    const io = fakeIo(dir);
+    assert.equal(await run(['--fix', 'w.json'], io), 0);
+    assert.equal(readFileSync(join(dir, 'w.json'), 'utf8'), '{\n  "Version": "2012-10-17",\n  "Statement": []\n}\n');
+    assert.doesNotMatch(io.out, /version-missing/);
+  });
+
+  it('--fix refuses standard input', async () => {
+    const io = fakeIo(tmpdir(), '{}');
+    assert.equal(await run(['--fix', '-'], io), 2);
+    assert.match(io.err, /cannot be used with -/);
+  });
+
+  it('--quiet drops warnings; --max-warnings turns too many warnings into exit 1', async () => {
+    const dir = workspace({ 'w.json': WARN_ONLY });
+    const quiet = fakeIo(dir);
+    assert.equal(await run(['--quiet', 'w.json'], quiet), 0);
+    assert.doesNotMatch(quiet.out, /version-missing/);
+    const strict = fakeIo(dir);
+    assert.equal(await run(['--max-warnings', '0', 'w.json'], strict), 1);
+    assert.match(strict.err, /more than --max-warnings 0/);
+    assert.equal(await run(['--max-warnings', '5', 'w.json'], fakeIo(dir)), 0);
   });
 });
