@@ -208,10 +208,11 @@ export class IamIndex {
    */
   conditionKey(key: string): IamConditionKey | undefined {
     const lower = key.toLowerCase();
-    const cached = this.conditionKeyCache.get(lower);
-    if (cached !== undefined) return cached ?? undefined;
+    // Global keys first: some carry a service prefix (ssm:SourceInstanceArn) that findConditionKey misses.
     const global = getGlobalConditionKeyByName(lower);
     if (global) return { key: global.key, description: global.description, type: global.type };
+    const cached = this.conditionKeyCache.get(lower);
+    if (cached !== undefined) return cached ?? undefined;
     const colon = lower.indexOf(':');
     if (colon > 0) return this.services.get(lower.slice(0, colon))?.conditionKeys.get(lower);
     return undefined;

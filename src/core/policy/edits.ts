@@ -22,46 +22,79 @@ export function renameKey(keyNode: Node, newKey: string): Edit[] {
 
 /** Sets (inserts or replaces) a value at a JSON path, keeping the document's formatting. */
 export function setAtPath(text: string, path: JSONPath, value: unknown, insertFirst = false): Edit[] {
-  return modify(text, path, value, {
-    formattingOptions: detectFormatting(text),
-    getInsertionIndex: insertFirst ? () => 0 : undefined,
-  });
+  return minimalEdit(
+    text,
+    modify(text, path, value, {
+      formattingOptions: detectFormatting(text),
+      getInsertionIndex: insertFirst ? () => 0 : undefined,
+    }),
+  );
 }
 
 /** Removes the node (an array item or a property value's property) with its separating comma. */
 export function removeNode(text: string, node: Node): Edit[] {
   const target = node.parent?.type === 'property' ? node.parent : node;
   const path = target.type === 'property' ? getNodePath(target.children?.[1] ?? target) : getNodePath(target);
-  return modify(text, path, undefined, { formattingOptions: detectFormatting(text) });
+  return minimalEdit(text, modify(text, path, undefined, { formattingOptions: detectFormatting(text) }));
 }
 
-/** Appends values to the array at `arrayNode`, or turns a single string into an array with them. */
-export function appendValues(text: string, valueNode: Node, values: string[]): Edit[] {
+/**
+ * Appends strings to a string-or-array value with one insertion after its last item, copying the
+ * separator the array already uses, so nothing else in the document is reformatted.
+ */
+export function appendValues(text: string, valueNode: Node, values: readonly string[]): Edit[] {
+  if (values.length === 0) return [];
   if (valueNode.type === 'string') {
-    return replaceNode(valueNode, [valueNode.value as string, ...values]).map((e) => ({
-      ...e,
-      content: formatInlineArray([valueNode.value as string, ...values]),
-    }));
+    return [{ offset: valueNode.offset, length: valueNode.length, content: formatInlineArray([valueNode.value as string, ...values]) }];
   }
-  const path = getNodePath(valueNode);
-  const count = valueNode.children?.length ?? 0;
-  const edits: Edit[] = [];
-  let current = text;
-  values.forEach((v, i) => {
-    const step = modify(current, [...path, count + i], v, {
-      formattingOptions: detectFormatting(text),
-      isArrayInsertion: true,
-    });
-    current = applyAll(current, step);
-  });
-  // Express the sequence as one replacement of the array so the edits never overlap.
-  const newArrayText = current.slice(valueNode.offset, valueNode.offset + valueNode.length + (current.length - text.length));
-  edits.push({ offset: valueNode.offset, length: valueNode.length, content: newArrayText });
-  return edits;
+  if (valueNode.type !== 'array') return [];
+  const items = valueNode.children ?? [];
+  const last = items[items.length - 1];
+  if (!last) return [{ offset: valueNode.offset, length: valueNode.length, content: formatInlineArray([...values]) }];
+  const separator = separatorOf(text, valueNode, items);
+  return [{ offset: last.offset + last.length, length: 0, content: values.map((v) => `${separator}${JSON.stringify(v)}`).join('') }];
 }
 
-function formatInlineArray(values: string[]): string {
+function separatorOf(text: string, array: Node, items: Node[]): string {
+  const first = items[0];
+  const second = items[1];
+  if (first && second) {
+    const between = text.slice(first.offset + first.length, second.offset);
+    // Only whitespace around one comma can be copied; anything else (comments) falls back to a computed separator.
+    if (/^\s*,\s*$/.test(between)) return between.replace(/^\s*/, '');
+  }
+  const last = items[items.length - 1] ?? array;
+  const lineStart = text.lastIndexOf('\n', last.offset - 1) + 1;
+  const before = text.slice(lineStart, last.offset);
+  if (lineStart > array.offset && /^\s*$/.test(before)) {
+    const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+    return `,${eol}${before}`;
+  }
+  return ', ';
+}
+
+function formatInlineArray(values: readonly string[]): string {
   return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+}
+
+/**
+ * Shrinks edits to the one replacement that turns `text` into the edited text, trimming the common
+ * prefix and suffix: jsonc-parser may rewrite far more than changed, which would make unrelated fixes overlap.
+ */
+export function minimalEdit(text: string, edits: readonly Edit[]): Edit[] {
+  if (edits.length === 0) return [];
+  const next = applyAll(text, edits);
+  if (next === text) return [];
+  let start = 0;
+  const max = Math.min(text.length, next.length);
+  while (start < max && text.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let endOld = text.length;
+  let endNew = next.length;
+  while (endOld > start && endNew > start && text.charCodeAt(endOld - 1) === next.charCodeAt(endNew - 1)) {
+    endOld--;
+    endNew--;
+  }
+  return [{ offset: start, length: endOld - start, content: next.slice(start, endNew) }];
 }
 
 /** Applies edits to a text (highest offset first). */

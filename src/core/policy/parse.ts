@@ -69,8 +69,9 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParsedPol
 
 /** Detects the kind of a policy: a Principal makes it a trust/resource policy, a name hint an SCP. */
 export function detectKind(policy: Pick<ParsedPolicy, 'statements'>, fileName?: string): PolicyKind {
-  if (policy.statements.some((s) => s.props.has('Principal') || s.props.has('NotPrincipal'))) return 'trust';
+  // The file name wins: an SCP that wrongly holds a Principal should be told so, not linted as a trust policy.
   if (fileName && /(^|[^a-z])scp([^a-z]|$)/i.test(baseName(fileName))) return 'scp';
+  if (policy.statements.some((s) => s.props.has('Principal') || s.props.has('NotPrincipal'))) return 'trust';
   return 'identity';
 }
 

@@ -1,9 +1,72 @@
+import { allowWithNotElement } from './allow-with-not-element';
+import { conditionIfExistsMisuse } from './condition-ifexists-misuse';
+import { conditionKeyUnknown } from './condition-key-unknown';
+import { conditionKeyUnsupported } from './condition-key-unsupported';
+import { conditionOperatorUnknown } from './condition-operator-unknown';
+import { conditionSetOperator } from './condition-set-operator';
+import { conditionValueType } from './condition-value-type';
+import { conditionWildcardInEquals } from './condition-wildcard-in-equals';
+import { conflictingElements } from './conflicting-elements';
+import { effectValue } from './effect-value';
+import { elementType } from './element-type';
+import { emptyValue } from './empty-value';
 import { jsonSyntax } from './json-syntax';
-import type { PolicyRule } from './rule';
+import { missingAction } from './missing-action';
+import { missingEffect } from './missing-effect';
+import { missingPrincipal } from './missing-principal';
+import { missingResource } from './missing-resource';
+import { passroleNoPassedToService } from './passrole-no-passed-to-service';
+import { passroleWildcard } from './passrole-wildcard';
+import { principalInIdentity } from './principal-in-identity';
+import { ssmDhmcRolePath } from './ssm-dhmc-role-path';
+import { ssmRemoteCommandUnrestricted } from './ssm-remote-command-unrestricted';
+import { ssmSendcommandDocumentTag } from './ssm-sendcommand-document-tag';
+import { ssmServiceSettingId } from './ssm-service-setting-id';
+import { ssmSessionManagerChannels } from './ssm-session-manager-channels';
+import { ssmUpdateInstanceInformation } from './ssm-update-instance-information';
+import { statementMissing } from './statement-missing';
+import { trustPolicyResource } from './trust-policy-resource';
+import { unknownElement } from './unknown-element';
 import { versionMissing } from './version-missing';
+import type { PolicyRule } from './rule';
 
-/** Every rule, in the order findings are documented. */
-export const allRules: readonly PolicyRule[] = [jsonSyntax, versionMissing];
+/** Every rule, grouped as the README documents them. */
+export const allRules: readonly PolicyRule[] = [
+  // JSON and Version
+  jsonSyntax,
+  versionMissing,
+  // Structure
+  statementMissing,
+  unknownElement,
+  elementType,
+  effectValue,
+  missingEffect,
+  missingAction,
+  missingResource,
+  missingPrincipal,
+  conflictingElements,
+  emptyValue,
+  principalInIdentity,
+  trustPolicyResource,
+  // Conditions
+  conditionOperatorUnknown,
+  conditionValueType,
+  conditionWildcardInEquals,
+  conditionSetOperator,
+  conditionKeyUnknown,
+  conditionKeyUnsupported,
+  conditionIfExistsMisuse,
+  // Systems Manager
+  ssmServiceSettingId,
+  ssmDhmcRolePath,
+  passroleWildcard,
+  passroleNoPassedToService,
+  ssmUpdateInstanceInformation,
+  ssmSessionManagerChannels,
+  ssmRemoteCommandUnrestricted,
+  allowWithNotElement,
+  ssmSendcommandDocumentTag,
+];
 
 /** A rule by id. */
 export function ruleById(id: string): PolicyRule | undefined {

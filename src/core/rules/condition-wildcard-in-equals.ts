@@ -1,0 +1,63 @@
+import { formatOperator, parseOperator } from '../policy/condition-operators';
+import { renameKey } from '../policy/edits';
+import type { Finding, PolicyRule } from './rule';
+
+/** The Like operator with the same meaning as an Equals one; the IgnoreCase operators have none. */
+const LIKE_FORM: Record<string, string | undefined> = {
+  StringEquals: 'StringLike',
+  StringNotEquals: 'StringNotLike',
+  StringEqualsIgnoreCase: undefined,
+  StringNotEqualsIgnoreCase: undefined,
+};
+
+// Policy variables (`${aws:username}`) and the escapes `${*}`, `${?}`, `${$}` are not wildcards.
+const VARIABLE = /\$\{[^}]*\}/g;
+
+/** A `*` or `?` in a value of a StringEquals-family operator, where it is literal; the fix switches to StringLike/StringNotLike. */
+export const conditionWildcardInEquals: PolicyRule = {
+  id: 'condition-wildcard-in-equals',
+  meta: {
+    description: 'Wildcards in StringEquals values match only a literal * or ?; use StringLike.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    appliesTo: ['identity', 'trust', 'scp'],
+    messages: {
+      useLike:
+        '{{operator}} compares exactly, so the "{{wildcard}}" in {{value}} matches only a literal "{{wildcard}}" character. To match a pattern, use {{suggestion}}.',
+      noLikeForm:
+        '{{operator}} compares exactly, so the "{{wildcard}}" in {{value}} matches only a literal "{{wildcard}}" character. There is no case-insensitive Like operator: use StringLike/StringNotLike with the exact case, or list the values.',
+    },
+  },
+  check(policy) {
+    const findings: Finding[] = [];
+    for (const st of policy.statements) {
+      const operators = st.condition?.operators ?? [];
+      for (const op of operators) {
+        const parsed = parseOperator(op.operator);
+        if (!parsed.known || !parsed.base || !(parsed.base in LIKE_FORM)) continue;
+        const likeBase = LIKE_FORM[parsed.base];
+        const suggestion = likeBase ? formatOperator({ base: likeBase, set: parsed.set, ifExists: parsed.ifExists }) : undefined;
+        const taken = suggestion !== undefined && operators.some((other) => other.operator === suggestion);
+        for (const entry of op.entries) {
+          for (const item of entry.values) {
+            if (typeof item.value !== 'string') continue;
+            const wildcard = /[*?]/.exec(item.value.replace(VARIABLE, ''))?.[0];
+            if (!wildcard) continue;
+            const data = { operator: op.operator, value: JSON.stringify(item.value), wildcard };
+            findings.push(
+              suggestion
+                ? {
+                    messageId: 'useLike',
+                    node: item.node,
+                    data: { ...data, suggestion },
+                    fix: taken ? undefined : renameKey(op.keyNode, suggestion),
+                  }
+                : { messageId: 'noLikeForm', node: item.node, data },
+            );
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
