@@ -83,7 +83,7 @@ describe('cli: run', () => {
     const dir = workspace({ 'u.json': '{"Sid": "😀", "Version": "2012-10-17" "Statement": []}' });
     const io = fakeIo(dir);
     await run(['--format', 'json', 'u.json'], io);
-    const [f] = JSON.parse(io.out) as { range: { start: { character: number } } }[];
+    const f = (JSON.parse(io.out) as { ruleId: string; range: { start: { character: number } } }[]).find((x) => x.ruleId === 'json-syntax');
     assert.equal(f?.range.start.character, '{"Sid": "😀", "Version": "2012-10-17" '.length);
   });
 
@@ -176,10 +176,13 @@ describe('cli: the bundled executable', () => {
 
 describe('cli: --fix, --quiet, --max-warnings', () => {
   it('--fix rewrites the file with the safe fixes and reports what remains', async () => {
-    const dir = workspace({ 'w.json': '{\n  "Statement": []\n}\n' });
+    const dir = workspace({ 'w.json': '{\n  "Statement": [{ "Effect": "allow", "Action": "ssm:GetDocument", "Resource": "*" }]\n}\n' });
     const io = fakeIo(dir);
     assert.equal(await run(['--fix', 'w.json'], io), 0);
-    assert.equal(readFileSync(join(dir, 'w.json'), 'utf8'), '{\n  "Version": "2012-10-17",\n  "Statement": []\n}\n');
+    assert.equal(
+      readFileSync(join(dir, 'w.json'), 'utf8'),
+      '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "ssm:GetDocument", "Resource": "*" }]\n}\n',
+    );
     assert.doesNotMatch(io.out, /version-missing/);
   });
 
