@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import { lintText } from '../../../src/core/lint';
+import { allRules } from '../../../src/core/rules';
+import { formatSarif } from '../../../src/cli/format';
+
+/**
+ * The parts of the SARIF 2.1.0 schema (OASIS, sarif-schema-2.1.0.json) that our log uses, with the
+ * constraints the spec puts on them: required properties, the level enum, 1-based regions, URIs.
+ */
+const sarifSubset = {
+  type: 'object',
+  required: ['version', 'runs'],
+  properties: {
+    version: { const: '2.1.0' },
+    $schema: { type: 'string' },
+    runs: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['tool'],
+        properties: {
+          columnKind: { enum: ['utf16CodeUnits', 'unicodeCodePoints'] },
+          tool: {
+            type: 'object',
+            required: ['driver'],
+            properties: {
+              driver: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                  name: { type: 'string', minLength: 1 },
+                  version: { type: 'string' },
+                  informationUri: { type: 'string', pattern: '^https?://' },
+                  rules: {
+                    type: 'array',
+                    uniqueItems: true,
+                    items: {
+                      type: 'object',
+                      required: ['id'],
+                      properties: {
+                        id: { type: 'string' },
+                        shortDescription: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+                        helpUri: { type: 'string', pattern: '^https?://' },
+                        help: { type: 'object', required: ['text'] },
+                        defaultConfiguration: { type: 'object', properties: { level: { enum: ['none', 'note', 'warning', 'error'] } } },
+                        properties: { type: 'object' },
+                      },
+                      additionalProperties: false,
+                    },
+                  },
+                },
+              },
+            },
+          },
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['message'],
+              properties: {
+                ruleId: { type: 'string' },
+                ruleIndex: { type: 'integer', minimum: -1 },
+                level: { enum: ['none', 'note', 'warning', 'error'] },
+                message: { type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1 } } },
+                locations: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      physicalLocation: {
+                        type: 'object',
+                        required: ['artifactLocation', 'region'],
+                        properties: {
+                          artifactLocation: { type: 'object', required: ['uri'], properties: { uri: { type: 'string' }, uriBaseId: { type: 'string' } } },
+                          region: {
+                            type: 'object',
+                            required: ['startLine'],
+                            properties: {
+                              startLine: { type: 'integer', minimum: 1 },
+                              startColumn: { type: 'integer', minimum: 1 },
+                              endLine: { type: 'integer', minimum: 1 },
+                              endColumn: { type: 'integer', minimum: 1 },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+describe('cli: SARIF output', () => {
+  it('validates against the SARIF 2.1.0 constraints for every rule and a mixed set of findings', async () => {
+    const text = '{\n  "Statement": [{ "Effect": "allow", "Action": "ssm:SendCommand", "Resource": "*" }]\n}\n';
+    const { findings } = await lintText(text);
+    assert.ok(findings.length >= 2);
+    const log = JSON.parse(formatSarif([{ file: 'dir with space/p.json', findings }], allRules, '1.2.3'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(sarifSubset);
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.rules.length, allRules.length);
+    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+    assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'dir%20with%20space/p.json');
+  });
+});
