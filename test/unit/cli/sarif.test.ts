@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
+import type { Log } from 'sarif';
 import { lintText } from '../../../src/core/lint';
 import { allRules } from '../../../src/core/rules';
 import { formatSarif } from '../../../src/cli/format';
@@ -104,12 +105,15 @@ describe('cli: SARIF output', () => {
     const text = '{\n  "Statement": [{ "Effect": "allow", "Action": "ssm:SendCommand", "Resource": "*" }]\n}\n';
     const { findings } = await lintText(text);
     assert.ok(findings.length >= 2);
-    const log = JSON.parse(formatSarif([{ file: 'dir with space/p.json', findings }], allRules, '1.2.3'));
+    const log: Log = JSON.parse(formatSarif([{ file: 'dir with space/p.json', findings }], allRules, '1.2.3'));
     const validate = new Ajv({ allErrors: true, strict: false }).compile(sarifSubset);
-    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    const valid = validate(log);
+    assert.ok(valid, JSON.stringify(validate.errors, null, 2));
     const run = log.runs[0];
-    assert.equal(run.tool.driver.rules.length, allRules.length);
-    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
-    assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'dir%20with%20space/p.json');
+    const rules = run.tool.driver.rules ?? [];
+    const results = run.results ?? [];
+    assert.equal(rules.length, allRules.length);
+    for (const r of results) assert.equal(rules[r.ruleIndex ?? -1]?.id, r.ruleId);
+    assert.equal(results[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri, 'dir%20with%20space/p.json');
   });
 });
