@@ -71,7 +71,10 @@ export function arnMatchesTemplate(arn: string, template: string): boolean {
 function fieldMatches(value: string, templateField: string): boolean {
   // A template variable may stand for any text, even none (AWS-owned SSM documents have no account).
   if (templateField.includes('${')) return true;
+  // Some templates put a wildcard in a field (health: `arn:${Partition}:health:*::event/…`, braket `*:*`).
+  if (/^\*+$/.test(templateField)) return true;
   if (value === '' || templateField === '') return value === templateField || /^\*+$/.test(value);
+  if (/[*?]/.test(templateField)) return /[*?]/.test(value) || wildcardEquals(templateField, value);
   return wildcardEquals(value, templateField);
 }
 
@@ -80,9 +83,10 @@ function resourceMatches(value: string, template: string): boolean {
   let re = templateCache.get(template);
   if (!re) {
     // A template variable stands for one or more characters; ARNs of nested names (paths) may contain '/' and ':'.
+    // A `*` or `?` in the template itself (dms `endpoint:*`, health `…/*`) is a wildcard too.
     const body = template
       .split(/\$\{[^}]*\}/)
-      .map((lit) => lit.replace(/[.+^${}()|[\]\\*?]/g, '\\$&'))
+      .map((lit) => lit.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.'))
       .join('.+');
     re = new RegExp(`^${body}$`, 'i');
     templateCache.set(template, re);
@@ -90,7 +94,7 @@ function resourceMatches(value: string, template: string): boolean {
   if (!/[*?]|\$\{/.test(value)) return re.test(value);
   // The policy value has wildcards or variables: compare the literal prefix before the first one.
   const literalPrefix = value.split(/[*?]|\$\{/)[0] ?? '';
-  const templatePrefix = template.split('${')[0] ?? '';
+  const templatePrefix = template.split(/\$\{|[*?]/)[0] ?? '';
   const n = Math.min(literalPrefix.length, templatePrefix.length);
   return literalPrefix.slice(0, n).toLowerCase() === templatePrefix.slice(0, n).toLowerCase();
 }

@@ -1,4 +1,14 @@
+import { actionMissingPrefix } from './action-missing-prefix';
+import { actionRedundant } from './action-redundant';
+import { actionUnknown } from './action-unknown';
+import { actionUnknownService } from './action-unknown-service';
+import { actionWildcardNoMatch } from './action-wildcard-no-match';
 import { allowWithNotElement } from './allow-with-not-element';
+import { arnAccount } from './arn-account';
+import { arnPartition } from './arn-partition';
+import { arnRegion } from './arn-region';
+import { arnRegionAccountForbidden } from './arn-region-account-forbidden';
+import { arnSyntax } from './arn-syntax';
 import { conditionIfExistsMisuse } from './condition-ifexists-misuse';
 import { conditionKeyUnknown } from './condition-key-unknown';
 import { conditionKeyUnsupported } from './condition-key-unsupported';
@@ -18,7 +28,10 @@ import { missingResource } from './missing-resource';
 import { passroleNoPassedToService } from './passrole-no-passed-to-service';
 import { passroleWildcard } from './passrole-wildcard';
 import { principalInIdentity } from './principal-in-identity';
+import { resourceTypeMismatch } from './resource-type-mismatch';
+import { ssmArnMixup } from './ssm-arn-mixup';
 import { ssmDhmcRolePath } from './ssm-dhmc-role-path';
+import { ssmDocumentAccount } from './ssm-document-account';
 import { ssmRemoteCommandUnrestricted } from './ssm-remote-command-unrestricted';
 import { ssmSendcommandDocumentTag } from './ssm-sendcommand-document-tag';
 import { ssmServiceSettingId } from './ssm-service-setting-id';
@@ -48,6 +61,19 @@ export const allRules: readonly PolicyRule[] = [
   emptyValue,
   principalInIdentity,
   trustPolicyResource,
+  // Actions
+  actionMissingPrefix,
+  actionUnknownService,
+  actionUnknown,
+  actionWildcardNoMatch,
+  actionRedundant,
+  // Resources
+  arnSyntax,
+  arnPartition,
+  arnRegion,
+  arnAccount,
+  arnRegionAccountForbidden,
+  resourceTypeMismatch,
   // Conditions
   conditionOperatorUnknown,
   conditionValueType,
@@ -66,6 +92,8 @@ export const allRules: readonly PolicyRule[] = [
   ssmRemoteCommandUnrestricted,
   allowWithNotElement,
   ssmSendcommandDocumentTag,
+  ssmDocumentAccount,
+  ssmArnMixup,
 ];
 
 /** A rule by id. */

@@ -1,0 +1,237 @@
+import type { IamIndex, IamResourceType } from '../iam';
+import { arnFieldOffset, parseArn, type ArnParts } from './arn';
+import type { Located, Statement } from './types';
+
+/** ARN field indexes as {@link arnFieldOffset} counts them. */
+export const ARN_FIELD = { partition: 1, service: 2, region: 3, account: 4, resource: 5 } as const;
+
+/** One Resource or NotResource string of a statement that parses as an ARN. */
+export interface ResourceArn {
+  item: Located<string>;
+  arn: ArnParts;
+  /** True for NotResource items. */
+  negated: boolean;
+}
+
+/** Longer strings are not ARNs anyone wrote by hand; skipping them keeps the rules linear. */
+export const MAX_ARN_LENGTH = 2048;
+
+/** The Resource and NotResource strings of a statement, Resource first. */
+export function resourceItems(st: Statement): { item: Located<string>; negated: boolean }[] {
+  return [
+    ...(st.resource?.items ?? []).map((item) => ({ item, negated: false })),
+    ...(st.notResource?.items ?? []).map((item) => ({ item, negated: true })),
+  ];
+}
+
+/** The Resource and NotResource strings of a statement that parse as ARNs. */
+export function resourceArns(st: Statement): ResourceArn[] {
+  const out: ResourceArn[] = [];
+  for (const { item, negated } of resourceItems(st)) {
+    if (item.value.length > MAX_ARN_LENGTH) continue;
+    const arn = parseArn(item.value);
+    if (arn) out.push({ item, arn, negated });
+  }
+  return out;
+}
+
+/** True when the text holds a policy variable such as `${aws:username}`. */
+export function hasPolicyVariable(text: string): boolean {
+  return text.includes('${');
+}
+
+/** True for a field IAM matches against an empty value: "" or only `*`. */
+export function matchesEmpty(field: string): boolean {
+  return /^\**$/.test(field);
+}
+
+/** The ARN text with one field (see {@link ARN_FIELD}) replaced; colons inside policy variables are kept. */
+export function withArnField(text: string, index: number, value: string): string {
+  const start = arnFieldOffset(text, index);
+  const end = index >= ARN_FIELD.resource ? text.length : arnFieldOffset(text, index + 1) - 1;
+  return text.slice(0, start) + value + text.slice(end);
+}
+
+/**
+ * The ARN templates of a resource type: the data joins several with ", " when one type has more than one form
+ * (apigateway's `authorizer` is an /apis/… and a /restapis/… ARN).
+ */
+export function templatesOf(type: Pick<IamResourceType, 'arn'>): string[] {
+  let forms = templateForms.get(type.arn);
+  if (!forms) {
+    forms = type.arn.split(/,\s*(?=arn:)/);
+    templateForms.set(type.arn, forms);
+  }
+  return forms;
+}
+
+const templateForms = new Map<string, string[]>();
+const ownTypes = new WeakMap<IamIndex, Map<string, IamResourceType[]>>();
+
+/**
+ * The resource types of `service` whose ARN template names `service` itself (a service's list also holds
+ * the types of other services its actions use, such as ssm's `instance`, which is an ec2 ARN).
+ */
+export function ownResourceTypes(iam: IamIndex, service: string): IamResourceType[] {
+  const lower = service.toLowerCase();
+  let byService = ownTypes.get(iam);
+  if (!byService) {
+    byService = new Map();
+    ownTypes.set(iam, byService);
+  }
+  const cached = byService.get(lower);
+  if (cached) return cached;
+  const own = iam.resourceTypes(lower).filter((rt) => templatesOf(rt).some((t) => parseArn(t)?.service.toLowerCase() === lower));
+  // The data only grows as services load; an empty answer may just mean "not loaded yet".
+  if (own.length > 0) byService.set(lower, own);
+  return own;
+}
+
+/** True when the policy ARN can match some resource of the type, in any of its templates (see {@link arnCanMatch}). */
+export function arnCanMatchType(arn: string, type: Pick<IamResourceType, 'arn'>): boolean {
+  return templatesOf(type).some((t) => arnCanMatch(arn, t));
+}
+
+// One character of an ARN (a literal, or `?` for any character), or a run: any text without ':'
+// (a `*` inside a segment, a template variable) or any text at all.
+type Token = { kind: 'lit'; ch: string } | { kind: 'one' } | { kind: 'run'; colons: boolean };
+
+const templateTokens = new Map<string, Token[]>();
+
+/**
+ * True when some ARN can match both the policy's ARN pattern and the IAM-data template, compared as whole strings.
+ * IAM lets a `*` that ends an ARN segment match across colons ("arn:aws:secretsmanager:*:*:name*" matches
+ * "…:123456789012:secret:name-AbCdEf"), so the policy's final `*`, its policy variables and (see tokenizePolicy)
+ * an end-of-field `*` stand for any text; any other `*` for text without colons. A template variable stands for any text without a colon, even
+ * none (AWS-owned SSM documents have no account; resource names hold no colons, the template spells out the
+ * colons of nested names), a template `*` for any text. Case is ignored. Never true for an ARN that cannot match, so rules built on it stay silent when unsure.
+ */
+export function arnCanMatch(policyArn: string, template: string): boolean {
+  if (!alignedPrefixesMeet(policyArn, template)) return false;
+  let t = templateTokens.get(template);
+  if (!t) {
+    t = tokenizeTemplate(template);
+    if (templateTokens.size > 20_000) templateTokens.clear();
+    templateTokens.set(template, t);
+  }
+  return intersects(tokenizePolicy(policyArn), t);
+}
+
+/**
+ * A cheap necessary condition, for policy ARNs whose fields cannot reach across colons (no policy variable before
+ * the resource, a resource part with a type word): then service and resource line up with the template's, and
+ * their literal starts must agree.
+ */
+function alignedPrefixesMeet(policyArn: string, template: string): boolean {
+  const a = alignedView(policyArn);
+  const t = alignedView(template);
+  if (!a || !t || !a.aligned) return true;
+  if (a.service !== undefined && t.service !== undefined && a.service !== t.service) return false;
+  const n = Math.min(a.prefix.length, t.prefix.length);
+  return a.prefix.slice(0, n) === t.prefix.slice(0, n);
+}
+
+interface AlignedView {
+  /** False when a field may reach across colons, so nothing lines up. */
+  aligned: boolean;
+  /** The literal service, lower case; undefined when it holds a wildcard or variable. */
+  service: string | undefined;
+  /** The literal start of the resource part, lower case. */
+  prefix: string;
+}
+
+const views = new Map<string, AlignedView | null>();
+
+function alignedView(arn: string): AlignedView | undefined {
+  const cached = views.get(arn);
+  if (cached !== undefined) return cached ?? undefined;
+  const parts = parseArn(arn);
+  const view = parts
+    ? {
+        aligned: /[/:]/.test(parts.resource) && !hasPolicyVariable(`${parts.partition}:${parts.service}:${parts.region}:${parts.account}`.replace(/\$\{(Partition|Region|Account)\}/g, '')),
+        service: /[*?]|\$\{/.test(parts.service) ? undefined : parts.service.toLowerCase(),
+        prefix: (parts.resource.split(/[*?]|\$\{/)[0] ?? '').toLowerCase(),
+      }
+    : null;
+  if (views.size > 20_000) views.clear();
+  views.set(arn, view);
+  return view ?? undefined;
+}
+
+function tokenizePolicy(text: string): Token[] {
+  // A `*` ending the region or account field is only taken to reach into the resource when the resource part has no
+  // type word ("sqlworkbench!*"): after "*:*:instance/*" nobody means an instance/ inside another type's name.
+  const resource = parseArn(text)?.resource ?? '';
+  const fieldSpan = !/[/:]/.test(resource);
+  const out: Token[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '$' && text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      if (close > 0) {
+        out.push({ kind: 'run', colons: true });
+        i = close;
+        continue;
+      }
+    }
+    if (ch === '*') out.push({ kind: 'run', colons: i + 1 >= text.length || (fieldSpan && text[i + 1] === ':') });
+    else if (ch === '?') out.push({ kind: 'one' });
+    else out.push({ kind: 'lit', ch: ch.toLowerCase() });
+  }
+  return out;
+}
+
+function tokenizeTemplate(text: string): Token[] {
+  const out: Token[] = [];
+  const resourceStart = arnFieldOffset(text, ARN_FIELD.resource);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '$' && text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      if (close > 0) {
+        out.push({ kind: 'run', colons: i >= resourceStart });
+        i = close;
+        continue;
+      }
+    }
+    // A template's `*` in the region or account field stands for one field; in the resource part for any text.
+    if (ch === '*') out.push({ kind: 'run', colons: i >= resourceStart });
+    else if (ch === '?') out.push({ kind: 'one' });
+    else out.push({ kind: 'lit', ch: ch.toLowerCase() });
+  }
+  return out;
+}
+
+/** Can one character be produced by both single-character tokens? */
+function charsMeet(a: Token, b: Token): boolean {
+  return a.kind === 'lit' && b.kind === 'lit' ? a.ch === b.ch : true;
+}
+
+/** Can a run absorb the character of a single-character token? */
+function runTakes(run: Token, single: Token): boolean {
+  if (run.kind !== 'run' || run.colons) return true;
+  return !(single.kind === 'lit' && single.ch === ':');
+}
+
+/** True when the languages of two token sequences intersect (a string matched by both exists). */
+function intersects(p: Token[], q: Token[]): boolean {
+  const n = p.length;
+  const m = q.length;
+  const width = m + 1;
+  const reach = new Uint8Array((n + 1) * width);
+  reach[0] = 1;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (!reach[i * width + j]) continue;
+      const a = p[i];
+      const b = q[j];
+      if (a?.kind === 'run') reach[(i + 1) * width + j] = 1;
+      if (b?.kind === 'run') reach[i * width + j + 1] = 1;
+      if (!a || !b) continue;
+      if (a.kind === 'run' && b.kind !== 'run' && runTakes(a, b)) reach[i * width + j + 1] = 1;
+      else if (b.kind === 'run' && a.kind !== 'run' && runTakes(b, a)) reach[(i + 1) * width + j] = 1;
+      else if (a.kind !== 'run' && b.kind !== 'run' && charsMeet(a, b)) reach[(i + 1) * width + j + 1] = 1;
+    }
+  }
+  return reach[n * width + m] === 1;
+}

@@ -1,0 +1,56 @@
+import { ssmArnMixup } from '../../../src/core/rules/ssm-arn-mixup';
+import { testRule } from '../rule-tester';
+
+const policy = (resource: string, element = 'Resource'): string =>
+  `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "ssm:SendCommand", "${element}": ${resource} }\n  ]\n}`;
+
+testRule(ssmArnMixup, {
+  valid: [
+    policy('["arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0", "arn:aws:ssm:us-east-1:123456789012:managed-instance/mi-0123456789abcdef0"]'),
+    policy('["arn:aws:ec2:*:*:instance/*", "arn:aws:ssm:*:*:managed-instance/*", "arn:aws:ssm:*:*:managed-instance-inventory/*"]'),
+    policy('["arn:aws:ssm:*:*:document/AWS-*", "arn:aws:ec2:*:*:volume/*", "arn:aws:ssm:*:*:*"]'),
+    // Other services are not judged.
+    policy('"arn:aws:connect:*:*:instance/*"', 'NotResource'),
+  ],
+  invalid: [
+    {
+      name: 'an EC2 instance under ssm',
+      code: policy('"arn:aws:ssm:us-east-1:123456789012:instance/i-0123456789abcdef0"'),
+      errors: [
+        {
+          messageId: 'instanceUnderSsm',
+          text: '"arn:aws:ssm:us-east-1:123456789012:instance/i-0123456789abcdef0"',
+          data: { suggestion: 'arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0' },
+        },
+      ],
+      output: policy('"arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0"'),
+    },
+    {
+      name: 'every instance, under ssm',
+      code: policy('["arn:aws:ssm:*:*:instance/*"]'),
+      errors: [{ messageId: 'instanceUnderSsm', data: { suggestion: 'arn:aws:ec2:*:*:instance/*' } }],
+      output: policy('["arn:aws:ec2:*:*:instance/*"]'),
+    },
+    {
+      name: 'a managed node under ec2',
+      code: policy('"arn:aws:ec2:us-east-1:123456789012:managed-instance/mi-0123456789abcdef0"'),
+      errors: [{ messageId: 'managedInstanceUnderEc2', data: { suggestion: 'arn:aws:ssm:us-east-1:123456789012:managed-instance/mi-0123456789abcdef0' } }],
+      output: policy('"arn:aws:ssm:us-east-1:123456789012:managed-instance/mi-0123456789abcdef0"'),
+    },
+    {
+      name: 'a managed node written as an instance, under either service',
+      code: policy('["arn:aws:ssm:us-east-1:123456789012:instance/mi-0123456789abcdef0", "arn:aws:ec2:*:*:instance/mi-*"]'),
+      errors: [
+        { messageId: 'managedNodeAsInstance', data: { id: 'mi-0123456789abcdef0', suggestion: 'arn:aws:ssm:us-east-1:123456789012:managed-instance/mi-0123456789abcdef0' } },
+        { messageId: 'managedNodeAsInstance', data: { suggestion: 'arn:aws:ssm:*:*:managed-instance/mi-*' } },
+      ],
+      output: policy('["arn:aws:ssm:us-east-1:123456789012:managed-instance/mi-0123456789abcdef0", "arn:aws:ssm:*:*:managed-instance/mi-*"]'),
+    },
+    {
+      name: 'an EC2 instance written as a managed instance',
+      code: policy('"arn:aws:ssm:us-east-1:123456789012:managed-instance/i-0123456789abcdef0"', 'NotResource'),
+      errors: [{ messageId: 'ec2AsManagedInstance', path: ['Statement', 0, 'NotResource'], data: { suggestion: 'arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0' } }],
+      output: policy('"arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0"', 'NotResource'),
+    },
+  ],
+});
