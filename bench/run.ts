@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   // Statements of the documented SSM policies, repeated up to 10 KB.
   const seedDir = join(root, 'test', 'fixtures', 'seeds');
   const list = readdirSync(seedDir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
     .flatMap((f) => {
       const st = JSON.parse(readFileSync(join(seedDir, f), 'utf8')).Statement;
       return (Array.isArray(st) ? st : [st]).filter((s: Record<string, unknown>) => !('Principal' in s));

@@ -93,6 +93,9 @@ function safeParseTree(text: string, errors: ParseError[]): Node | undefined {
 function scanTrivia(text: string): { comments: { offset: number; length: number }[]; trailingCommas: number[] } {
   const comments: { offset: number; length: number }[] = [];
   const trailingCommas: number[] = [];
+  // A second scan of the whole text costs as much as parsing it; skip it when neither can occur.
+  // Without "//" or "/*" there is no comment, and then a trailing comma needs only blanks before its closer.
+  if (!text.includes('//') && !text.includes('/*') && !/,\s*[\]}]/.test(text)) return { comments, trailingCommas };
   const scanner = createScanner(text, false);
   let pendingComma = -1;
   for (let token = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {

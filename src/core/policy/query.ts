@@ -12,7 +12,18 @@ export function splitAction(value: string): { service: string; name: string } | 
 /** True when an action pattern from a policy (`*`, `ssm:*`, `ssm:Get*`) matches a concrete action (`ssm:GetDocument`). */
 export function actionPatternMatches(pattern: string, action: string): boolean {
   if (pattern === '*') return true;
+  // Most items have no wildcard, or a literal prefix that already rules the action out: answer those
+  // without building a RegExp (large policies hold thousands of distinct action strings).
+  const star = firstWildcard(pattern);
+  if (star < 0) return pattern.length === action.length && pattern.toLowerCase() === action.toLowerCase();
+  if (action.length < star || pattern.slice(0, star).toLowerCase() !== action.slice(0, star).toLowerCase()) return false;
   return wildcardToRegExp(pattern).test(action);
+}
+
+function firstWildcard(text: string): number {
+  const star = text.indexOf('*');
+  const question = text.indexOf('?');
+  return star < 0 ? question : question < 0 ? star : Math.min(star, question);
 }
 
 /** True when the statement's Effect is exactly `Allow`. */
@@ -51,7 +62,24 @@ export function hasCondition(st: Statement): boolean {
  * `complete` is false when some item could not be resolved (unknown service, `*`, no prefix),
  * so callers that reason about "none of the actions" must stay silent.
  */
-export function expandActions(st: Statement, iam: IamIndex): { actions: IamAction[]; complete: boolean } {
+export function expandActions(st: Statement, iam: IamIndex): ExpandedActions {
+  // Several rules ask for the same statement: expand it once per statement and index.
+  const cached = expandedCache.get(st);
+  if (cached?.iam === iam) return cached.result;
+  const result = expandUncached(st, iam);
+  expandedCache.set(st, { iam, result });
+  return result;
+}
+
+/** The result of {@link expandActions}; shared between rules, so callers must not modify it. */
+export interface ExpandedActions {
+  actions: IamAction[];
+  complete: boolean;
+}
+
+const expandedCache = new WeakMap<Statement, { iam: IamIndex; result: ExpandedActions }>();
+
+function expandUncached(st: Statement, iam: IamIndex): ExpandedActions {
   const actions: IamAction[] = [];
   let complete = !!st.action && st.action.items.length > 0 && st.action.node.type !== 'object';
   const seen = new Set<string>();

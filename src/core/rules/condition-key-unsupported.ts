@@ -51,7 +51,7 @@ function isServiceKey(iam: IamIndex, key: string): boolean {
   return resolveConditionKey(iam, key) !== undefined && attachedSomewhere(iam, service, key);
 }
 
-const attachedCache = new WeakMap<IamIndex, Map<string, boolean>>();
+const attachedCache = new WeakMap<IamIndex, Map<string, Supported>>();
 
 /**
  * True when some action or resource type of the key's own service lists the key. The data has keys that no
@@ -64,16 +64,14 @@ function attachedSomewhere(iam: IamIndex, service: string, key: string): boolean
     cache = new Map();
     attachedCache.set(iam, cache);
   }
-  const lower = key.toLowerCase();
-  let attached = cache.get(lower);
-  if (attached === undefined) {
-    const all = supportedKeys(iam, iam.actions(service));
-    for (const rt of iam.resourceTypes(service)) rt.conditionKeys.forEach((k) => addTo(all, k));
-    attached = supports(all, key);
-    if (cache.size > 10_000) cache.clear();
-    cache.set(lower, attached);
+  // Every key of a service, computed once per service (not once per key: ec2 alone has hundreds of actions).
+  let all = cache.get(service);
+  if (!all) {
+    all = supportedKeys(iam, iam.actions(service));
+    for (const rt of iam.resourceTypes(service)) rt.conditionKeys.forEach((k) => addTo(all as Supported, k));
+    cache.set(service, all);
   }
-  return attached;
+  return supports(all, key);
 }
 
 function listsAnyKey(iam: IamIndex, action: IamAction): boolean {
