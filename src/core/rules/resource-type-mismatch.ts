@@ -2,6 +2,7 @@ import type { IamAction, IamIndex } from '../iam';
 import { parseArn, type ArnParts } from '../policy/arn';
 import { expandActions } from '../policy/query';
 import { arnCanMatchType, hasPolicyVariable, MAX_ARN_LENGTH, ownResourceTypes, templatesOf } from '../policy/resource-arns';
+import { diagnoseArnMixup } from '../ssm/arn-mixups';
 import { editDistance } from '../util/did-you-mean';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
@@ -65,7 +66,8 @@ export const resourceTypeMismatch: PolicyRule = {
         if (listed.length === 0) {
           if (!wildcardOnlyJudgeable(arn, actions)) continue;
           findings.push({ messageId: 'wildcardOnly', node: item.node, data: { arn: item.value, actions: list(actions.map((a) => `${a.service}:${a.name}`)) } });
-        } else if (namesNoTypeOfRelatedService(item.value, arn, actions, listed, ctx.iam)) {
+        } else if (!diagnoseArnMixup(item.value, arn, ctx.iam) && namesNoTypeOfRelatedService(item.value, arn, actions, listed, ctx.iam)) {
+          // (An instance / managed-instance mix-up is ssm-arn-mixup's finding, with the corrected ARN.)
           findings.push({ messageId: 'noActionAccepts', node: item.node, data: { arn: item.value, accepts: list(listed.map((t) => t.name)) } });
         }
       }

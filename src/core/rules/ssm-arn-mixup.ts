@@ -1,14 +1,8 @@
-import type { IamIndex } from '../iam';
-import type { ArnParts } from '../policy/arn';
 import { replaceNode } from '../policy/edits';
-import { ARN_FIELD, arnCanMatchType, ownResourceTypes, resourceArns, withArnField } from '../policy/resource-arns';
+import { expandActions } from '../policy/query';
+import { ARN_FIELD, resourceArns, withArnField } from '../policy/resource-arns';
+import { diagnoseArnMixup } from '../ssm/arn-mixups';
 import type { Finding, PolicyRule } from './rule';
-
-interface Mixup {
-  messageId: string;
-  service: string;
-  resource: string;
-}
 
 /**
  * EC2 instances and hybrid managed nodes written under the wrong service or resource type:
@@ -37,8 +31,11 @@ export const ssmArnMixup: PolicyRule = {
   check(policy, ctx) {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
+      // Actions without resource-level permissions need "*", not a corrected ARN: resource-type-mismatch says so.
+      const { actions, complete } = expandActions(st, ctx.iam);
+      if (complete && actions.length > 0 && actions.every((a) => a.isWildcardOnly)) continue;
       for (const { item, arn } of resourceArns(st)) {
-        const mixup = diagnose(item.value, arn, ctx.iam);
+        const mixup = diagnoseArnMixup(item.value, arn, ctx.iam);
         if (!mixup) continue;
         let suggestion = withArnField(item.value, ARN_FIELD.resource, mixup.resource);
         suggestion = withArnField(suggestion, ARN_FIELD.service, mixup.service);
@@ -55,28 +52,3 @@ export const ssmArnMixup: PolicyRule = {
   },
 };
 
-/** A mixup found from the node ID (mi-…, i-…) rather than from the resource type. */
-function byId(mixup: Mixup): boolean {
-  return mixup.messageId === 'managedNodeAsInstance' || mixup.messageId === 'ec2AsManagedInstance';
-}
-
-function diagnose(text: string, arn: ArnParts, iam: IamIndex): Mixup | undefined {
-  const service = arn.service.toLowerCase();
-  if (service !== 'ssm' && service !== 'ec2') return undefined;
-  const slash = arn.resource.indexOf('/');
-  if (slash < 0) return undefined;
-  const type = arn.resource.slice(0, slash).toLowerCase();
-  const id = arn.resource.slice(slash + 1);
-  let mixup: Mixup | undefined;
-  // The node ID says what the resource is, whatever the service field claims.
-  if (type === 'instance' && /^mi-/i.test(id)) mixup = { messageId: 'managedNodeAsInstance', service: 'ssm', resource: `managed-instance/${id}` };
-  else if (type === 'managed-instance' && /^i-/i.test(id)) mixup = { messageId: 'ec2AsManagedInstance', service: 'ec2', resource: `instance/${id}` };
-  else if (service === 'ssm' && type === 'instance') mixup = { messageId: 'instanceUnderSsm', service: 'ec2', resource: arn.resource };
-  else if (service === 'ec2' && type === 'managed-instance') mixup = { messageId: 'managedInstanceUnderEc2', service: 'ssm', resource: arn.resource };
-  if (!mixup) return undefined;
-  // Only when the IAM data agrees: the written ARN names no type of its service, the corrected one does.
-  if (!byId(mixup) && ownResourceTypes(iam, service).some((t) => arnCanMatchType(text, t))) return undefined;
-  const corrected = withArnField(withArnField(text, ARN_FIELD.resource, mixup.resource), ARN_FIELD.service, mixup.service);
-  if (!ownResourceTypes(iam, mixup.service).some((t) => arnCanMatchType(corrected, t))) return undefined;
-  return mixup;
-}

@@ -29,20 +29,11 @@ testRule(resourceTypeMismatch, {
     // A resource word the data does not know (CloudFormation transforms), a path-style ARN, an all-wildcard ARN.
     policy('"cloudformation:CreateChangeSet"', '"arn:aws:cloudformation:*:aws:transform/Serverless-2016-10-31"'),
     policy('"logs:DescribeLogGroups"', '["arn:aws:logs:*:*:log-group::log-stream:*", "arn:aws:logs:*:*:*"]'),
+    // EC2 instances written as ssm ARNs are ssm-arn-mixup's finding, which gives the corrected ARN.
+    policy('"ssm:SendCommand"', '["arn:aws:ssm:us-east-2::document/AWS-RunShellScript", "arn:aws:ssm:*:*:instance/*"]'),
+    policy('["ssm:SendCommand", "ssm:ListCommands"]', '"arn:aws:ssm:*:*:instance/*"'),
   ],
   invalid: [
-    {
-      name: 'EC2 instances written as ssm ARNs',
-      code: policy('"ssm:SendCommand"', '["arn:aws:ssm:us-east-2::document/AWS-RunShellScript", "arn:aws:ssm:*:*:instance/*"]'),
-      errors: [
-        {
-          messageId: 'noActionAccepts',
-          text: '"arn:aws:ssm:*:*:instance/*"',
-          data: { arn: 'arn:aws:ssm:*:*:instance/*', accepts: 'bucket, document, instance, managed-instance' },
-        },
-      ],
-      output: null,
-    },
     {
       name: 'the channel actions support no resource types',
       code: policy(
@@ -59,7 +50,7 @@ testRule(resourceTypeMismatch, {
     },
     {
       name: 'an action with resource types next to one without',
-      code: policy('["ssm:SendCommand", "ssm:ListCommands"]', '"arn:aws:ssm:*:*:instance/*"'),
+      code: policy('["ssm:SendCommand", "ssm:ListCommands"]', '"arn:aws:ssm:*:*:documents/AWS-RunShellScript"'),
       errors: [{ messageId: 'noActionAccepts' }],
     },
     {

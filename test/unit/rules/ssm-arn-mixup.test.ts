@@ -11,6 +11,8 @@ testRule(ssmArnMixup, {
     policy('["arn:aws:ssm:*:*:document/AWS-*", "arn:aws:ec2:*:*:volume/*", "arn:aws:ssm:*:*:*"]'),
     // Other services are not judged.
     policy('"arn:aws:connect:*:*:instance/*"', 'NotResource'),
+    // Actions without resource-level permissions need "*", not an ec2 ARN: resource-type-mismatch reports it.
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssmmessages:CreateControlChannel","ssmmessages:OpenControlChannel"],"Resource":"arn:aws:ssm:*:*:instance/*"}]}',
   ],
   invalid: [
     {
