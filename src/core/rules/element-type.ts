@@ -41,12 +41,10 @@ export const elementType: PolicyRule = {
     const findings: Finding[] = [];
     const root = policy.root;
     if (root?.type !== 'object') return findings;
-    for (const element of ['Version', 'Id']) {
-      const value = propValue(policy.props.get(element));
-      if (value && value.type !== 'string') {
-        const example = element === 'Version' ? '"2012-10-17"' : '"my-policy"';
-        findings.push({ messageId: 'notString', node: value, data: { element, type: describeType(value), example } });
-      }
+    // A non-string Version is version-invalid's finding (it knows which version was meant).
+    const id = propValue(policy.props.get('Id'));
+    if (id && id.type !== 'string') {
+      findings.push({ messageId: 'notString', node: id, data: { element: 'Id', type: describeType(id), example: '"my-policy"' } });
     }
     const statement = policy.statementNode;
     if (statement && statement.type !== 'object' && statement.type !== 'array') {

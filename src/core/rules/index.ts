@@ -20,7 +20,10 @@ import { conflictingElements } from './conflicting-elements';
 import { effectValue } from './effect-value';
 import { elementType } from './element-type';
 import { emptyValue } from './empty-value';
+import { jsonComments } from './json-comments';
+import { jsonDuplicateKey } from './json-duplicate-key';
 import { jsonSyntax } from './json-syntax';
+import { jsonTrailingComma } from './json-trailing-comma';
 import { missingAction } from './missing-action';
 import { missingEffect } from './missing-effect';
 import { missingPrincipal } from './missing-principal';
@@ -29,6 +32,8 @@ import { passroleNoPassedToService } from './passrole-no-passed-to-service';
 import { passroleWildcard } from './passrole-wildcard';
 import { principalInIdentity } from './principal-in-identity';
 import { resourceTypeMismatch } from './resource-type-mismatch';
+import { sidDuplicate } from './sid-duplicate';
+import { sidFormat } from './sid-format';
 import { ssmArnMixup } from './ssm-arn-mixup';
 import { ssmDhmcRolePath } from './ssm-dhmc-role-path';
 import { ssmDocumentAccount } from './ssm-document-account';
@@ -40,14 +45,21 @@ import { ssmUpdateInstanceInformation } from './ssm-update-instance-information'
 import { statementMissing } from './statement-missing';
 import { trustPolicyResource } from './trust-policy-resource';
 import { unknownElement } from './unknown-element';
+import { versionInvalid } from './version-invalid';
 import { versionMissing } from './version-missing';
+import { versionOutdated } from './version-outdated';
 import type { PolicyRule } from './rule';
 
 /** Every rule, grouped as the README documents them. */
 export const allRules: readonly PolicyRule[] = [
   // JSON and Version
   jsonSyntax,
+  jsonComments,
+  jsonTrailingComma,
+  jsonDuplicateKey,
   versionMissing,
+  versionOutdated,
+  versionInvalid,
   // Structure
   statementMissing,
   unknownElement,
@@ -61,6 +73,8 @@ export const allRules: readonly PolicyRule[] = [
   emptyValue,
   principalInIdentity,
   trustPolicyResource,
+  sidFormat,
+  sidDuplicate,
   // Actions
   actionMissingPrefix,
   actionUnknownService,

@@ -29,10 +29,9 @@ testRule(elementType, {
       output: null,
     },
     {
-      name: 'numeric Version, Id, Sid',
+      name: 'non-string Id and Sid (a non-string Version is version-invalid\'s)',
       code: '{"Version":2012,"Id":["x"],"Statement":[{"Sid":1,"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
       errors: [
-        { messageId: 'notString', text: '2012', data: { element: 'Version', type: 'a number' } },
         { messageId: 'notString', text: '["x"]', data: { element: 'Id', type: 'an array' } },
         { messageId: 'notString', text: '1', data: { element: 'Sid' } },
       ],
