@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyFixes, lintText } from '../../src/core/lint';
 import type { PolicyKind } from '../../src/core/policy/types';
-import type { PolicyRule } from '../../src/core/rules/rule';
+import type { PolicyRule, Severity } from '../../src/core/rules/rule';
 
 type JSONPath = (string | number)[];
 
@@ -16,6 +16,8 @@ export interface ExpectedError {
   /** The exact source text the finding covers. */
   text?: string;
   data?: Record<string, string>;
+  /** The finding's severity (the rule's default unless the rule sets one for this finding). */
+  severity?: Severity;
 }
 
 /** An invalid case: the findings it must produce and the text after applying every fix (null: no fix). */
@@ -56,8 +58,14 @@ export function testRule(rule: PolicyRule, table: { valid: TestCode[]; invalid: 
           const got = findings[j]!;
           assert.equal(got.messageId, exp.messageId, `finding ${j + 1} messageId`);
           assert.ok(rule.meta.messages[got.messageId], `message ${got.messageId} is declared in meta.messages`);
-          assert.ok(!/\{\{\s*\w+\s*\}\}/.test(got.message), `message has unfilled slots: ${got.message}`);
+          // Only the template's own slots count: a value may itself hold "{{Region}}" (a placeholder from the docs).
+          const template = rule.meta.messages[got.messageId] ?? '';
+          for (const [slot] of template.matchAll(/\{\{\s*\w+\s*\}\}/g)) {
+            const name = slot.replace(/[{}\s]/g, '');
+            assert.ok(got.data?.[name] !== undefined, `message slot ${slot} has no data: ${got.message}`);
+          }
           if (exp.path) assert.deepEqual(got.path, exp.path, `finding ${j + 1} path`);
+          assert.equal(got.severity, exp.severity ?? rule.meta.defaultSeverity, `finding ${j + 1} severity`);
           if (exp.text !== undefined) assert.equal(c.code.slice(got.offset, got.offset + got.length), exp.text, `finding ${j + 1} text`);
           if (exp.data) {
             for (const [k, v] of Object.entries(exp.data)) assert.equal(got.data?.[k], v, `finding ${j + 1} data.${k}`);

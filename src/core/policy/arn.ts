@@ -43,6 +43,14 @@ function splitFields(text: string): string[] {
   return parts;
 }
 
+/**
+ * Account fields that are names, not account IDs: "aws" (AWS managed policies), "partner" (AWS partner managed
+ * policies, arn:aws:iam::partner:policy/…) and "cloudfront" (CloudFront origin access identities, an IAM user ARN).
+ */
+export function isNamedAccount(service: string, account: string): boolean {
+  return account === 'aws' || (service.toLowerCase() === 'iam' && (account === 'partner' || account === 'cloudfront'));
+}
+
 /** Offset of field `index` (0 = "arn", 1 = partition, … 5 = resource) inside an ARN string. */
 export function arnFieldOffset(text: string, index: number): number {
   if (index === 0) return 0;

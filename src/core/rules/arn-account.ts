@@ -1,3 +1,4 @@
+import { isNamedAccount } from '../policy/arn';
 import { replaceNode } from '../policy/edits';
 import { ARN_FIELD, hasPolicyVariable, resourceArns, withArnField } from '../policy/resource-arns';
 import { hasWildcard } from '../util/wildcard';
@@ -25,7 +26,7 @@ export const arnAccount: PolicyRule = {
     for (const st of policy.statements) {
       for (const { item, arn } of resourceArns(st)) {
         const account = arn.account;
-        if (account === '' || account === 'aws' || /^\d{12}$/.test(account) || account.length > 64) continue;
+        if (account === '' || isNamedAccount(arn.service, account) || /^\d{12}$/.test(account) || account.length > 64) continue;
         if (hasWildcard(account) || hasPolicyVariable(account)) continue;
         // Letters ("account-id", "ACCOUNT_ID", "111122223333-example") or a leading '-' are documentation placeholders: the placeholder rule reports them.
         if (/[a-z]/i.test(account) || account.startsWith('-')) continue;

@@ -1,5 +1,6 @@
 import { parseArn } from '../policy/arn';
 import { replaceNode } from '../policy/edits';
+import { findPlaceholders } from '../policy/placeholders';
 import { MAX_ARN_LENGTH, resourceItems } from '../policy/resource-arns';
 import { awsOwnedDocumentPrefix } from '../ssm/aws-owned-documents';
 import type { Finding, PolicyRule } from './rule';
@@ -31,6 +32,8 @@ export const arnSyntax: PolicyRule = {
         const value = item.value;
         if (value === '*' || value.length > MAX_ARN_LENGTH) continue;
         const finding = diagnose(value);
+        // A placeholder from the docs ("key-name", "<bucket-arn>") is the placeholder rule's finding, with how to fill it.
+        if (finding && finding.messageId !== 'prefixCase' && findPlaceholders(value, 'resource').length > 0) continue;
         if (!finding) continue;
         // Only the prefix's case has a fix that cannot change what the author meant.
         const fix = finding.messageId === 'prefixCase' ? replaceNode(item.node, `arn:${value.slice(4)}`) : undefined;

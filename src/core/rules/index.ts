@@ -20,6 +20,7 @@ import { conflictingElements } from './conflicting-elements';
 import { effectValue } from './effect-value';
 import { elementType } from './element-type';
 import { emptyValue } from './empty-value';
+import { exampleAccountId } from './example-account-id';
 import { jsonComments } from './json-comments';
 import { jsonDuplicateKey } from './json-duplicate-key';
 import { jsonSyntax } from './json-syntax';
@@ -28,9 +29,14 @@ import { missingAction } from './missing-action';
 import { missingEffect } from './missing-effect';
 import { missingPrincipal } from './missing-principal';
 import { missingResource } from './missing-resource';
+import { notPrincipalAllow } from './not-principal-allow';
 import { passroleNoPassedToService } from './passrole-no-passed-to-service';
 import { passroleWildcard } from './passrole-wildcard';
+import { placeholder } from './placeholder';
+import { principalAwsFormat } from './principal-aws-format';
 import { principalInIdentity } from './principal-in-identity';
+import { principalService } from './principal-service';
+import { principalWildcard } from './principal-wildcard';
 import { resourceTypeMismatch } from './resource-type-mismatch';
 import { sidDuplicate } from './sid-duplicate';
 import { sidFormat } from './sid-format';
@@ -43,6 +49,7 @@ import { ssmServiceSettingId } from './ssm-service-setting-id';
 import { ssmSessionManagerChannels } from './ssm-session-manager-channels';
 import { ssmUpdateInstanceInformation } from './ssm-update-instance-information';
 import { statementMissing } from './statement-missing';
+import { trustActionPrincipal } from './trust-action-principal';
 import { trustPolicyResource } from './trust-policy-resource';
 import { unknownElement } from './unknown-element';
 import { versionInvalid } from './version-invalid';
@@ -88,6 +95,9 @@ export const allRules: readonly PolicyRule[] = [
   arnAccount,
   arnRegionAccountForbidden,
   resourceTypeMismatch,
+  // Placeholders
+  placeholder,
+  exampleAccountId,
   // Conditions
   conditionOperatorUnknown,
   conditionValueType,
@@ -96,6 +106,12 @@ export const allRules: readonly PolicyRule[] = [
   conditionKeyUnknown,
   conditionKeyUnsupported,
   conditionIfExistsMisuse,
+  // Principals
+  principalService,
+  principalAwsFormat,
+  principalWildcard,
+  notPrincipalAllow,
+  trustActionPrincipal,
   // Systems Manager
   ssmServiceSettingId,
   ssmDhmcRolePath,

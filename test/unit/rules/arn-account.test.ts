@@ -8,6 +8,8 @@ testRule(arnAccount, {
   valid: [
     policy('["arn:aws:ssm:us-east-1:123456789012:document/MyDoc", "arn:aws:ssm:us-east-1::document/AWS-RunShellScript"]'),
     policy('["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:s3:::bucket/*"]'),
+    // AWS partner managed policies and CloudFront origin access identities name their account.
+    policy('["arn:aws:iam::partner:policy/permissions-boundary/vercel.com/Boundary", "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHEXAMPLE"]'),
     policy('["arn:aws:ssm:*:*:*", "arn:aws:ssm:*:12345678901?:*", "arn:aws:ssm:*:${aws:PrincipalAccount}:*"]'),
     // Documentation placeholders are the placeholder rule's job.
     policy('["arn:aws:ssm:*:account-id:*", "arn:aws:ssm:*:ACCOUNT_ID:*", "arn:aws:ssm:*:-123456789012:*", "arn:aws:ssm:*:111122223333-example:*"]'),

@@ -9,6 +9,8 @@ testRule(arnSyntax, {
     policy('"*"'),
     policy('["arn:aws:ssm:us-east-2::document/AWS-RunShellScript", "arn:aws:ec2:*:*:instance/*"]'),
     policy('"arn:aws:s3:::my-bucket"'),
+    // Placeholders left from the docs are the placeholder rule's finding.
+    policy('["key-name", "<bucket-arn>"]'),
     // Colons inside policy variables do not count as fields.
     policy('"arn:aws:s3:::home/${aws:userid}/*"'),
     policy('"arn:aws:logs:us-east-1:123456789012:log-group:/aws/ssm:*"'),
