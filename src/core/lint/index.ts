@@ -65,7 +65,7 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
   const lines = new LineMap(text);
   const findings: LintFinding[] = [];
   for (const rule of active) {
-    const severity = (overrides[rule.id] as Severity | undefined) ?? rule.meta.defaultSeverity;
+    const configured = overrides[rule.id] as Severity | undefined;
     let raw;
     try {
       raw = rule.check(policy, { iam, kind: policy.kind, fileName: options.fileName });
@@ -88,7 +88,7 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
       findings.push({
         ruleId: rule.id,
         messageId: f.messageId,
-        severity,
+        severity: configured ?? f.severity ?? rule.meta.defaultSeverity,
         message: formatMessage(template, f.data),
         offset,
         length,

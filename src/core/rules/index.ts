@@ -33,6 +33,7 @@ import { notPrincipalAllow } from './not-principal-allow';
 import { passroleNoPassedToService } from './passrole-no-passed-to-service';
 import { passroleWildcard } from './passrole-wildcard';
 import { placeholder } from './placeholder';
+import { policySize } from './policy-size';
 import { principalAwsFormat } from './principal-aws-format';
 import { principalInIdentity } from './principal-in-identity';
 import { principalService } from './principal-service';
@@ -124,6 +125,8 @@ export const allRules: readonly PolicyRule[] = [
   ssmSendcommandDocumentTag,
   ssmDocumentAccount,
   ssmArnMixup,
+  // Size
+  policySize,
 ];
 
 /** A rule by id. */

@@ -17,6 +17,8 @@ export interface Finding {
   data?: Record<string, string>;
   /** Text edits (jsonc-parser `Edit`s) that fix the problem; applied together. */
   fix?: Edit[];
+  /** A severity for this finding instead of the rule's default (the configuration still overrides both). */
+  severity?: Severity;
 }
 
 /** What a rule may use besides the policy itself. */
