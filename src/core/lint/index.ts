@@ -62,7 +62,9 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
   } catch {
     // Missing data degrades the IAM-aware rules to silence; they treat unloaded services as unknown.
   }
-  const lines = new LineMap(text);
+  // Most texts get no finding: index their lines only when one needs a range.
+  let lines: LineMap | undefined;
+  const lineMap = (): LineMap => (lines ??= new LineMap(text));
   const findings: LintFinding[] = [];
   for (const rule of active) {
     const configured = overrides[rule.id] as Severity | undefined;
@@ -77,7 +79,7 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
         message: `Rule ${rule.id} failed on this document and was skipped: ${err instanceof Error ? err.message : String(err)}`,
         offset: 0,
         length: 0,
-        range: lines.range(0, 0),
+        range: lineMap().range(0, 0),
       });
       continue;
     }
@@ -92,7 +94,7 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
         message: formatMessage(template, f.data),
         offset,
         length,
-        range: lines.range(offset, length),
+        range: lineMap().range(offset, length),
         path: f.node ? getNodePath(f.node) : undefined,
         data: f.data,
         fix: f.fix,

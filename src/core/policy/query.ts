@@ -82,7 +82,7 @@ const expandedCache = new WeakMap<Statement, { iam: IamIndex; result: ExpandedAc
 function expandUncached(st: Statement, iam: IamIndex): ExpandedActions {
   const actions: IamAction[] = [];
   let complete = !!st.action && st.action.items.length > 0 && st.action.node.type !== 'object';
-  const seen = new Set<string>();
+  const seen = new Set<IamAction>();
   for (const item of st.action?.items ?? []) {
     const matched = item.value === '*' ? undefined : iam.matchActions(item.value);
     if (!matched) {
@@ -90,10 +90,10 @@ function expandUncached(st: Statement, iam: IamIndex): ExpandedActions {
       continue;
     }
     if (matched.length === 0) complete = false;
+    // The index returns one object per action, so identity is enough to drop repeats.
     for (const a of matched) {
-      const key = `${a.service}:${a.name}`.toLowerCase();
-      if (!seen.has(key)) {
-        seen.add(key);
+      if (!seen.has(a)) {
+        seen.add(a);
         actions.push(a);
       }
     }

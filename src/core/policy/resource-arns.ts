@@ -114,7 +114,35 @@ export function arnCanMatch(policyArn: string, template: string): boolean {
     if (templateTokens.size > 20_000) templateTokens.clear();
     templateTokens.set(template, t);
   }
-  return intersects(tokenizePolicy(policyArn), t);
+  // Most policy ARNs have no wildcard or variable: then the intersection is a plain match against the template.
+  if (!/[*?]|\$\{/.test(policyArn)) return templateRegExp(template, t).test(policyArn.toLowerCase());
+  // Patterns such as "arn:aws:logs:*:*:*" recur across policies and rules: intersect each pair once.
+  const key = `${template}\u0000${policyArn}`;
+  let met = patternResults.get(key);
+  if (met === undefined) {
+    met = intersects(tokenizePolicy(policyArn), t);
+    if (patternResults.size > 50_000) patternResults.clear();
+    patternResults.set(key, met);
+  }
+  return met;
+}
+
+const patternResults = new Map<string, boolean>();
+
+const templateRegExps = new Map<string, RegExp>();
+
+/** The template's tokens as an anchored RegExp over lower-case text: what {@link intersects} does for a literal ARN. */
+function templateRegExp(template: string, tokens: Token[]): RegExp {
+  let re = templateRegExps.get(template);
+  if (!re) {
+    const body = tokens
+      .map((tk) => (tk.kind === 'lit' ? tk.ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : tk.kind === 'one' ? '[^]' : tk.colons ? '[^]*' : '[^:]*'))
+      .join('');
+    re = new RegExp(`^${body}$`);
+    if (templateRegExps.size > 20_000) templateRegExps.clear();
+    templateRegExps.set(template, re);
+  }
+  return re;
 }
 
 /**

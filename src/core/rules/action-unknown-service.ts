@@ -54,7 +54,7 @@ export const actionUnknownService: PolicyRule = {
       unknownDidYouMean:
         '"{{prefix}}" is not an IAM service prefix, so "{{action}}" matches no action and grants (or denies) nothing. Did you mean "{{suggestion}}"?',
       unknown:
-        '"{{prefix}}" is not an IAM service prefix in this linter\'s IAM data (a misspelling, or a retired service such as deepracer), so "{{action}}" matches no action and grants (or denies) nothing. Use the prefix from the Service Authorization Reference (ssm, ssmmessages, ec2messages, ec2 …).',
+        '"{{prefix}}" is not an IAM service prefix in this linter\'s IAM data (a misspelling, or a retired service such as deepracer), so "{{action}}" matches no action and grants (or denies) nothing. Use the prefix from the Service Authorization Reference (ssm, ssmmessages, ec2messages, ec2 …); a service newer than this linter\'s data is fine.',
     },
   },
   check(policy, ctx) {
