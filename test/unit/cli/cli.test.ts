@@ -95,6 +95,18 @@ describe('cli: run', () => {
     assert.deepEqual([...files], [join('a', 'b', 'two.json')]);
   });
 
+  it('reports files in the order given, even when one waits for IAM data the others do not need', async () => {
+    // The first file names services no other test loads, so its lint waits for their data while the later
+    // files (Systems Manager only, loaded already) could finish first.
+    const first = '{ "Statement": [{ "Effect": "allow", "Action": ["rhelkb:*", "repostspace:*", "mediaimport:*"], "Resource": "*" }] }';
+    const names = ['z-first.json', 'b.json', 'c.json', 'a.json'];
+    const dir = workspace(Object.fromEntries(names.map((n, i) => [n, i === 0 ? first : BROKEN])));
+    const io = fakeIo(dir);
+    assert.equal(await run(['--format', 'json', ...names], io), 1);
+    const files = [...new Set((JSON.parse(io.out) as { file: string }[]).map((f) => f.file))];
+    assert.deepEqual(files, names);
+  });
+
   it('reads standard input for -', async () => {
     const io = fakeIo(tmpdir(), BROKEN);
     assert.equal(await run(['--format', 'json', '-'], io), 1);
