@@ -1,20 +1,29 @@
 /** The six colon-separated fields of an ARN; `resource` keeps any further colons. */
 export interface ArnParts {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly account: string;
+  readonly resource: string;
 }
 
 /** Splits an ARN into its fields, or returns undefined when it has fewer than six fields or no `arn` prefix. */
 export function parseArn(text: string): ArnParts | undefined {
   if (!text.startsWith('arn:')) return undefined;
+  // Many rules look at the same ARNs, and policies repeat them: split each text once.
+  const cached = parsed.get(text);
+  if (cached !== undefined) return cached ?? undefined;
   const parts = splitFields(text);
-  if (parts.length < 6) return undefined;
   const [, partition = '', service = '', region = '', account = ''] = parts;
-  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+  const arn = parts.length < 6 ? null : { partition, service, region, account, resource: parts.slice(5).join(':') };
+  if (text.length <= 2048) {
+    if (parsed.size > 20_000) parsed.clear();
+    parsed.set(text, arn);
+  }
+  return arn ?? undefined;
 }
+
+const parsed = new Map<string, ArnParts | null>();
 
 /** The colon positions that separate ARN fields; colons inside policy variables (`${aws:userid}`) do not count. */
 function separators(text: string): number[] {

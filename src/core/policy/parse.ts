@@ -11,8 +11,10 @@ import type {
   Statement,
   ValueList,
 } from './types';
+import { walkNodes } from './walk';
 
-// jsonc-parser declares its token kinds as a const enum, which isolated modules cannot read.
+// jsonc-parser declares its token kinds and error codes as const enums, which isolated modules cannot read.
+const INVALID_COMMENT_TOKEN = 10;
 const TOKEN = {
   closeBrace: 2,
   closeBracket: 4,
@@ -38,8 +40,19 @@ export interface ParseOptions {
 /** Parses a policy text once into a located view; never throws. */
 export function parsePolicy(text: string, options: ParseOptions = {}): ParsedPolicy {
   const syntaxErrors: ParseError[] = [];
-  const root = safeParseTree(text, syntaxErrors);
-  const { comments, trailingCommas } = scanTrivia(text);
+  const parsedErrors: ParseError[] = [];
+  const root = safeParseTree(text, parsedErrors);
+  // Comments come back as InvalidCommentToken errors with their exact range, and in a document that parsed
+  // cleanly the tree's gaps hold the trailing commas: one pass finds both. After a syntax error the parser may
+  // stop early or guess, so the tokens are scanned instead.
+  let comments: { offset: number; length: number }[] = [];
+  for (const e of parsedErrors) {
+    if (e.error === INVALID_COMMENT_TOKEN) comments.push({ offset: e.offset, length: e.length });
+    else syntaxErrors.push(e);
+  }
+  let trailingCommas: number[];
+  if (syntaxErrors.length === 0) trailingCommas = findTrailingCommas(text, root);
+  else ({ comments, trailingCommas } = scanTrivia(text));
   const props = objectProps(root);
   const versionNode = propValue(props.get('Version'));
   const statementNode = propValue(props.get('Statement'));
@@ -83,19 +96,36 @@ function baseName(fileName: string): string {
 function safeParseTree(text: string, errors: ParseError[]): Node | undefined {
   // jsonc-parser recurses per nesting level; pathological nesting must not crash the host.
   try {
-    return parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    return parseTree(text, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: true });
   } catch {
     errors.push({ error: 4 /* ValueExpected */, offset: 0, length: Math.min(text.length, 1) });
     return undefined;
   }
 }
 
+/**
+ * The offsets of commas right before a closing brace or bracket. The parser accepts them (the tree is the same
+ * as without), so each container's gap between its last child and its closer is read: only blanks, comments
+ * and such a comma can be there. Iterative, like {@link walkNodes}.
+ */
+function findTrailingCommas(text: string, root: Node | undefined): number[] {
+  const commas: number[] = [];
+  walkNodes(root, (node) => {
+    if (node.type !== 'object' && node.type !== 'array') return node.type === 'property';
+    const closer = node.offset + node.length - 1;
+    if (text[closer] !== (node.type === 'object' ? '}' : ']')) return true;
+    const last = node.children?.[node.children.length - 1];
+    const comma = lastCommaIn(text, last ? last.offset + last.length : node.offset + 1, closer);
+    if (comma >= 0) commas.push(comma);
+    return true;
+  });
+  return commas.sort((a, b) => a - b);
+}
+
+/** Comments and trailing commas found token by token: a second pass, for documents with syntax errors. */
 function scanTrivia(text: string): { comments: { offset: number; length: number }[]; trailingCommas: number[] } {
   const comments: { offset: number; length: number }[] = [];
   const trailingCommas: number[] = [];
-  // A second scan of the whole text costs as much as parsing it; skip it when neither can occur.
-  // Without "//" or "/*" there is no comment, and then a trailing comma needs only blanks before its closer.
-  if (!text.includes('//') && !text.includes('/*') && !/,\s*[\]}]/.test(text)) return { comments, trailingCommas };
   const scanner = createScanner(text, false);
   let pendingComma = -1;
   for (let token = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {
@@ -104,12 +134,28 @@ function scanTrivia(text: string): { comments: { offset: number; length: number 
       continue;
     }
     if (token === TOKEN.lineBreak || token === TOKEN.trivia) continue;
-    if ((token === TOKEN.closeBrace || token === TOKEN.closeBracket) && pendingComma >= 0) {
-      trailingCommas.push(pendingComma);
-    }
+    if ((token === TOKEN.closeBrace || token === TOKEN.closeBracket) && pendingComma >= 0) trailingCommas.push(pendingComma);
     pendingComma = token === TOKEN.comma ? scanner.getTokenOffset() : -1;
   }
   return { comments, trailingCommas };
+}
+
+/** The last comma between `from` and `to` that is not inside a comment, or -1. */
+function lastCommaIn(text: string, from: number, to: number): number {
+  let found = -1;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === ',') found = i;
+    else if (ch === '/' && text[i + 1] === '/') {
+      let end = i + 2;
+      while (end < to && text[end] !== '\n' && text[end] !== '\r') end++;
+      i = end;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 || end + 1 > to ? to : end + 1;
+    }
+  }
+  return found;
 }
 
 /** The property nodes of an object node by exact key (first occurrence wins). */

@@ -88,6 +88,10 @@ function servicePart(action: string): string {
 export function covers(outer: string, inner: string): boolean {
   const o = outer.toLowerCase();
   const n = inner.toLowerCase();
+  // The usual shapes answer without the table: no wildcard ("ssm:GetDocument"), one trailing "*" ("ssm:Get*").
+  const firstWildcard = o.search(/[*?]/);
+  if (firstWildcard < 0) return o === n && !/[*?]/.test(n);
+  if (firstWildcard === o.length - 1 && o.endsWith('*')) return n.startsWith(o.slice(0, -1));
   // reach[j]: outer's prefix read so far can produce inner's first j characters.
   let reach: boolean[] = Array.from({ length: n.length + 1 }, (_, j) => j === 0);
   for (const ch of o) {

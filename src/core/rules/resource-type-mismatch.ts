@@ -80,19 +80,43 @@ export const resourceTypeMismatch: PolicyRule = {
  * The distinct resource types the actions apply to, as the data lists them or (`unlisted`) as AWS's own policies
  * show; undefined when one cannot be resolved.
  */
-function acceptedTypes(actions: IamAction[], iam: IamIndex, unlisted: boolean): Accepted[] | undefined {
+function acceptedTypes(actions: readonly IamAction[], iam: IamIndex, unlisted: boolean): Accepted[] | undefined {
   const byArn = new Map<string, Accepted>();
   for (const action of actions) {
-    const refs = unlisted
-      ? (UNLISTED_RESOURCE_TYPES[`${action.service}:${action.name}`.toLowerCase()] ?? [])
-      : action.resourceTypes.map((rt) => ({ service: action.service, type: rt.name }));
-    for (const ref of refs) {
-      const type = iam.resourceType(ref.service, ref.type);
-      if (!type) return undefined;
-      if (!byArn.has(type.arn)) byArn.set(type.arn, { name: ref.type, arn: type.arn });
-    }
+    const types = actionTypes(action, iam, unlisted);
+    if (!types) return undefined;
+    for (const type of types) if (!byArn.has(type.arn)) byArn.set(type.arn, type);
   }
   return [...byArn.values()];
+}
+
+const typesCache = new WeakMap<IamIndex, { listed: WeakMap<IamAction, Accepted[]>; unlisted: WeakMap<IamAction, Accepted[]> }>();
+
+/** One action's resource types, resolved once per action (statements such as "ec2:*" expand to hundreds). */
+function actionTypes(action: IamAction, iam: IamIndex, unlisted: boolean): Accepted[] | undefined {
+  let caches = typesCache.get(iam);
+  if (!caches) {
+    caches = { listed: new WeakMap(), unlisted: new WeakMap() };
+    typesCache.set(iam, caches);
+  }
+  const cache = unlisted ? caches.unlisted : caches.listed;
+  const cached = cache.get(action);
+  if (cached) return cached;
+  const refs = unlisted
+    ? (UNLISTED_RESOURCE_TYPES[`${action.service}:${action.name}`.toLowerCase()] ?? [])
+    : action.resourceTypes.map((rt) => ({ service: action.service, type: rt.name }));
+  let types: Accepted[] | null = [];
+  for (const ref of refs) {
+    const type = iam.resourceType(ref.service, ref.type);
+    if (!type) {
+      types = null;
+      break;
+    }
+    types.push({ name: ref.type, arn: type.arn });
+  }
+  // Unresolved types are not remembered: the service holding them may load later.
+  if (types) cache.set(action, types);
+  return types ?? undefined;
 }
 
 /**

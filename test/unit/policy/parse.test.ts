@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createScanner } from 'jsonc-parser';
 import { parsePolicy } from '../../../src/core/policy/parse';
 
 const src = (node: { offset: number; length: number } | undefined, text: string): string =>
@@ -74,5 +77,54 @@ describe('policy/parse', () => {
     assert.equal(parsePolicy('[1]').statements.length, 0);
     const deep = parsePolicy('['.repeat(200_000));
     assert.ok(deep.syntaxErrors.length > 0);
+  });
+});
+
+describe('policy/parse: comments and trailing commas', () => {
+  /** The reference: every comment token, and every comma whose next token closes an object or array. */
+  function byTokens(text: string): { comments: { offset: number; length: number }[]; trailingCommas: number[] } {
+    const comments: { offset: number; length: number }[] = [];
+    const trailingCommas: number[] = [];
+    const scanner = createScanner(text, false);
+    let pending = -1;
+    for (let t = scanner.scan(); t !== 17; t = scanner.scan()) {
+      if (t === 12 || t === 13) {
+        comments.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+        continue;
+      }
+      if (t === 14 || t === 15) continue;
+      if ((t === 2 || t === 4) && pending >= 0) trailingCommas.push(pending);
+      pending = t === 5 ? scanner.getTokenOffset() : -1;
+    }
+    return { comments, trailingCommas };
+  }
+
+  it('finds exactly what a token scan finds, in valid and broken documents', () => {
+    const bases = [
+      readFileSync(join(__dirname, '..', '..', 'fixtures', 'seeds', 'dhmc-admin.json'), 'utf8'),
+      '{"a":[1,2,],"b":{"c":1,},// x\n"d":[/* y */1 /* , */,]}',
+      '{"a": 1 // c\r, }',
+      '[,]',
+    ];
+    const pieces = [',', ' ', '//c\n', '/* , */', '}', ']', '{', '[', '"s"', '1', '\r', '/*', '*/'];
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let broken = 0;
+    for (const base of bases) {
+      for (let k = 0; k < 500; k++) {
+        let text = base;
+        for (let m = 0; m < 1 + rnd(3); m++) {
+          const at = rnd(text.length + 1);
+          text = text.slice(0, at) + (pieces[rnd(pieces.length)] ?? '') + text.slice(at);
+        }
+        const policy = parsePolicy(text);
+        if (policy.syntaxErrors.length > 0) broken++;
+        assert.deepEqual({ comments: policy.comments, trailingCommas: policy.trailingCommas }, byTokens(text), JSON.stringify(text));
+      }
+    }
+    assert.ok(broken > 100 && broken < 1900, `both valid and broken documents were tried (${broken} broken)`);
   });
 });

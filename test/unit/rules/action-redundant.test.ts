@@ -82,5 +82,10 @@ describe('action-redundant covers()', () => {
     assert.ok(!covers('ssm:Get*', 'ssm:*'));
     assert.ok(covers('*', 'anything:at*all'));
     assert.ok(!covers('ssm:GetDocument', 'ssm:GetDocument*'));
+    assert.ok(covers('ssm:GetDocument', 'SSM:getdocument'));
+    assert.ok(!covers('ssm:GetDocument', 'ssm:GetDocumen?'));
+    assert.ok(!covers('ssm:Get*', 'ssm:G?t*'), 'a "?" in the inner prefix is not the letter the outer names');
+    assert.ok(covers('ssm:Get*', 'SSM:GET'));
+    assert.ok(covers('ssm:*Document', 'ssm:GetDocument') && !covers('ssm:*Document', 'ssm:GetDocuments'));
   });
 });
