@@ -55,12 +55,16 @@ export const sidFormat: PolicyRule = {
 };
 
 /**
- * The Sid with accents folded ("Köln" → "Koln") and every other character that is not a letter or digit
- * dropped, numbered ("AllowSSM2") when that Sid is taken; undefined when nothing is left or the value is huge.
+ * The Sid with accents folded ("Köln" → "Koln"), a word after a space capitalized, every other character that
+ * is not a letter or digit dropped, numbered ("AllowSSM2") when that Sid is taken; undefined when nothing is left or the value is huge.
  */
 function rename(value: string, used: ReadonlySet<string>): string | undefined {
   if (value.length > 1000) return undefined;
-  const base = value.normalize('NFKD').replace(NOT_ALNUM, '');
+  // A word after a space gets a capital ("Allow admins" → "AllowAdmins"); other characters just go.
+  const base = value
+    .normalize('NFKD')
+    .replace(/\s+([a-z])/g, (_, next: string) => next.toUpperCase())
+    .replace(NOT_ALNUM, '');
   if (base === '') return undefined;
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;

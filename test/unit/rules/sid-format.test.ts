@@ -46,7 +46,7 @@ testRule(sidFormat, {
       name: 'at most four kinds of character are named',
       code: identity('a b-c_d.e/f:g'),
       errors: [{ messageId: 'invalidChars', data: { chars: 'a space, a hyphen, an underscore, a period' } }],
-      output: identity('abcdefg'),
+      output: identity('aBcdefg'),
     },
     {
       name: 'tab and control characters',
@@ -101,14 +101,14 @@ testRule(sidFormat, {
       code: '{"Version":"2012-10-17","Statement":{"Sid":"Deny leaving org","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}}',
       kind: 'scp',
       errors: [{ messageId: 'invalidChars', text: '"Deny leaving org"' }],
-      output: '{"Version":"2012-10-17","Statement":{"Sid":"Denyleavingorg","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}}',
+      output: '{"Version":"2012-10-17","Statement":{"Sid":"DenyLeavingOrg","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}}',
     },
     {
       name: 'an SCP is checked even when it (wrongly) names a principal',
       code: `{"Version":"2012-10-17","Statement":[{"Sid":"Read objects",${BUCKET_POLICY}}]}`,
       kind: 'scp',
       errors: [{ messageId: 'invalidChars', data: { chars: 'a space' } }],
-      output: `{"Version":"2012-10-17","Statement":[{"Sid":"Readobjects",${BUCKET_POLICY}}]}`,
+      output: `{"Version":"2012-10-17","Statement":[{"Sid":"ReadObjects",${BUCKET_POLICY}}]}`,
     },
     {
       name: 'role trust policy',
@@ -127,7 +127,7 @@ testRule(sidFormat, {
       name: 'wrong types around the Sid do not stop the check',
       code: '{"Version":"2012-10-17","Statement":[null,7,{"Sid":"a b","Effect":1,"Action":{},"Resource":[null]}]}',
       errors: [{ messageId: 'invalidChars', path: ['Statement', 2, 'Sid'] }],
-      output: '{"Version":"2012-10-17","Statement":[null,7,{"Sid":"ab","Effect":1,"Action":{},"Resource":[null]}]}',
+      output: '{"Version":"2012-10-17","Statement":[null,7,{"Sid":"aB","Effect":1,"Action":{},"Resource":[null]}]}',
     },
   ],
 });
