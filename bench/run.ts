@@ -43,7 +43,7 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 function row(name: string, value: string, note = ''): void {
-  console.log(`${name.padEnd(46)} ${value.padStart(16)}  ${note}`);
+  console.log(`${name.padEnd(58)} ${value.padStart(10)}  ${note}`);
 }
 
 async function main(): Promise<void> {
