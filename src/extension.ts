@@ -1,11 +1,12 @@
 import type * as vscode from 'vscode';
+import { registerSchemaSettings } from './features/schemas/schema-settings';
 
 /**
- * Composition root. The policy engine ships first as the `ssm-policy-lint` CLI; editor diagnostics,
- * quick fixes, views and commands are registered here as they land (see the issues).
+ * Composition root: builds the features and registers them; every disposable goes to context.subscriptions.
+ * Snippets and the schemas for conventional file names are declarative contributions in package.json.
  */
-export function activate(_context: vscode.ExtensionContext): void {
-  // Nothing to register yet: snippets and schemas are declarative contributions.
+export function activate(context: vscode.ExtensionContext): void {
+  registerSchemaSettings(context);
 }
 
 /** Nothing to release: every disposable goes to context.subscriptions. */
