@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { PolicyKind } from '../../src/core/policy/types';
+import { kindFromFileName, POLICY_FILE_PATTERNS } from '../../src/core/policy/detect';
 import { SCHEMA_FILES } from '../../src/core/schema/associations';
 
 const root = join(__dirname, '..', '..');
@@ -11,6 +12,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     snippets: { language: string; path: string }[];
     jsonValidation: { fileMatch: string[]; url: string }[];
     configuration: { title: string; properties: Record<string, { markdownDescription?: string; description?: string }> };
+    commands: { command: string; title: string; category: string }[];
   };
 };
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
@@ -81,8 +83,24 @@ describe('package.json contributions', () => {
     assert.equal(validate(f, readFileSync(join(root, 'examples', 'mistakes', f), 'utf8')), false, `examples/mistakes/${f}`);
   });
 
-  it('describe every setting through package.nls.json', () => {
-    const refs = [pkg.contributes.configuration.title, ...Object.values(pkg.contributes.configuration.properties).map((p) => p.markdownDescription ?? p.description ?? '')];
+  it('use the same file-name patterns as the linter\'s policy detection', () => {
+    for (const kind of ['identity', 'trust', 'scp'] as const) {
+      const entry = pkg.contributes.jsonValidation.find((v) => v.url.endsWith(SCHEMA_FILES[kind]));
+      const { include, exclude } = POLICY_FILE_PATTERNS[kind];
+      assert.deepEqual(entry?.fileMatch, [...include, ...exclude.map((p) => `!${p}`)], kind);
+    }
+    for (const name of ['dhmc-admin.policy.json', 'ec2-trust-policy.json', 'deny.scp.json', 'package.json']) {
+      const schemas = schemasFor(name);
+      assert.equal(kindFromFileName(`some/dir/${name}`), (Object.keys(SCHEMA_FILES) as PolicyKind[]).find((k) => schemas.includes(SCHEMA_FILES[k])), name);
+    }
+  });
+
+  it('describe every setting and command through package.nls.json', () => {
+    const refs = [
+      pkg.contributes.configuration.title,
+      ...Object.values(pkg.contributes.configuration.properties).map((p) => p.markdownDescription ?? p.description ?? ''),
+      ...pkg.contributes.commands.flatMap((c) => [c.title, c.category]),
+    ];
     for (const ref of refs) {
       const key = /^%(.+)%$/.exec(ref)?.[1];
       assert.ok(key, `not localizable: ${ref}`);
