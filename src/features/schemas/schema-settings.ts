@@ -32,7 +32,7 @@ export function registerSchemaSettings(context: vscode.ExtensionContext): void {
 
 async function syncSchemaAssociations(extensionUri: vscode.Uri): Promise<void> {
   const ours = vscode.workspace.getConfiguration('ssmPolicy');
-  const json = vscode.workspace.getConfiguration('json');
+  const json = vscode.workspace.getConfiguration('json', null);
   const schemaUrl = (kind: PolicyKind): string => vscode.Uri.joinPath(extensionUri, SCHEMA_FILES[kind]).toString();
   // Write where the globs were set: the workspace's json.schemas for workspace globs, the user's otherwise.
   for (const target of [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace]) {

@@ -1,0 +1,345 @@
+// Runs the integration suites inside a real VS Code: code-server (VS Code's web build with a Node extension
+// host) driven by Debian's headless Chromium through playwright-core; setup.mjs installs them.
+//
+//   node scripts/integration/run.mjs                      build, run test/integration/suite/*.test.ts, exit with their code
+//   node scripts/integration/run.mjs --screenshot FILE    UI smoke test: open a policy with mistakes and the
+//                                                         Problems panel, check the page, save a PNG
+// Options: --timeout SECONDS (default 300, or SSM_IT_TIMEOUT), --grep TEXT (only matching tests),
+//          --verbose (print every workbench log line), --keep (keep the temp folder and its logs),
+//          --log LEVEL (code-server's --log: trace, debug, info...).
+// The runner's environment reaches the extension host (AWS_ENDPOINT_URL_*, fake credentials...).
+// Exit code: the suites' (0 when all passed), 1 on a failure or timeout, 2 when a Debian package is missing.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { buildAll, writeUserSettings } from './build.mjs';
+import { ensureIntegrationTools } from './setup.mjs';
+
+const TAG = '[ssm-it]';
+const SMOKE_FOLDER = 'ssm-policies';
+const SMOKE_FILE = 'dhmc-admin.policy.json';
+
+const { values: opts } = parseArgs({
+  options: {
+    screenshot: { type: 'string' },
+    timeout: { type: 'string', default: process.env.SSM_IT_TIMEOUT ?? '300' },
+    grep: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    log: { type: 'string' },
+  },
+});
+const timeoutMs = Number(opts.timeout) * 1000;
+if (!(timeoutMs > 0)) {
+  console.error(`[run] --timeout takes a number of seconds, not ${opts.timeout}`);
+  process.exit(2);
+}
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const say = (m) => console.log(`[run] ${m}`);
+
+let tools;
+try {
+  tools = ensureIntegrationTools({ quiet: true });
+} catch (err) {
+  console.error(`[run] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(err?.code === 'MISSING_DEBIAN_PACKAGES' ? 2 : 1);
+}
+const root = tools.root;
+
+/** A free TCP port on the loopback interface. */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((ok) => {
+    const req = get(url, (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on('error', () => ok(0));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+/**
+ * A temp folder with the HOME, TMPDIR, XDG_* dirs, user data, extensions and the workspace: a copy of
+ * test/fixtures/workspace/ for the suites; for the screenshot, a folder of the bundled examples/mistakes/.
+ */
+function makeSandbox({ screenshot }) {
+  const base = mkdtempSync(join(tmpdir(), 'ssm-it-'));
+  const dir = (...p) => {
+    const d = join(base, ...p);
+    mkdirSync(d, { recursive: true, mode: 0o700 });
+    return d;
+  };
+  const sandbox = {
+    base,
+    home: dir('home'),
+    tmp: dir('tmp'),
+    user: dir('user'),
+    exts: dir('exts'),
+    workspace: join(base, screenshot ? SMOKE_FOLDER : 'workspace'),
+    xdg: { config: dir('xdg', 'config'), data: dir('xdg', 'data'), cache: dir('xdg', 'cache'), runtime: dir('xdg', 'runtime') },
+  };
+  if (screenshot) {
+    cpSync(join(root, 'examples', 'mistakes'), sandbox.workspace, { recursive: true, filter: (src) => !src.endsWith('.md') });
+  } else {
+    cpSync(join(root, 'test', 'fixtures', 'workspace'), sandbox.workspace, { recursive: true });
+  }
+  writeUserSettings(sandbox.user);
+  writeFileSync(join(base, 'config.yaml'), 'auth: none\ncert: false\n');
+  return sandbox;
+}
+
+/** Starts code-server in its own process group, logging to a file of the sandbox. */
+function spawnCodeServer(sandbox, port) {
+  const logFile = join(sandbox.base, 'code-server.log');
+  const log = createWriteStream(logFile);
+  const args = [
+    tools.codeServerEntry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', join(sandbox.base, 'config.yaml'),
+    '--user-data-dir', sandbox.user,
+    '--extensions-dir', sandbox.exts,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--vscode-option', 'enable-smoke-test-driver',
+    ...(opts.log ? ['--log', opts.log] : []),
+    sandbox.workspace,
+  ];
+  const child = spawn(tools.node, args, {
+    cwd: sandbox.base,
+    detached: true, // its own process group: the extension host, tsserver and pty host go with it
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      HOME: sandbox.home,
+      TMPDIR: sandbox.tmp,
+      XDG_CONFIG_HOME: sandbox.xdg.config,
+      XDG_DATA_HOME: sandbox.xdg.data,
+      XDG_CACHE_HOME: sandbox.xdg.cache,
+      XDG_RUNTIME_DIR: sandbox.xdg.runtime,
+    },
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const server = { child, logFile, exited: undefined };
+  child.once('exit', (code, signal) => (server.exited = `code-server exited (${code ?? signal})`));
+  return server;
+}
+
+/** Resolves once code-server answers /healthz. */
+async function waitForHealth(server, port) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exited) throw new Error(`${server.exited} before it answered /healthz`);
+    if ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200) return;
+    await delay(100);
+  }
+  throw new Error('code-server did not answer /healthz within 90 s');
+}
+
+/** Ends the whole process group: SIGTERM, then SIGKILL for whatever is left. */
+async function killGroup(child) {
+  if (!child?.pid) return;
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+      return true;
+    } catch {
+      return false; // already gone
+    }
+  };
+  if (!signalGroup('SIGTERM')) return;
+  for (let i = 0; i < 30 && signalGroup(0); i++) await delay(100);
+  signalGroup('SIGKILL');
+}
+
+function workbenchUrl(port, sandbox, testsPath) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(root)]];
+  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function launchBrowser(sandbox) {
+  const { chromium } = createRequire(join(tools.playwrightCoreDir, 'package.json'))('playwright-core');
+  return chromium.launch({
+    executablePath: tools.chromium,
+    headless: true,
+    env: { ...process.env, HOME: sandbox.home, TMPDIR: sandbox.tmp, XDG_CONFIG_HOME: sandbox.xdg.config, XDG_CACHE_HOME: sandbox.xdg.cache },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The text of one codeAutomationLog call: its args are the log message parts. */
+function logText(args) {
+  const parts = Array.isArray(args) ? args : [args];
+  return parts.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+}
+
+/** Loads the workbench with the suites as extensionTestsPath; resolves with the code the suites exit with. */
+async function runSuites(page, url) {
+  let seenSummary = false;
+  let exitWith;
+  const exitCode = new Promise((ok) => (exitWith = ok));
+  await page.exposeFunction('codeAutomationExit', (code) => exitWith(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = logText(args);
+    const at = text.indexOf(TAG);
+    if (opts.verbose) console.log(`[workbench:${type}] ${text}`);
+    else if (at >= 0) console.log(text.slice(at + TAG.length + 1)); // without the tag and the log service's prefix
+    else if (type === 'error' && text.includes(root) && !/integration test\(s\) failed/.test(text)) {
+      // An error thrown by the extension or the test bundle outside a test (activation, loading the bundle).
+      console.log(`[workbench:error] ${text.split('\n').slice(0, 8).join('\n')}`);
+    }
+    if (at >= 0 && /^\d+ passed, \d+ failed/m.test(text.slice(at + TAG.length + 1))) seenSummary = true;
+  });
+  await page.goto(url);
+  const code = await exitCode;
+  if (!seenSummary) say('the suites ended without a summary line (did the test bundle load? try --verbose)');
+  return code;
+}
+
+/** The UI smoke test: the policy with mistakes open, the Problems panel shown, a PNG of the workbench. */
+async function smoke(page, url, pngPath) {
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    if (opts.verbose) console.log(`[workbench:${type}] ${logText(args)}`);
+  });
+  await page.exposeFunction('codeAutomationExit', () => {});
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The explorer lists the workspace once the remote connection is up; then open the file through Quick Open.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+P');
+  const quickInput = page.locator('.quick-input-widget input');
+  await quickInput.waitFor({ timeout: 20_000 });
+  await quickInput.fill(SMOKE_FILE);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const tab = page.locator('.tabs-container .tab', { hasText: SMOKE_FILE });
+  await tab.first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Control+Shift+M'); // View: Show Problems
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.first().waitFor({ timeout: 60_000 });
+  // Let the problems settle: the schema and the extension report separately.
+  let count = -1;
+  for (let stable = 0; stable < 5; ) {
+    await delay(200);
+    const next = await problemsCount(page);
+    stable = next === count ? stable + 1 : 0;
+    count = next;
+  }
+  const checks = [];
+  const check = (ok, what) => {
+    checks.push(ok);
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  };
+  check((await tab.count()) === 1, `editor tab "${SMOKE_FILE}"`);
+  check(count > 0, `Problems panel counts ${count} problem(s)`);
+  const problemsText = (await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ');
+  if (opts.verbose) say(`Problems panel: ${problemsText}`);
+  check(/"Allow".*"Deny"/.test(problemsText), 'the identity schema flags "Effect": "allow"');
+  check(/ssm-policy\W*effect-value/.test(problemsText), 'the extension reports effect-value (source ssm-policy, rule code)');
+  // Reveal that problem in the editor, so the picture shows the squiggle under the cursor.
+  await rows.filter({ hasText: '"Allow"' }).first().click();
+  await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+  mkdirSync(dirname(pngPath), { recursive: true });
+  await page.screenshot({ path: pngPath });
+  say(`saved ${pngPath}`);
+  return checks.every(Boolean) ? 0 : 1;
+}
+
+/** Errors + warnings + infos, read from the status bar's problems entry ("Errors: 0, Warnings: 1..."). */
+async function problemsCount(page) {
+  const status = page.locator('[id="status.problems"]');
+  const label = (await status.getAttribute('aria-label').catch(() => null)) ?? (await status.innerText().catch(() => ''));
+  if (opts.verbose) say(`status bar problems: ${label}`);
+  return [...label.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0);
+}
+
+async function main() {
+  const testsPath = await buildAll(root, { log: say });
+  const sandbox = makeSandbox({ screenshot: Boolean(opts.screenshot) });
+  if (opts.grep) process.env.SSM_IT_GREP = opts.grep;
+  const port = await freePort();
+  let server;
+  let browser;
+  let timer;
+  const cleanup = async () => {
+    clearTimeout(timer);
+    await browser?.close().catch(() => {});
+    await killGroup(server?.child);
+    if (!opts.keep) rmSync(sandbox.base, { recursive: true, force: true });
+    else say(`kept ${sandbox.base}`);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => {
+      say(`${sig}: stopping`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  process.once('exit', () => {
+    // Last resort (e.g. an uncaught error): never leave the server's process group behind.
+    try {
+      if (server?.child.pid) process.kill(-server.child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  });
+  let code = 1;
+  try {
+    server = spawnCodeServer(sandbox, port);
+    await waitForHealth(server, port);
+    say(`code-server up on 127.0.0.1:${port} (${elapsed()})`);
+    browser = await launchBrowser(sandbox);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const timeout = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    const work = opts.screenshot
+      ? smoke(page, workbenchUrl(port, sandbox), resolve(opts.screenshot))
+      : runSuites(page, workbenchUrl(port, sandbox, testsPath));
+    code = await Promise.race([work, timeout]);
+  } catch (err) {
+    say(`error: ${err instanceof Error ? err.message : String(err)}`);
+    if (server?.logFile) {
+      const tail = readFileSync(server.logFile, 'utf8').split('\n').slice(-20).join('\n');
+      console.error(`--- code-server log (last lines) ---\n${tail}`);
+    }
+    code = 1;
+  } finally {
+    await cleanup();
+  }
+  say(`exit ${code} (${elapsed()})`);
+  process.exit(code);
+}
+
+await main();
