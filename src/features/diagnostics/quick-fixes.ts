@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { diffEdit } from '../../core/util/text-diff';
+import { isFindingOf, ruleIdOf, toWorkspaceEdit } from './convert';
+import { fixTitle } from './fix-titles';
+import type { PolicyDiagnostics } from './policy-diagnostics';
+
+/** The kind of the "fix all" source action, so `editor.codeActionsOnSave: { "source.fixAll": … }` runs it. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ssmPolicy');
+
+/**
+ * Quick fixes for the diagnostics of {@link PolicyDiagnostics}: one per fixable finding (matched on
+ * `diagnostic.code`), plus "fix all" as a quick fix and as a `source.fixAll` action.
+ */
+export class PolicyQuickFixes implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly diagnostics: PolicyDiagnostics) {}
+
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    const wantsQuickFixes = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
+    const wantsSourceFixAll = context.only !== undefined && context.only.contains(FIX_ALL_KIND);
+    const ours = context.diagnostics.filter((d) => ruleIdOf(d) !== undefined);
+    if (!wantsSourceFixAll && (!wantsQuickFixes || ours.length === 0)) return [];
+
+    const version = document.version;
+    const current = await this.diagnostics.findings(document);
+    if (!current || token.isCancellationRequested || document.version !== version) return [];
+
+    const actions: vscode.CodeAction[] = [];
+    let fixable = 0;
+    if (wantsQuickFixes) {
+      for (const diagnostic of ours) {
+        const finding = current.findings.find((f) => f.fix && f.fix.length > 0 && isFindingOf(f, diagnostic));
+        if (!finding?.fix) continue;
+        fixable++;
+        const action = new vscode.CodeAction(fixTitle(finding), vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document, finding.fix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+    }
+    if (fixable === 0 && !wantsSourceFixAll) return actions;
+
+    const fixed = await this.diagnostics.fixAllText(document);
+    if (fixed === undefined || token.isCancellationRequested || document.version !== version) return actions;
+    const edit = diffEdit(document.getText(), fixed);
+    if (!edit) return actions;
+    const title = vscode.l10n.t('Fix all SSM policy problems in file');
+    if (fixable > 0) {
+      const all = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      all.edit = toWorkspaceEdit(document, [edit]);
+      all.diagnostics = ours;
+      actions.push(all);
+    }
+    if (wantsSourceFixAll) {
+      const source = new vscode.CodeAction(title, FIX_ALL_KIND);
+      source.edit = toWorkspaceEdit(document, [edit]);
+      actions.push(source);
+    }
+    return actions;
+  }
+}
