@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { getCompletions, getHover, type CompletionKind, type Localize, type PolicyCompletionItem } from '../../core/language';
+import { isPolicyDocument, POLICY_DOCUMENT_SELECTOR } from '../shared/policy-documents';
+
+/** The characters that open completion: after a service prefix (`ssm:`) or an ARN field, and on a new string. */
+export const TRIGGER_CHARACTERS: readonly string[] = [':', '"'];
+
+const localize: Localize = (message, ...args) => vscode.l10n.t(message, ...args);
+
+const ITEM_KINDS: Readonly<Record<CompletionKind, vscode.CompletionItemKind>> = {
+  action: vscode.CompletionItemKind.Function,
+  service: vscode.CompletionItemKind.Module,
+  operator: vscode.CompletionItemKind.Operator,
+  conditionKey: vscode.CompletionItemKind.Property,
+  servicePrincipal: vscode.CompletionItemKind.Value,
+  serviceSetting: vscode.CompletionItemKind.Value,
+  partition: vscode.CompletionItemKind.EnumMember,
+  region: vscode.CompletionItemKind.EnumMember,
+  resourceType: vscode.CompletionItemKind.Struct,
+};
+
+/**
+ * Hovers (actions, wildcards, condition keys, ARNs, service settings) and completions (actions, services, operators,
+ * condition keys, service principals, ARN fields) in JSON documents that are policies. The IAM data loads on the
+ * first request, not at activation.
+ */
+export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(POLICY_DOCUMENT_SELECTOR, { provideHover }),
+    vscode.languages.registerCompletionItemProvider(POLICY_DOCUMENT_SELECTOR, { provideCompletionItems }, ...TRIGGER_CHARACTERS),
+  );
+}
+
+async function provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  const info = isPolicyDocument(document);
+  if (!info) return undefined;
+  const hover = await getHover(document.getText(), document.offsetAt(position), { kind: info.kind, localize });
+  if (!hover || token.isCancellationRequested) return undefined;
+  // Documents matched by name or by the schema globs get the JSON schema's hover for operators already.
+  if (hover.kind === 'operator' && info.detectedBy !== 'content') return undefined;
+  const range = new vscode.Range(document.positionAt(hover.offset), document.positionAt(hover.offset + hover.length));
+  return new vscode.Hover(new vscode.MarkdownString(hover.markdown), range);
+}
+
+async function provideCompletionItems(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<vscode.CompletionList | undefined> {
+  const info = isPolicyDocument(document);
+  if (!info) return undefined;
+  const items = await getCompletions(document.getText(), document.offsetAt(position), { kind: info.kind, localize });
+  if (token.isCancellationRequested || items.length === 0) return undefined;
+  // The JSON schema already proposes the operator names where it applies.
+  const wanted = info.detectedBy === 'content' ? items : items.filter((i) => i.kind !== 'operator');
+  return new vscode.CompletionList(wanted.map((item) => toCompletionItem(document, position, item)));
+}
+
+function toCompletionItem(document: vscode.TextDocument, position: vscode.Position, item: PolicyCompletionItem): vscode.CompletionItem {
+  const out = new vscode.CompletionItem(item.label, ITEM_KINDS[item.kind]);
+  out.detail = item.detail;
+  if (item.documentation) out.documentation = new vscode.MarkdownString(item.documentation);
+  out.insertText = item.snippet ? new vscode.SnippetString(item.insertText) : item.insertText;
+  out.sortText = item.sortText;
+  out.filterText = item.filterText;
+  const start = document.positionAt(item.range.offset);
+  const end = document.positionAt(item.range.offset + item.range.length);
+  // VS Code needs a one-line range around the cursor; a range that is not one falls back to the word at the cursor.
+  if (start.line === position.line && end.line === position.line && start.isBeforeOrEqual(position) && end.isAfterOrEqual(position)) {
+    out.range = new vscode.Range(start, end);
+  }
+  if (item.retrigger) out.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest') };
+  return out;
+}
