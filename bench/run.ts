@@ -6,13 +6,16 @@
  *   2. a 10 KB policy, warm, against parsing it;
  *   3. cold CLI start on one file, against `node -e ""`;
  *   4. ssm-policy-lint against cfn-lint (preinstalled) on the same policies wrapped in templates,
- *      whole process to whole process.
+ *      whole process to whole process;
+ *   5. in a real VS Code extension host (code-server, the integration harness, the minified bundle): the time
+ *      from an edit of a 10 KB policy to its published diagnostics against linting it in the same host,
+ *      activation time, and the size of the shipped extension bundle (the IAM data ships beside it).
  * Cold figures are medians over several fresh processes, since a single run on a shared machine varies by ±30 %.
  * Options: --quick (fewer repetitions, 100 policies for cfn-lint instead of the whole corpus), --cfn-count N.
  */
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
@@ -133,6 +136,9 @@ async function main(): Promise<void> {
   row('cold CLI start, one file (median)', `${median(starts).toFixed(0)} ms`);
   row('  node -e "" (baseline)', `${median(nodeStarts).toFixed(0)} ms`, `ratio ${(median(starts) / median(nodeStarts)).toFixed(1)} x`);
 
+  // 5. In the extension host: runs before cfn-lint, which is the slowest part.
+  extensionHost();
+
   // 4. Against cfn-lint, whole process to whole process, on the same policies.
   const which = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
   if (which.status !== 0) {
@@ -161,6 +167,30 @@ async function main(): Promise<void> {
   row(`ssm-policy-lint, ${chosen.length} policies, one process (median of ${oursRuns.length})`, `${(ours / 1000).toFixed(2)} s`);
   row(`cfn-lint ${which.stdout.trim().replace('cfn-lint ', '')}, same ${chosen.length} as templates`, `${(theirs / 1000).toFixed(2)} s`, `ssm-policy-lint is ${(theirs / ours).toFixed(1)} x faster (target >= 20 x)`);
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs test/integration/perf in code-server with the production bundle and prints its figures. */
+function extensionHost(): void {
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'integration', 'run.mjs')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, SSM_IT_SUITE: 'perf', SSM_IT_PRODUCTION: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = /PERF (\{.*\})/.exec(run.stdout ?? '')?.[1];
+  const bundle = statSync(join(root, 'dist', 'extension.js')).size;
+  // Leave the development build (with source maps) in dist/, as npm run build does.
+  spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root });
+  if (run.status !== 0 || !line) {
+    row('extension host', 'not measured', `integration run exited ${run.status}: ${(run.stderr ?? '').split('\n').slice(-3).join(' ')}`);
+    return;
+  }
+  const perf = JSON.parse(line) as { bytes: number; editToDiagnosticsMs: number; applyToDiagnosticsMs: number; applyEditMs: number; lintMs: number; activationMs: number; loadMs?: number; activateMs: number };
+  row(`${(perf.bytes / 1024).toFixed(1)} KB policy in the extension host: edit → diagnostics`, `${perf.editToDiagnosticsMs.toFixed(1)} ms`, `median of 40 (target < 30 ms); ${(perf.editToDiagnosticsMs / perf.lintMs).toFixed(1)} x linting it there`);
+  row('  lintText on the same text in the host (baseline)', `${perf.lintMs.toFixed(2)} ms`);
+  row('  from applyEdit (VS Code round trip included)', `${perf.applyToDiagnosticsMs.toFixed(1)} ms`, `applyEdit alone ${perf.applyEditMs.toFixed(1)} ms (baseline)`);
+  row('activation: bundle evaluation + activate()', `${perf.activationMs.toFixed(1)} ms`, `target < 100 ms (load ${perf.loadMs?.toFixed(1) ?? '?'} + activate ${perf.activateMs.toFixed(1)})`);
+  row('extension bundle, minified, without the IAM data', `${(bundle / 1024).toFixed(0)} KB`, `target < 1024 KB: ${((bundle / (1024 * 1024)) * 100).toFixed(0)} % of it`);
 }
 
 void main();

@@ -4,13 +4,18 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerLanguageFeatures } from './features/language';
 import { registerSchemaSettings } from './features/schemas/schema-settings';
 
-// When the bundle started to load: activation time is measured from here (module evaluation included).
+// esbuild's banner stamps the start of the bundle's evaluation; the imports above have run by now.
+const loadStart = (globalThis as { __ssmPolicyStudioLoadStart?: number }).__ssmPolicyStudioLoadStart;
 const loadedAt = performance.now();
 
 /** What the extension returns from activate; tests and the bench read the activation time from it. */
 export interface ExtensionApi {
-  /** Milliseconds from the start of loading the bundle to the end of activate. */
+  /** Our share of activation: evaluating the bundle plus running activate (VS Code's own gaps excluded). */
   activationMs: number;
+  /** Evaluating the bundle (undefined when it was not built with the esbuild banner, e.g. under tsx). */
+  loadMs?: number;
+  /** Running activate. */
+  activateMs: number;
 }
 
 /**
@@ -19,11 +24,14 @@ export interface ExtensionApi {
  * data loads on first use, not here.
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   registerSchemaSettings(context);
   const diagnostics = registerDiagnostics(context);
   registerLanguageFeatures(context);
   registerCommands(context, (uri) => diagnostics.lintUri(uri));
-  return { activationMs: performance.now() - loadedAt };
+  const activateMs = performance.now() - started;
+  const loadMs = loadStart === undefined ? undefined : loadedAt - loadStart;
+  return { activationMs: (loadMs ?? 0) + activateMs, loadMs, activateMs };
 }
 
 /** Nothing to release: every disposable goes to context.subscriptions. */

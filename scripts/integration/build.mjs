@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 
 /** The suite files in load order: activation first (it looks before other suites open files), the rest by name. */
 export function suiteFiles(root) {
-  const dir = join(root, 'test', 'integration', 'suite');
+  // SSM_IT_SUITE=perf runs test/integration/perf/ instead (npm run bench does), which npm test leaves out.
+  const dir = join(root, 'test', 'integration', process.env.SSM_IT_SUITE === 'perf' ? 'perf' : 'suite');
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort() : [];
   const first = 'activation.test.ts';
   return [...files.filter((f) => f === first), ...files.filter((f) => f !== first)].map((f) => join(dir, f));
@@ -21,7 +22,9 @@ export function suiteFiles(root) {
  */
 export async function buildAll(root, { log = console.log } = {}) {
   const started = Date.now();
-  const ext = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  // SSM_IT_PRODUCTION=1 (npm run bench) measures the minified bundle that ships.
+  const extArgs = [join(root, 'esbuild.mjs'), ...(process.env.SSM_IT_PRODUCTION === '1' ? ['--production'] : [])];
+  const ext = spawnSync(process.execPath, extArgs, { cwd: root, stdio: 'inherit' });
   if (ext.status !== 0) throw new Error(`node esbuild.mjs failed (exit ${ext.status ?? ext.signal})`);
   const outDir = join(root, 'out', 'test', 'integration');
   const outfile = join(outDir, 'bundle.js');
