@@ -1,0 +1,51 @@
+/**
+ * Writes l10n/bundle.l10n.json: every string the extension passes to `vscode.l10n.t` (src/features) or to the
+ * injected `t` of the core's language providers (src/core/language), keyed by itself. A translation is then a
+ * copy of this file with the values translated (l10n/bundle.l10n.ja.json); a test fails when it is stale.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const root = join(__dirname, '..');
+
+/** The source folders and the call names whose first argument is a message. */
+const SOURCES: { dir: string; callee: (text: string) => boolean }[] = [
+  { dir: join(root, 'src', 'features'), callee: (c) => c === 'vscode.l10n.t' || c === 'l10n.t' },
+  { dir: join(root, 'src', 'core', 'language'), callee: (c) => c === 't' },
+];
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Every literal message, sorted, as the bundle's keys and values. */
+export function collectMessages(): Record<string, string> {
+  const found = new Set<string>();
+  for (const { dir, callee } of SOURCES) {
+    for (const file of tsFiles(dir)) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && callee(node.expression.getText(source))) {
+          const first = node.arguments[0];
+          if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) found.add(first.text);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+  }
+  return Object.fromEntries([...found].sort().map((m) => [m, m]));
+}
+
+/** The text of l10n/bundle.l10n.json. */
+export function renderBundle(): string {
+  return `${JSON.stringify(collectMessages(), null, 2)}\n`;
+}
+
+if (require.main === module) {
+  writeFileSync(join(root, 'l10n', 'bundle.l10n.json'), renderBundle());
+  console.log(`l10n/bundle.l10n.json: ${Object.keys(collectMessages()).length} messages`);
+}
