@@ -16,6 +16,8 @@ const steps = [
   ['unit', bin('mocha'), ['--reporter', 'spec']],
   // Installs (once, cached in .vscode-test/) and runs code-server's real extension host with the integration suites.
   ['integration', process.execPath, [join(root, 'scripts', 'integration', 'run.mjs')]],
+  // The UI smoke test: the real workbench with a policy and its problems; the picture goes to out/, not docs/.
+  ['ui smoke', process.execPath, [join(root, 'scripts', 'integration', 'run.mjs'), '--screenshot', join(root, 'out', 'workbench.png')]],
 ];
 const results = [];
 for (const [name, cmd, args] of steps) {

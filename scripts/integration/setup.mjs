@@ -56,9 +56,12 @@ function npmInstall(folder, spec, env = process.env) {
   writeFileSync(join(folder, 'package.json'), JSON.stringify({ private: true, description: 'integration test cache' }) + '\n');
   console.log(`[setup] npm install ${spec} (in ${folder})`);
   const started = Date.now();
+  // Under `npm test` the outer npm leaves npm_* variables (npm_config_user_agent names its Node 20, which
+  // code-server's postinstall reads); the inner npm must compute its own.
+  const clean = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k) || k === 'npm_config_nodedir'));
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=warn', spec], {
     cwd: folder,
-    env: { ...env, npm_config_update_notifier: 'false' },
+    env: { ...clean, npm_config_update_notifier: 'false' },
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal}) in ${folder}`);
