@@ -1,0 +1,207 @@
+import { formatMessage, type Localize } from '../language/localize';
+import { errorLabel, type ClassifiedError } from '../settings/aws-error';
+import { DHMC_SETTING_ID } from '../ssm/dhmc';
+import type { DhmcRegionStatus } from './region-status';
+import { DHMC_NONE, DhmcRoleValueError, validateDhmcRoleValue } from './role-value';
+import { compareRegions } from './summary';
+
+/** The setting's short name, as the change lines show it. */
+export const DHMC_SETTING_NAME = DHMC_SETTING_ID.slice(DHMC_SETTING_ID.lastIndexOf('/') + 1);
+
+/** One call the command will make. */
+export interface DhmcChange {
+  region: string;
+  /** `update`: UpdateServiceSetting with `value`; `reset`: ResetServiceSetting (back to `$None`). */
+  operation: 'update' | 'reset';
+  settingId: string;
+  /** The new value (for `reset`, `$None`). */
+  value: string;
+  /** The current value when it is known (undefined when the Region's status could not be read). */
+  from?: string;
+}
+
+/** Why a chosen Region gets no call. */
+export type DhmcSkipReason = 'alreadyEnabled' | 'alreadyDisabled' | 'notOptedIn' | 'denied';
+
+export interface DhmcSkip {
+  region: string;
+  reason: DhmcSkipReason;
+  /** For `alreadyEnabled`: the value; for `denied`: the denied action. */
+  detail?: string;
+}
+
+/** Everything to show before asking: the calls in Region order, and the Regions left alone with the reason. */
+export interface DhmcPlan {
+  operation: 'enable' | 'disable';
+  /** For `enable`: the value every change sets. */
+  roleValue?: string;
+  changes: DhmcChange[];
+  skipped: DhmcSkip[];
+}
+
+/** The statuses as a lookup, from an array, a Map or a record (`undefined`: not loaded). */
+export type StatusLookup = ReadonlyMap<string, DhmcRegionStatus | undefined> | Readonly<Record<string, DhmcRegionStatus | undefined>> | readonly DhmcRegionStatus[];
+
+function lookup(statuses: StatusLookup, region: string): DhmcRegionStatus | undefined {
+  if (Array.isArray(statuses)) return (statuses as readonly DhmcRegionStatus[]).find((s) => s.region === region);
+  if (statuses instanceof Map) return statuses.get(region);
+  return (statuses as Readonly<Record<string, DhmcRegionStatus | undefined>>)[region];
+}
+
+function orderedRegions(regions: readonly string[]): string[] {
+  return [...new Set(regions)].sort(compareRegions);
+}
+
+/**
+ * The calls that turn DHMC on with `roleValue` (the role name with its path, see {@link dhmcSettingValue}) in the
+ * chosen Regions. Regions already on with exactly this value, not opted in, or whose setting could not be read
+ * for lack of permission are skipped; a Region whose status is unknown (not loaded, error) gets the call.
+ * Throws {@link DhmcRoleValueError} when `roleValue` is not a role name with a path (an ARN, `$None` …).
+ */
+export function planEnable(regions: readonly string[], statuses: StatusLookup, roleValue: string): DhmcPlan {
+  const problem = validateDhmcRoleValue(roleValue);
+  if (problem) throw new DhmcRoleValueError(problem, roleValue);
+  const plan: DhmcPlan = { operation: 'enable', roleValue, changes: [], skipped: [] };
+  for (const region of orderedRegions(regions)) {
+    const status = lookup(statuses, region);
+    const skip = skipUnusable(region, status);
+    if (skip) plan.skipped.push(skip);
+    else if (status?.kind === 'enabled' && status.value === roleValue) plan.skipped.push({ region, reason: 'alreadyEnabled', detail: status.value });
+    else {
+      const change: DhmcChange = { region, operation: 'update', settingId: DHMC_SETTING_ID, value: roleValue };
+      const from = currentValue(status);
+      if (from !== undefined) change.from = from;
+      plan.changes.push(change);
+    }
+  }
+  return plan;
+}
+
+/** The calls that turn DHMC off (ResetServiceSetting) in the chosen Regions; Regions already off are skipped. */
+export function planDisable(regions: readonly string[], statuses: StatusLookup): DhmcPlan {
+  const plan: DhmcPlan = { operation: 'disable', changes: [], skipped: [] };
+  for (const region of orderedRegions(regions)) {
+    const status = lookup(statuses, region);
+    const skip = skipUnusable(region, status);
+    if (skip) plan.skipped.push(skip);
+    else if (status?.kind === 'disabled') plan.skipped.push({ region, reason: 'alreadyDisabled' });
+    else {
+      const change: DhmcChange = { region, operation: 'reset', settingId: DHMC_SETTING_ID, value: DHMC_NONE };
+      const from = currentValue(status);
+      if (from !== undefined) change.from = from;
+      plan.changes.push(change);
+    }
+  }
+  return plan;
+}
+
+function skipUnusable(region: string, status: DhmcRegionStatus | undefined): DhmcSkip | undefined {
+  if (status?.kind === 'notOptedIn') return { region, reason: 'notOptedIn' };
+  if (status?.kind === 'denied') return { region, reason: 'denied', detail: status.action };
+  return undefined;
+}
+
+function currentValue(status: DhmcRegionStatus | undefined): string | undefined {
+  if (status?.kind === 'enabled') return status.value;
+  return status?.kind === 'disabled' ? DHMC_NONE : undefined;
+}
+
+/** One line of the plan: `us-east-1: set default-ec2-instance-management-role to service-role/…`. */
+export function describeChange(change: DhmcChange, t: Localize = formatMessage): string {
+  if (change.operation === 'reset') return t('{0}: reset {1} to default ({2})', change.region, DHMC_SETTING_NAME, DHMC_NONE);
+  if (change.from !== undefined && change.from !== DHMC_NONE) {
+    return t('{0}: set {1} to {2} (now {3})', change.region, DHMC_SETTING_NAME, change.value, change.from);
+  }
+  return t('{0}: set {1} to {2}', change.region, DHMC_SETTING_NAME, change.value);
+}
+
+/** One line for a skipped Region, with the reason. */
+export function describeSkip(skip: DhmcSkip, t: Localize = formatMessage): string {
+  switch (skip.reason) {
+    case 'alreadyEnabled':
+      return t('{0}: skipped, already enabled with {1}', skip.region, skip.detail ?? '');
+    case 'alreadyDisabled':
+      return t('{0}: skipped, already disabled', skip.region);
+    case 'notOptedIn':
+      return t('{0}: skipped, the Region is not enabled for the account', skip.region);
+    default:
+      return t('{0}: skipped, access denied ({1})', skip.region, skip.detail ?? 'ssm:GetServiceSetting');
+  }
+}
+
+/** Every line of the plan: the changes, then the skipped Regions. */
+export function planLines(plan: DhmcPlan, t: Localize = formatMessage): string[] {
+  return [...plan.changes.map((c) => describeChange(c, t)), ...plan.skipped.map((s) => describeSkip(s, t))];
+}
+
+/** The text of a modal confirmation: `message` is the question, `detail` the lines under it, `confirm` the button. */
+export interface Confirmation {
+  message: string;
+  detail: string;
+  confirm: string;
+}
+
+function regionList(plan: DhmcPlan): string {
+  return plan.changes.map((c) => c.region).join(', ');
+}
+
+/**
+ * The confirmation before turning DHMC on; undefined when the plan makes no call (show its skipped lines instead).
+ * The detail repeats the prerequisites of the documentation: IMDSv2, SSM Agent 3.2.582.0 or later, up to 30 minutes.
+ */
+export function enableConfirmation(plan: DhmcPlan, t: Localize = formatMessage): Confirmation | undefined {
+  const n = plan.changes.length;
+  if (n === 0) return undefined;
+  const message =
+    n === 1
+      ? t('Enable Default Host Management Configuration in {0} with the role {1}?', regionList(plan), plan.roleValue ?? '')
+      : t('Enable Default Host Management Configuration in {0} Regions ({1}) with the role {2}?', n, regionList(plan), plan.roleValue ?? '');
+  const detail = [
+    ...planLines(plan, t),
+    '',
+    t('Systems Manager will manage every EC2 instance in these Regions that uses IMDSv2 and runs SSM Agent 3.2.582.0 or later; instances can take up to 30 minutes to use the role.'),
+  ].join('\n');
+  return { message, detail, confirm: t('Enable') };
+}
+
+/**
+ * The confirmation before turning DHMC off; it names the Regions and says that instances without an instance
+ * profile stop being managed. Undefined when the plan makes no call.
+ */
+export function disableConfirmation(plan: DhmcPlan, t: Localize = formatMessage): Confirmation | undefined {
+  const n = plan.changes.length;
+  if (n === 0) return undefined;
+  const message =
+    n === 1
+      ? t('Disable Default Host Management Configuration in {0}?', regionList(plan))
+      : t('Disable Default Host Management Configuration in {0} Regions ({1})?', n, regionList(plan));
+  const detail = [
+    t('EC2 instances in these Regions that have no instance profile granting Systems Manager access stop being managed by Systems Manager.'),
+    t('Disabling it in one Region does not disable it in the others.'),
+    '',
+    ...planLines(plan, t),
+  ].join('\n');
+  return { message, detail, confirm: t('Disable') };
+}
+
+/** What the command shows when the plan makes no call: why every chosen Region was skipped. */
+export function nothingToDo(plan: DhmcPlan, t: Localize = formatMessage): string {
+  const lines = plan.skipped.map((s) => describeSkip(s, t));
+  return lines.length > 0 ? `${t('Nothing to change:')} ${lines.join('; ')}` : t('Nothing to change: no Region chosen.');
+}
+
+/** The result of one change: done, or the classified error. */
+export type DhmcChangeResult = { region: string; ok: true } | { region: string; ok: false; error: ClassifiedError };
+
+/** The report after the calls: "Enabled in 3 Regions." plus one line per failed Region. */
+export function describeResults(operation: DhmcPlan['operation'], results: readonly DhmcChangeResult[], t: Localize = formatMessage): string {
+  const done = results.filter((r) => r.ok).map((r) => r.region);
+  const failed = results.filter((r): r is Extract<DhmcChangeResult, { ok: false }> => !r.ok);
+  const parts: string[] = [];
+  if (done.length > 0) {
+    if (operation === 'enable') parts.push(done.length === 1 ? t('Enabled in {0}.', done[0] as string) : t('Enabled in {0} Regions: {1}.', done.length, done.join(', ')));
+    else parts.push(done.length === 1 ? t('Disabled in {0}.', done[0] as string) : t('Disabled in {0} Regions: {1}.', done.length, done.join(', ')));
+  }
+  for (const f of failed) parts.push(t('Failed in {0}: {1} ({2})', f.region, errorLabel(f.error, t), f.error.message));
+  return parts.join('\n');
+}

@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { dhmcRegionStatus, dhmcStatusFromError, type DhmcRegionStatus } from '../../../src/core/dhmc/region-status';
+import { compareRegions, sortRegions, summarizeRegions } from '../../../src/core/dhmc/summary';
+
+const on = (r: string): DhmcRegionStatus => dhmcRegionStatus(r, { setting: { SettingValue: 'service-role/R', Status: 'Customized' } });
+const off = (r: string): DhmcRegionStatus => dhmcRegionStatus(r, { setting: { SettingValue: '$None', Status: 'Default' } });
+
+describe('dhmc/summary', () => {
+  it('sorts by partition, then by code with numbers as numbers', () => {
+    assert.deepEqual(
+      sortRegions(['us-gov-west-1', 'us-west-2', 'cn-north-1', 'ap-southeast-10', 'eu-west-1', 'ap-southeast-2', 'af-south-1', 'us-east-1', 'us-iso-east-1', 'xx-new-1', 'us-east-1']),
+      ['af-south-1', 'ap-southeast-2', 'ap-southeast-10', 'eu-west-1', 'us-east-1', 'us-west-2', 'cn-north-1', 'us-gov-west-1', 'us-iso-east-1', 'xx-new-1'],
+    );
+    // A Region opened after the partition table still lands in its partition by its pattern.
+    assert.ok(compareRegions('us-gov-north-1', 'cn-north-1') > 0);
+    assert.ok(compareRegions('eu-east-9', 'cn-north-1') < 0);
+  });
+
+  it('summarises "9 of 17 regions enabled" with denied and errors', () => {
+    const statuses: DhmcRegionStatus[] = [
+      ...Array.from({ length: 9 }, (_, i) => on(`r-on-${i}`)),
+      ...Array.from({ length: 5 }, (_, i) => off(`r-off-${i}`)),
+      dhmcStatusFromError('r-denied', { kind: 'accessDenied', message: 'no', action: 'ssm:GetServiceSetting' }),
+      dhmcStatusFromError('r-err-1', { kind: 'throttled', message: 'slow down' }),
+      dhmcStatusFromError('r-err-2', { kind: 'network', message: 'ECONNRESET' }),
+    ];
+    const s = summarizeRegions(statuses);
+    assert.deepEqual(
+      { total: s.total, enabled: s.enabled, disabled: s.disabled, denied: s.denied, errors: s.errors, notOptedIn: s.notOptedIn, loading: s.loading },
+      { total: 17, enabled: 9, disabled: 5, denied: 1, errors: 2, notOptedIn: 0, loading: 0 },
+    );
+    assert.equal(s.text, '9 of 17 regions enabled · 1 denied · 2 errors');
+  });
+
+  it('leaves Regions not opted in out of the total and counts the loading ones', () => {
+    const s = summarizeRegions([on('a-1'), undefined, dhmcStatusFromError('me-south-1', { kind: 'regionNotEnabled', message: '' }), dhmcStatusFromError('b-1', { kind: 'other', message: '' })]);
+    assert.equal(s.text, '1 of 3 regions enabled · 1 error · 1 not opted in · 1 loading');
+    assert.equal(summarizeRegions([off('a-1')]).text, '0 of 1 region enabled');
+    assert.equal(summarizeRegions([]).text, '0 of 0 regions enabled');
+  });
+});
