@@ -63,3 +63,4 @@ export {
   type DhmcValueProblem,
 } from './role-value';
 export { compareRegions, sortRegions, summarizeRegions, type DhmcSummary } from './summary';
+export { checkDhmcTrustPolicy, SSM_SERVICE_PRINCIPAL, type DhmcTrustCheck } from './trust-check';

@@ -1,0 +1,300 @@
+/**
+ * Classifies errors thrown by AWS SDK calls into a few kinds the user can act on, each with a message that
+ * never carries a secret. Pure: it sees a plain `{ name, message, code, $metadata }` object, never an SDK class.
+ */
+
+/** What went wrong with an AWS call; the same kinds as src/core/settings/aws-error.ts (minus the loader's own). */
+export type AwsErrorKind = 'expiredSso' | 'noCredentials' | 'accessDenied' | 'regionNotEnabled' | 'throttled' | 'network' | 'other';
+
+/** A finer reason inside a kind, for logs and for callers that branch on it (e.g. `notFound` → create the role). */
+export type AwsErrorReason =
+  | 'ssoTokenExpired'
+  | 'credentialsExpired'
+  | 'noCredentials'
+  | 'profileNotFound'
+  | 'invalidCredentials'
+  | 'accessDenied'
+  | 'regionNotEnabled'
+  | 'throttled'
+  | 'network'
+  | 'timeout'
+  | 'serviceError'
+  | 'notFound'
+  | 'alreadyExists'
+  | 'conflict'
+  | 'invalidRequest'
+  | 'aborted'
+  | 'other';
+
+/** The parts of a thrown SDK error the classifier reads; every field is optional because anything may be thrown. */
+export interface PlainAwsError {
+  name?: string;
+  message?: string;
+  /** Node system errors (`ECONNREFUSED` …) and some SDK errors carry a code. */
+  code?: string;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number; totalRetryDelay?: number };
+  /** Set by the SDK on a few errors, e.g. a throttled response. */
+  $retryable?: { throttling?: boolean };
+  /** A wrapped cause (fetch and some providers wrap the network error). */
+  cause?: unknown;
+}
+
+/** What the call was, so the message can name the action, the Region and the profile. */
+export interface AwsCallContext {
+  /** The IAM action of the call, e.g. `ssm:GetServiceSetting`. */
+  action?: string;
+  region?: string;
+  /** The profile the credentials came from; undefined for the default chain. */
+  profile?: string;
+  /** True when the profile gets its credentials from IAM Identity Center (SSO). */
+  ssoProfile?: boolean;
+  /** True when the profile is in neither the config nor the credentials file. */
+  profileMissing?: boolean;
+  /** The Region's opt-in status from EC2 DescribeRegions, when known. */
+  regionOptIn?: 'opt-in-not-required' | 'opted-in' | 'not-opted-in';
+}
+
+/** A classified AWS error: plain data, safe to show and to log. */
+export interface AwsErrorInfo {
+  kind: AwsErrorKind;
+  reason: AwsErrorReason;
+  /** One or two sentences for the user, free of secrets; the variable part last. */
+  message: string;
+  /** For `accessDenied`: the IAM action that was denied. */
+  action?: string;
+  /** The AWS error code (`ThrottlingException`, `NoSuchEntity` …) or the Node error code (`ECONNREFUSED`). */
+  code?: string;
+  region?: string;
+  profile?: string;
+  httpStatus?: number;
+  requestId?: string;
+  /** How many attempts the SDK made, retries included. */
+  attempts?: number;
+}
+
+/**
+ * Regions that are disabled until the account opts in (every Region launched since March 2019). Used only when
+ * the caller does not know the Region's opt-in status from DescribeRegions.
+ */
+export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
+  'af-south-1',
+  'ap-east-1',
+  'ap-east-2',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-6',
+  'ap-southeast-7',
+  'ca-west-1',
+  'eu-central-2',
+  'eu-south-1',
+  'eu-south-2',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1',
+]);
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+  'NotAuthorized',
+]);
+/** What AWS answers when the signature's credentials are unknown, and also when the Region is not enabled. */
+const UNRECOGNIZED_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'AuthFailure', 'InvalidAccessKeyId', 'SignatureDoesNotMatch']);
+const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded',
+  'SlowDown',
+  'PriorRequestNotComplete',
+  'EC2ThrottledException',
+]);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EPROTO',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
+const TIMEOUTS = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const NOT_FOUND = new Set(['NoSuchEntity', 'NoSuchEntityException', 'ServiceSettingNotFound', 'ParameterNotFound', 'ResourceNotFoundException']);
+const ALREADY_EXISTS = new Set(['EntityAlreadyExists', 'EntityAlreadyExistsException']);
+const CONFLICT = new Set(['DeleteConflict', 'ConcurrentModification', 'ConcurrentModificationException', 'ConflictException']);
+const INVALID_REQUEST = new Set([
+  'ValidationException',
+  'ValidationError',
+  'InvalidParameterValue',
+  'InvalidParameterValueException',
+  'InvalidInput',
+  'MalformedPolicyDocument',
+  'MalformedPolicyDocumentException',
+  'LimitExceeded',
+  'InvalidParameterCombination',
+  'MissingParameter',
+]);
+const SERVICE_ERRORS = new Set(['InternalServerError', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceFailure']);
+
+/**
+ * Removes what could be a secret from text that came from AWS or the SDK: access key ids, `name=value` pairs
+ * of secret keys, tokens and signatures, and long opaque strings such as session tokens. Account ids and ARNs stay: they name, they do not grant.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(?:AKIA|ASIA|AROA|AIDA|ABIA|ACCA)[A-Z0-9]{12,}\b/g, '[redacted key id]')
+    .replace(/(aws_secret_access_key|aws_session_token|x-amz-security-token|x-amz-signature|signature|credential)(\s*[=:]\s*)[^\s,;&"']+/gi, '$1$2[redacted]')
+    // Session tokens are hundreds of base64 characters; names and paths rarely run this long without a - or a :.
+    .replace(/[A-Za-z0-9/+]{100,}={0,2}/g, '[redacted]');
+}
+
+/** The codes and names of an error and of its wrapped causes (fetch and the providers wrap the network error). */
+function causeCodes(err: PlainAwsError): string[] {
+  const out: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const c = current as { code?: unknown; errno?: unknown; name?: unknown; cause?: unknown };
+    if (typeof c.code === 'string') out.push(c.code);
+    if (typeof c.name === 'string') out.push(c.name);
+    current = c.cause;
+  }
+  return out;
+}
+
+/** "User: arn:… is not authorized to perform: ssm:GetServiceSetting on resource: arn:… because …". */
+function deniedAction(message: string): { action?: string; because?: string } {
+  const action = /not authorized to perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/i.exec(message)?.[1];
+  const explicit = /with an (explicit deny in an? [^.]+?)\.?$/i.exec(message)?.[1];
+  const because = /\bbecause\s+(.+?)\.?$/i.exec(message)?.[1] ?? (explicit ? `of an ${explicit}` : undefined);
+  return { action, because };
+}
+
+function loginCommand(profile: string | undefined): string {
+  return profile ? `aws sso login --profile ${profile}` : 'aws sso login';
+}
+
+function attemptsText(attempts: number | undefined): string {
+  return attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+
+/** Classifies any thrown value from an AWS call; the result is safe to show and to log. */
+export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): AwsErrorInfo {
+  const err: PlainAwsError = thrown && typeof thrown === 'object' ? (thrown as PlainAwsError) : { message: String(thrown) };
+  const name = typeof err.name === 'string' ? err.name : '';
+  const code = typeof err.code === 'string' && err.code ? err.code : name && name !== 'Error' ? name : undefined;
+  const rawMessage = typeof err.message === 'string' ? err.message : '';
+  const message = redactSecrets(rawMessage);
+  const status = err.$metadata?.httpStatusCode;
+  const attempts = err.$metadata?.attempts;
+  const where = ctx.region ? ` in ${ctx.region}` : '';
+  const base = {
+    code,
+    region: ctx.region,
+    profile: ctx.profile,
+    httpStatus: status,
+    requestId: err.$metadata?.requestId,
+    attempts,
+  };
+  // The SDK names IAM's and STS's errors with an Exception suffix (EntityAlreadyExists → EntityAlreadyExistsException).
+  const bare = name.replace(/Exception$/, '');
+  const is = (set: ReadonlySet<string>): boolean => set.has(name) || set.has(bare) || (code !== undefined && set.has(code));
+  const make = (kind: AwsErrorKind, reason: AwsErrorReason, text: string, extra: Partial<AwsErrorInfo> = {}): AwsErrorInfo => {
+    const info: AwsErrorInfo = { kind, reason, message: text, ...base, ...extra };
+    for (const key of Object.keys(info) as (keyof AwsErrorInfo)[]) if (info[key] === undefined) delete info[key];
+    return info;
+  };
+
+  if (name === 'AbortError') return make('other', 'aborted', `The request was cancelled${where}.`);
+
+  // Credentials: the providers throw before any request is sent, so there is no $metadata.
+  if (name === 'CredentialsProviderError' || name === 'TokenProviderError' || name === 'ProviderError') {
+    if (/\bSSO\b/i.test(rawMessage) && /(expired|invalid|refresh|not found|sso login)/i.test(rawMessage)) {
+      return make('expiredSso', 'ssoTokenExpired', `The SSO session has expired or is missing. Run: ${loginCommand(ctx.profile)}`);
+    }
+    if ((ctx.profile && ctx.profileMissing) || /could not resolve credentials using profile|profile .*(was not found|could not be found)/i.test(rawMessage)) {
+      return make(
+        'noCredentials',
+        'profileNotFound',
+        ctx.profile ? `The AWS profile is not in the config or credentials file: ${ctx.profile}` : 'The AWS profile was not found.',
+      );
+    }
+    return make(
+      'noCredentials',
+      'noCredentials',
+      ctx.profile
+        ? `Could not load AWS credentials for the profile: ${ctx.profile}`
+        : 'No AWS credentials found. Select an AWS profile or set credentials in the environment.',
+    );
+  }
+  if (name === 'UnauthorizedException' && /sso|token/i.test(rawMessage)) {
+    // The IAM Identity Center portal rejects a token that expired on the server side.
+    return make('expiredSso', 'ssoTokenExpired', `The SSO session has expired. Run: ${loginCommand(ctx.profile)}`);
+  }
+  if (is(EXPIRED_CREDENTIALS)) {
+    if (ctx.ssoProfile) return make('expiredSso', 'ssoTokenExpired', `The SSO credentials have expired. Run: ${loginCommand(ctx.profile)}`);
+    return make('noCredentials', 'credentialsExpired', ctx.profile ? `The AWS credentials have expired for the profile: ${ctx.profile}` : 'The AWS credentials have expired.');
+  }
+
+  if (is(ACCESS_DENIED)) {
+    const parsed = deniedAction(rawMessage);
+    const action = parsed.action ?? ctx.action;
+    const why = parsed.because ? ` (denied because ${redactSecrets(parsed.because)})` : '';
+    return make('accessDenied', 'accessDenied', action ? `Access denied${where}${why}. Missing permission: ${action}` : `Access denied${where}${why}.`, { action });
+  }
+
+  if (is(UNRECOGNIZED_CREDENTIALS)) {
+    const optIn = ctx.regionOptIn ?? (ctx.region && OPT_IN_REGIONS.has(ctx.region) ? 'not-opted-in' : undefined);
+    if (ctx.region && optIn === 'not-opted-in') {
+      return make('regionNotEnabled', 'regionNotEnabled', `The Region is not enabled for this account: ${ctx.region}`);
+    }
+    return make(
+      'noCredentials',
+      'invalidCredentials',
+      ctx.profile ? `AWS did not accept the credentials of the profile: ${ctx.profile}` : 'AWS did not accept the credentials (invalid key or token).',
+    );
+  }
+
+  if (is(THROTTLING) || status === 429 || err.$retryable?.throttling) {
+    return make('throttled', 'throttled', `AWS throttled the requests${where}${attemptsText(attempts)}. Try again later.`);
+  }
+
+  const codes = causeCodes(err);
+  if (TIMEOUTS.has(name) || codes.some((c) => TIMEOUTS.has(c))) {
+    return make('network', 'timeout', `The request to AWS timed out${where}${attemptsText(attempts)}.`);
+  }
+  const netCode = codes.find((c) => NETWORK_CODES.has(c));
+  if (netCode || (!err.$metadata?.httpStatusCode && /socket hang up|network|fetch failed|getaddrinfo/i.test(rawMessage))) {
+    return make('network', 'network', `Could not reach AWS${where}${netCode ? ` (${netCode})` : ''}. Check the network connection and proxy settings.`, {
+      code: netCode ?? code,
+    });
+  }
+
+  if (is(NOT_FOUND)) return make('other', 'notFound', message || `Not found${where}.`);
+  if (is(ALREADY_EXISTS)) return make('other', 'alreadyExists', message || 'It already exists.');
+  if (is(CONFLICT)) return make('other', 'conflict', message || 'The request conflicts with the current state.');
+  if (is(INVALID_REQUEST)) return make('other', 'invalidRequest', message ? `AWS rejected the request: ${message}` : 'AWS rejected the request.');
+  if (is(SERVICE_ERRORS) || err.$fault === 'server' || (status !== undefined && status >= 500)) {
+    return make('other', 'serviceError', `AWS returned an internal error${where}${status ? ` (HTTP ${status})` : ''}${attemptsText(attempts)}.`);
+  }
+  return make('other', 'other', message ? `The AWS call failed${where}: ${message}` : `The AWS call failed${where}: ${code ?? 'unknown error'}`);
+}

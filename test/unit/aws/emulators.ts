@@ -1,0 +1,72 @@
+/**
+ * The local AWS for the src/aws tests: moto_server and the SSM service-setting endpoint, started once per mocha run
+ * (by the first suite that asks) and stopped by a root after() hook. The environment (endpoints, dummy credentials,
+ * isolated config files) is applied to process.env while they run.
+ */
+import { createServer } from 'node:net';
+import { applyEnv, startEmulators, type Emulators } from '../../../scripts/emulators/start.mjs';
+
+let running: Promise<Emulators> | undefined;
+let restoreEnv: (() => void) | undefined;
+
+function start(): Promise<Emulators> {
+  running ??= startEmulators().then((emu) => {
+    restoreEnv = applyEnv(emu);
+    return emu;
+  });
+  return running;
+}
+
+// Registered while the spec files load, so it is a root hook: it runs once, after every suite.
+after(async function () {
+  this.timeout(20_000);
+  if (!running) return;
+  const emu = await running.catch(() => undefined);
+  running = undefined;
+  restoreEnv?.();
+  await emu?.stop();
+});
+
+/** Inside a describe: the emulators are running and reset (moto included) before the suite; returns a getter. */
+export function useEmulators(): () => Emulators {
+  let emu: Emulators | undefined;
+  before(async function () {
+    this.timeout(60_000);
+    emu = await start();
+    await emu.reset();
+  });
+  return () => {
+    if (!emu) throw new Error('The emulators are not running (call useEmulators() inside a describe).');
+    return emu;
+  };
+}
+
+/** A local port where nothing listens (bound, then released), to produce real connection failures. */
+export async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs fn with some environment variables set (undefined removes one), then restores them. */
+export async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const set = (values: Record<string, string | undefined>): void => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  set(vars);
+  try {
+    return await fn();
+  } finally {
+    set(saved);
+  }
+}
