@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { registerAwsViews, type AwsViewsApi } from './features/aws';
 import { registerCommands } from './features/commands';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerLanguageFeatures } from './features/language';
@@ -16,6 +17,8 @@ export interface ExtensionApi {
   loadMs?: number;
   /** Running activate. */
   activateMs: number;
+  /** The DHMC and service-settings views (the integration tests drive them through it). */
+  awsViews: AwsViewsApi;
 }
 
 /**
@@ -29,9 +32,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const diagnostics = registerDiagnostics(context);
   registerLanguageFeatures(context);
   registerCommands(context, (uri) => diagnostics.lintUri(uri));
+  // The AWS SDK loads on first use of the views, not here.
+  const awsViews = registerAwsViews(context);
   const activateMs = performance.now() - started;
   const loadMs = loadStart === undefined ? undefined : loadedAt - loadStart;
-  return { activationMs: (loadMs ?? 0) + activateMs, loadMs, activateMs };
+  return { activationMs: (loadMs ?? 0) + activateMs, loadMs, activateMs, awsViews };
 }
 
 /** Nothing to release: every disposable goes to context.subscriptions. */

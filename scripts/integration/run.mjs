@@ -9,7 +9,7 @@
 //          --log LEVEL (code-server's --log: trace, debug, info...).
 // The runner's environment reaches the extension host (AWS_ENDPOINT_URL_*, fake credentials...).
 // Exit code: the suites' (0 when all passed), 1 on a failure or timeout, 2 when a Debian package is missing.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
@@ -132,6 +132,8 @@ function spawnCodeServer(sandbox, port) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      // The AWS suites start moto_server; a pyenv shim resolves it through HOME, which the sandbox replaces.
+      MOTO_SERVER_BIN: process.env.MOTO_SERVER_BIN ?? resolveMotoServer(),
       HOME: sandbox.home,
       TMPDIR: sandbox.tmp,
       XDG_CONFIG_HOME: sandbox.xdg.config,
@@ -179,6 +181,14 @@ function workbenchUrl(port, sandbox, testsPath) {
   const payload = [['extensionDevelopmentPath', remote(root)]];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** The real moto_server program (through pyenv when it is a shim), or its bare name when it cannot be found. */
+function resolveMotoServer() {
+  const viaPyenv = spawnSync('pyenv', ['which', 'moto_server'], { encoding: 'utf8' });
+  if (viaPyenv.status === 0 && viaPyenv.stdout.trim()) return viaPyenv.stdout.trim();
+  const onPath = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' });
+  return onPath.status === 0 && onPath.stdout.trim() ? onPath.stdout.trim() : 'moto_server';
 }
 
 async function launchBrowser(sandbox) {

@@ -1,0 +1,183 @@
+import * as vscode from 'vscode';
+import { sortRegions } from '../../core/dhmc';
+import { toClassifiedError, type ClassifiedError } from '../../core/settings';
+import type { AwsBackend, BackendRegion, CallerIdentity, ProfileName } from '../dhmc/backend';
+
+/** The settings this feature reads (declared in package.json). */
+export const AwsSetting = {
+  section: 'ssmPolicy.aws',
+  /** Application-scoped: a workspace must not choose whose credentials sign the calls. */
+  profile: 'profile',
+  regions: 'regions',
+  regionTimeout: 'regionTimeout',
+} as const;
+
+/** The identity of the session: the caller, or why it is unknown. */
+export type IdentityResult = { ok: true; identity: CallerIdentity } | { ok: false; error: ClassifiedError };
+
+/**
+ * The connection the AWS views share: the profile (a user setting), the caller identity and the Regions, each read
+ * once per profile and on demand (never at activation), and the status bar item that shows the profile and the
+ * account once a view has asked. `onDidChange` fires when the profile or the Regions setting changes.
+ */
+export class AwsSession implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the profile, the Regions setting or the backend changes: the views reload. */
+  readonly onDidChange = this.changed.event;
+  private readonly statusItem: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  private identityPromise: Promise<IdentityResult> | undefined;
+  private regionsPromise: Promise<BackendRegion[]> | undefined;
+
+  constructor(private currentBackend: AwsBackend) {
+    this.statusItem = vscode.window.createStatusBarItem('ssmPolicy.aws.profile', vscode.StatusBarAlignment.Left, 10);
+    this.statusItem.name = vscode.l10n.t('SSM Policy Studio: AWS profile');
+    this.statusItem.command = 'ssmPolicy.selectAwsProfile';
+    this.disposables.push(
+      this.changed,
+      this.statusItem,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${AwsSetting.section}.${AwsSetting.profile}`) || e.affectsConfiguration(`${AwsSetting.section}.${AwsSetting.regions}`)) {
+          this.invalidate();
+        }
+      }),
+    );
+  }
+
+  get backend(): AwsBackend {
+    return this.currentBackend;
+  }
+
+  /** Replaces the backend (tests); the views reload. */
+  setBackend(backend: AwsBackend): void {
+    this.currentBackend = backend;
+    this.invalidate();
+  }
+
+  /**
+   * The chosen profile, or undefined for the default credential chain. Only the user (global) value counts, even
+   * if the setting were declared with a wider scope: a repository must not pick the credentials.
+   */
+  get profile(): ProfileName {
+    const value = vscode.workspace.getConfiguration(AwsSetting.section).inspect<string>(AwsSetting.profile)?.globalValue;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  }
+
+  /** The per-Region timeout in ms (setting in seconds; default 15 s). */
+  get regionTimeoutMs(): number {
+    const seconds = vscode.workspace.getConfiguration(AwsSetting.section).get<number>(AwsSetting.regionTimeout, 15);
+    return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : 15_000;
+  }
+
+  /** Forgets the identity and the Regions and tells the views to reload. */
+  invalidate(): void {
+    this.identityPromise = undefined;
+    this.regionsPromise = undefined;
+    this.changed.fire();
+  }
+
+  /** The caller identity (STS GetCallerIdentity), read once per profile; a failure is not remembered. */
+  identity(): Promise<IdentityResult> {
+    if (!this.identityPromise) {
+      const profile = this.profile;
+      this.showStatus(undefined);
+      const promise: Promise<IdentityResult> = this.currentBackend.callerIdentity(profile).then(
+        (identity) => ({ ok: true, identity }),
+        (err: unknown) => ({ ok: false, error: toClassifiedError(err) }),
+      );
+      this.identityPromise = promise;
+      void promise.then((result) => {
+        if (this.identityPromise !== promise) return;
+        if (!result.ok) this.identityPromise = undefined;
+        this.showStatus(result);
+      });
+    }
+    return this.identityPromise;
+  }
+
+  /** The Regions to show, narrowed by `ssmPolicy.aws.regions`, in view order; read once per profile. */
+  regions(): Promise<BackendRegion[]> {
+    if (!this.regionsPromise) {
+      const promise = this.currentBackend.regions(this.profile).then((all) => this.narrow(all));
+      this.regionsPromise = promise;
+      promise.catch(() => {
+        if (this.regionsPromise === promise) this.regionsPromise = undefined;
+      });
+    }
+    return this.regionsPromise;
+  }
+
+  private narrow(all: readonly BackendRegion[]): BackendRegion[] {
+    const wanted = vscode.workspace.getConfiguration(AwsSetting.section).get<unknown>(AwsSetting.regions);
+    const names = Array.isArray(wanted) ? wanted.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim()) : [];
+    const byName = new Map(all.map((r) => [r.name, r]));
+    // A Region named in the setting but unknown to the list is still shown: the user asked for it.
+    const chosen = names.length > 0 ? names.map((n) => byName.get(n) ?? { name: n, enabled: true }) : [...all];
+    const order = sortRegions(chosen.map((r) => r.name));
+    const chosenByName = new Map(chosen.map((r) => [r.name, r]));
+    return order.map((n) => chosenByName.get(n) as BackendRegion);
+  }
+
+  /** The label of the profile: its name, or "default credentials". */
+  profileLabel(): string {
+    return this.profile ?? vscode.l10n.t('default credentials');
+  }
+
+  private showStatus(result: IdentityResult | undefined): void {
+    const profile = this.profileLabel();
+    if (!result) {
+      this.statusItem.text = `$(loading~spin) ${profile}`;
+      this.statusItem.tooltip = vscode.l10n.t('AWS profile: {0}', profile);
+    } else if (result.ok) {
+      this.statusItem.text = `$(cloud) ${profile} · ${result.identity.account}`;
+      const tooltip = new vscode.MarkdownString(undefined, false);
+      tooltip.appendMarkdown(vscode.l10n.t('AWS profile: {0}', profile));
+      tooltip.appendMarkdown('\n\n');
+      tooltip.appendMarkdown(vscode.l10n.t('Account: {0}', result.identity.account));
+      tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(result.identity.arn);
+      tooltip.appendMarkdown('\n\n');
+      tooltip.appendMarkdown(vscode.l10n.t('Click to select another profile.'));
+      this.statusItem.tooltip = tooltip;
+    } else {
+      this.statusItem.text = `$(warning) ${profile}`;
+      this.statusItem.tooltip = vscode.l10n.t('AWS profile {0}: {1}', profile, result.error.message);
+    }
+    this.statusItem.show();
+  }
+
+  /** The "Select AWS Profile" command: a quick pick of the profiles found; the choice goes to the user settings. */
+  async selectProfile(): Promise<string | undefined> {
+    let profiles: string[];
+    try {
+      profiles = await this.currentBackend.listProfiles();
+    } catch (err) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS profiles: {0}', toClassifiedError(err).message));
+      return undefined;
+    }
+    const current = this.profile;
+    type ProfilePick = vscode.QuickPickItem & { profile: string };
+    const picks: ProfilePick[] = [
+      {
+        profile: '',
+        label: vscode.l10n.t('Default credential chain'),
+        description: current === undefined ? vscode.l10n.t('current') : '',
+        detail: vscode.l10n.t('Environment variables, then the default profile, SSO, process credentials …'),
+      },
+      ...profiles.map((p) => ({ profile: p, label: p, description: p === current ? vscode.l10n.t('current') : '' })),
+    ];
+    const pick = await vscode.window.showQuickPick(picks, {
+      title: vscode.l10n.t('Select AWS Profile'),
+      placeHolder: profiles.length === 0 ? vscode.l10n.t('No profiles found in the shared config and credentials files') : vscode.l10n.t('The profile whose credentials the AWS views use'),
+    });
+    if (!pick) return undefined;
+    if (pick.profile === (current ?? '')) this.invalidate();
+    // Otherwise the configuration listener invalidates.
+    else await vscode.workspace.getConfiguration(AwsSetting.section).update(AwsSetting.profile, pick.profile, vscode.ConfigurationTarget.Global);
+    return pick.profile;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

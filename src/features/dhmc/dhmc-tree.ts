@@ -1,0 +1,274 @@
+import * as vscode from 'vscode';
+import {
+  dhmcRegionItem,
+  dhmcRegionStatus,
+  loadRegions,
+  outcomeToRead,
+  summarizeRegions,
+  type DhmcRegionStatus,
+} from '../../core/dhmc';
+import { errorLabel, errorMarkdown, toClassifiedError, type ClassifiedError } from '../../core/settings';
+import { DHMC_SETTING_ID } from '../../core/ssm/dhmc';
+import type { AwsSession, IdentityResult } from '../aws/session';
+
+/** The view id (declared in package.json). */
+export const DHMC_VIEW_ID = 'ssmPolicy.dhmc';
+
+/** A Region row, or the one row that says why no Region could be listed. */
+export type DhmcNode = { kind: 'region'; region: string } | { kind: 'problem'; error: ClassifiedError };
+
+/** The `contextValue` of a Region still loading, and of the row that replaces the list when it cannot be read. */
+export const DHMC_LOADING_CONTEXT = 'dhmcLoading';
+export const DHMC_PROBLEM_CONTEXT = 'dhmcProblem';
+
+const ICON_COLORS: Readonly<Record<string, string>> = {
+  'pass-filled': 'testing.iconPassed',
+  warning: 'list.warningForeground',
+  error: 'list.errorForeground',
+  lock: 'list.warningForeground',
+};
+
+/** Errors after which no Region can answer: show one row instead of the same error in every Region. */
+const SESSION_ERRORS: ReadonlySet<ClassifiedError['kind']> = new Set(['expiredSso', 'noCredentials']);
+
+/**
+ * The DHMC view: one row per Region, read concurrently (bounded, with a per-Region timeout), each row appearing as
+ * its answer arrives. A refresh or a profile change cancels the calls in flight. One Region failing shows an error
+ * row for it; the others stay.
+ */
+export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DhmcNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly loadedEmitter = new vscode.EventEmitter<void>();
+  /** Fires when a whole load or a Region refresh has finished. */
+  readonly onDidLoad = this.loadedEmitter.event;
+  private readonly nodes = new Map<string, DhmcNode & { kind: 'region' }>();
+  private readonly statuses = new Map<string, DhmcRegionStatus | undefined>();
+  private readonly regionLoads = new Map<string, AbortController>();
+  private readonly regionDone = new Map<string, Promise<void>>();
+  private identity: IdentityResult | undefined;
+  private problem: DhmcNode | undefined;
+  private controller: AbortController | undefined;
+  private listed: Promise<void> | undefined;
+  private done: Promise<void> | undefined;
+  private generation = 0;
+  private view: vscode.TreeView<DhmcNode> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly session: AwsSession) {
+    this.disposables.push(
+      this.changed,
+      this.loadedEmitter,
+      session.onDidChange(() => {
+        // Reload only when the view has been shown: no AWS call before the user asks.
+        if (this.listed) this.refresh();
+      }),
+    );
+  }
+
+  /** Attaches the tree view, whose description and message this provider keeps up to date. */
+  attach(view: vscode.TreeView<DhmcNode>): void {
+    this.view = view;
+    this.updateHeader();
+  }
+
+  getTreeItem(node: DhmcNode): vscode.TreeItem {
+    if (node.kind === 'problem') {
+      const item = new vscode.TreeItem(errorLabel(node.error, vscode.l10n.t), vscode.TreeItemCollapsibleState.None);
+      item.description = node.error.message;
+      item.tooltip = new vscode.MarkdownString(errorMarkdown(node.error, vscode.l10n.t).join('\n\n'));
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue = DHMC_PROBLEM_CONTEXT;
+      if (node.error.kind === 'noCredentials' || node.error.kind === 'expiredSso') {
+        item.command = { command: 'ssmPolicy.selectAwsProfile', title: vscode.l10n.t('Select AWS Profile') };
+      }
+      return item;
+    }
+    const status = this.statuses.get(node.region);
+    const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.None);
+    item.id = `dhmc/${node.region}`;
+    if (!status) {
+      item.description = vscode.l10n.t('Loading…');
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.contextValue = DHMC_LOADING_CONTEXT;
+      return item;
+    }
+    const view = dhmcRegionItem(status, vscode.l10n.t);
+    item.description = view.description;
+    // Not trusted: the text holds values and messages from AWS.
+    item.tooltip = new vscode.MarkdownString(view.tooltip);
+    const color = ICON_COLORS[view.icon];
+    item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.contextValue = view.contextValue;
+    return item;
+  }
+
+  async getChildren(node?: DhmcNode): Promise<DhmcNode[]> {
+    if (node) return [];
+    if (!this.listed) this.load();
+    await this.listed;
+    if (this.problem) return [this.problem];
+    return [...this.statuses.keys()].map((r) => this.node(r));
+  }
+
+  /** The row of a Region (the same object every time, so a change can name it). */
+  node(region: string): DhmcNode & { kind: 'region' } {
+    let n = this.nodes.get(region);
+    if (!n) {
+      n = { kind: 'region', region };
+      this.nodes.set(region, n);
+    }
+    return n;
+  }
+
+  /** The Regions of the view, in view order. */
+  regions(): string[] {
+    return [...this.statuses.keys()];
+  }
+
+  /** The status of every Region; `undefined` while it loads. */
+  snapshot(): Map<string, DhmcRegionStatus | undefined> {
+    return new Map(this.statuses);
+  }
+
+  /** The row shown instead of the Regions, when the Regions could not be listed. */
+  problemError(): ClassifiedError | undefined {
+    return this.problem?.kind === 'problem' ? this.problem.error : undefined;
+  }
+
+  /** Loads (when nothing was loaded yet) and resolves when the current load has finished. */
+  async whenLoaded(): Promise<void> {
+    if (!this.listed) this.load();
+    let seen: Promise<void> | undefined;
+    // A refresh during the wait starts a new load: wait for that one too.
+    while (this.done && seen !== this.done) {
+      seen = this.done;
+      await seen;
+    }
+    await Promise.all([...this.regionLoads.keys()].map((r) => this.regionDone.get(r)));
+  }
+
+  /** Reloads every Region, cancelling the calls in flight. */
+  refresh(): void {
+    this.load();
+    this.changed.fire(undefined);
+  }
+
+  /** Reads one Region again. */
+  refreshRegion(region: string): Promise<void> {
+    if (!this.statuses.has(region)) return Promise.resolve();
+    this.regionLoads.get(region)?.abort();
+    const controller = new AbortController();
+    this.regionLoads.set(region, controller);
+    const generation = this.generation;
+    const profile = this.session.profile;
+    this.statuses.set(region, undefined);
+    this.changed.fire(this.node(region));
+    this.updateHeader();
+    const done = loadRegions([region], (r, signal) => this.session.backend.getSetting(profile, r, DHMC_SETTING_ID, signal), {
+      concurrency: 1,
+      timeoutMs: this.session.regionTimeoutMs,
+      signal: controller.signal,
+      onResult: (outcome) => {
+        if (generation !== this.generation || this.regionLoads.get(region) !== controller) return;
+        this.setStatus(region, dhmcRegionStatus(region, outcomeToRead(outcome, vscode.l10n.t)));
+      },
+    }).then(() => {
+      if (this.regionLoads.get(region) === controller) {
+        this.regionLoads.delete(region);
+        this.regionDone.delete(region);
+        this.loadedEmitter.fire();
+      }
+    });
+    this.regionDone.set(region, done);
+    return done;
+  }
+
+  private load(): void {
+    this.controller?.abort();
+    for (const c of this.regionLoads.values()) c.abort();
+    this.regionLoads.clear();
+    this.regionDone.clear();
+    const controller = new AbortController();
+    this.controller = controller;
+    const generation = ++this.generation;
+    this.statuses.clear();
+    this.problem = undefined;
+    this.identity = undefined;
+    let listedResolve!: () => void;
+    this.listed = new Promise((resolve) => (listedResolve = resolve));
+    this.done = this.run(generation, controller.signal, listedResolve).finally(() => {
+      listedResolve();
+      if (generation === this.generation) this.loadedEmitter.fire();
+    });
+    this.updateHeader();
+  }
+
+  private async run(generation: number, signal: AbortSignal, listed: () => void): Promise<void> {
+    const stale = (): boolean => generation !== this.generation;
+    const identity = await this.session.identity();
+    if (stale()) return;
+    this.identity = identity;
+    if (!identity.ok && SESSION_ERRORS.has(identity.error.kind)) {
+      this.problem = { kind: 'problem', error: identity.error };
+      this.updateHeader();
+      return;
+    }
+    let regions;
+    try {
+      regions = await this.session.regions();
+    } catch (err) {
+      if (stale()) return;
+      this.problem = { kind: 'problem', error: toClassifiedError(err) };
+      this.updateHeader();
+      return;
+    }
+    if (stale()) return;
+    const toRead: string[] = [];
+    for (const r of regions) {
+      if (r.enabled) {
+        this.statuses.set(r.name, undefined);
+        toRead.push(r.name);
+      } else {
+        this.statuses.set(r.name, { kind: 'notOptedIn', region: r.name, message: '' });
+      }
+    }
+    this.updateHeader();
+    listed();
+    const profile = this.session.profile;
+    await loadRegions(toRead, (region, s) => this.session.backend.getSetting(profile, region, DHMC_SETTING_ID, s), {
+      timeoutMs: this.session.regionTimeoutMs,
+      signal,
+      onResult: (outcome) => {
+        if (stale() || this.regionLoads.has(outcome.region)) return;
+        this.setStatus(outcome.region, dhmcRegionStatus(outcome.region, outcomeToRead(outcome, vscode.l10n.t)));
+      },
+    });
+  }
+
+  private setStatus(region: string, status: DhmcRegionStatus): void {
+    this.statuses.set(region, status);
+    this.changed.fire(this.node(region));
+    this.updateHeader();
+  }
+
+  private updateHeader(): void {
+    const view = this.view;
+    if (!view) return;
+    view.description = !this.problem && this.statuses.size > 0 ? summarizeRegions([...this.statuses.values()], vscode.l10n.t).text : undefined;
+    const identity = this.identity;
+    const profile = this.session.profileLabel();
+    view.message = !identity
+      ? undefined
+      : identity.ok
+        ? vscode.l10n.t('Account {0} · {1} · profile {2}', identity.identity.account, identity.identity.arn, profile)
+        : vscode.l10n.t('Could not identify the caller (profile {0}): {1}', profile, identity.error.message);
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.controller?.abort();
+    for (const c of this.regionLoads.values()) c.abort();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

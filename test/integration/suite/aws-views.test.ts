@@ -1,0 +1,263 @@
+/**
+ * The DHMC and service-settings views and their commands, end to end: the real extension, the real SDK, over HTTP to
+ * the local emulators (moto_server + the project's SSM service-setting endpoint), which this suite starts itself as
+ * a child process (`node scripts/emulators/start.mjs --json`) and points the extension host at through the
+ * standard AWS_* variables. Modal confirmations cannot be clicked from the extension host: the suite swaps in
+ * answering prompts through the extension's exported `awsViews.useUi` and asserts on the text they were shown.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import * as vscode from 'vscode';
+import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { AwsViewsApi, DhmcCommandResult, SettingCommandResult } from '../../../src/features/aws';
+import type { ConfirmText } from '../../../src/features/aws/ui';
+
+const EXTENSION_ID = 'ssm-policy-studio.ssm-policy-studio';
+const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
+const DEFAULT_ROLE = 'service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole';
+const TIER_ID = '/ssm/parameter-store/default-parameter-tier';
+const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1'];
+
+interface EmulatorInfo {
+  motoUrl: string;
+  ssmUrl: string;
+  env: Record<string, string>;
+  unset: string[];
+}
+
+interface StoredSetting {
+  SettingValue: string;
+  Status: string;
+}
+
+/** Starts the emulators as a child process and resolves with the JSON line it prints once both servers listen. */
+function startEmulators(root: string): Promise<{ child: ChildProcessWithoutNullStreams; info: EmulatorInfo }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'scripts', 'emulators', 'start.mjs'), '--json'], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('exit', (code) => reject(new Error(`the emulators exited (${code}) before they were ready:\n${stderr.slice(-2000)}`)));
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      try {
+        resolve({ child, info: JSON.parse(line) as EmulatorInfo });
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+  });
+}
+
+describe('AWS views (DHMC and service settings, against the emulators)', function () {
+  this.timeout(120_000);
+  let api: AwsViewsApi;
+  let emulators: { child: ChildProcessWithoutNullStreams; info: EmulatorInfo } | undefined;
+  const savedEnv = new Map<string, string | undefined>();
+  let prompts: vscode.Disposable | undefined;
+  let confirmations: ConfirmText[] = [];
+  let messages: { level: 'info' | 'warn' | 'error'; text: string }[] = [];
+  let answer = true;
+
+  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(new URL(path, emulators!.info.ssmUrl), {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const value = (await res.json()) as T;
+    assert.ok(res.ok, `${method} ${path}: HTTP ${res.status} ${JSON.stringify(value)}`);
+    return value;
+  };
+  const stored = async (region: string, id: string): Promise<StoredSetting | undefined> =>
+    (await control<Record<string, Record<string, StoredSetting>>>('GET', '/_control/state'))[region]?.[id];
+
+  before(async function () {
+    this.timeout(180_000);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    const exported = (await ext.activate()) as { awsViews?: AwsViewsApi } | undefined;
+    assert.ok(exported?.awsViews, 'activate() returns awsViews (src/extension.ts wires registerAwsViews)');
+    api = exported.awsViews;
+
+    emulators = await startEmulators(ext.extensionPath);
+    for (const key of [...emulators.info.unset, ...Object.keys(emulators.info.env)]) savedEnv.set(key, process.env[key]);
+    for (const key of emulators.info.unset) delete process.env[key];
+    Object.assign(process.env, emulators.info.env);
+
+    await control('POST', '/_control/reset');
+    await control('POST', '/_control/seed', { region: 'us-east-1', settingId: DHMC_ID, value: DEFAULT_ROLE, lastModifiedUser: 'arn:aws:sts::123456789012:assumed-role/Admin/alice' });
+    await control('POST', '/_control/faults', { region: 'eu-central-1', kind: 'AccessDenied' });
+
+    const config = vscode.workspace.getConfiguration('ssmPolicy.aws');
+    await config.update('profile', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('regions', REGIONS, vscode.ConfigurationTarget.Global);
+
+    prompts = api.useUi({
+      confirm: async (text) => {
+        confirmations.push(text);
+        return answer;
+      },
+      info: (text) => void messages.push({ level: 'info', text }),
+      warn: (text) => void messages.push({ level: 'warn', text }),
+      error: (text) => void messages.push({ level: 'error', text }),
+    });
+    api.session.invalidate();
+  });
+
+  beforeEach(() => {
+    confirmations = [];
+    messages = [];
+    answer = true;
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    prompts?.dispose();
+    await vscode.workspace.getConfiguration('ssmPolicy.aws').update('regions', undefined, vscode.ConfigurationTarget.Global);
+    for (const [key, value] of savedEnv) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    if (emulators && emulators.child.exitCode === null) {
+      const exited = new Promise((resolve) => emulators!.child.once('exit', resolve));
+      emulators.child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('shows the account and every Region of the setting with its DHMC status; one denied Region does not blank the others', async () => {
+    await vscode.commands.executeCommand('ssmPolicy.refreshDhmc');
+    const identity = await api.session.identity();
+    assert.ok(identity.ok, JSON.stringify(identity));
+    assert.equal(identity.identity.account, '123456789012');
+
+    const statuses = api.dhmc.snapshot();
+    assert.deepEqual([...statuses.keys()], ['eu-central-1', 'eu-west-1', 'us-east-1']);
+    const east = statuses.get('us-east-1');
+    assert.equal(east?.kind, 'enabled');
+    assert.equal(east?.kind === 'enabled' && east.value, DEFAULT_ROLE);
+    assert.equal(statuses.get('eu-west-1')?.kind, 'disabled');
+    assert.equal(statuses.get('eu-central-1')?.kind, 'denied');
+
+    const items = (await api.dhmc.getChildren()).map((n) => api.dhmc.getTreeItem(n));
+    assert.deepEqual(
+      items.map((i) => [i.label, i.contextValue]),
+      [
+        ['eu-central-1', 'dhmcDenied'],
+        ['eu-west-1', 'dhmcDisabled'],
+        ['us-east-1', 'dhmcEnabled'],
+      ],
+    );
+    const tooltip = items[2]!.tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString && !tooltip.isTrusted, 'tooltips are Markdown, not trusted');
+    assert.match(tooltip.value, /alice/);
+  });
+
+  it('Enable DHMC creates the default role as the docs do (after confirming it) and turns DHMC on', async () => {
+    const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['eu-west-1', 'eu-central-1'], role: DEFAULT_ROLE });
+    assert.equal(confirmations.length, 1);
+    const [confirmation] = confirmations;
+    assert.match(confirmation!.message, /eu-west-1/);
+    assert.match(confirmation!.detail, /\/service-role\//);
+    assert.match(confirmation!.detail, /AmazonSSMManagedEC2InstanceDefaultPolicy/);
+    assert.match(confirmation!.detail, /ssm\.amazonaws\.com/);
+    assert.match(confirmation!.detail, /eu-central-1: skipped, access denied/);
+    assert.ok(result?.confirmed);
+    assert.equal(result.roleCreated, true);
+    assert.deepEqual(result.results, [{ region: 'eu-west-1', ok: true }]);
+
+    assert.equal((await stored('eu-west-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
+    const role = await api.session.backend.getRole(undefined, 'AWSSystemsManagerDefaultEC2InstanceManagementRole');
+    assert.equal(role?.path, '/service-role/');
+    assert.match(role?.trustPolicy ?? '', /ssm\.amazonaws\.com/);
+    const status = api.dhmc.snapshot().get('eu-west-1');
+    assert.equal(status?.kind, 'enabled', 'the Region was refreshed after the change');
+    assert.ok(messages.some((m) => m.level === 'info' && /eu-west-1/.test(m.text)), JSON.stringify(messages));
+  });
+
+  it('refuses an existing role whose trust policy does not trust Systems Manager, before any change', async () => {
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: emulators!.info.motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    await iam.send(new CreateRoleCommand({ RoleName: 'Ec2OnlyRole', Path: '/', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'Ec2OnlyRole', PolicyArn: 'arn:aws:iam::aws:policy/AmazonSSMManagedEC2InstanceDefaultPolicy' }));
+    iam.destroy();
+
+    const before = await stored('us-east-1', DHMC_ID);
+    const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['us-east-1'], role: 'Ec2OnlyRole' });
+    assert.equal(result?.confirmed, false);
+    assert.equal(confirmations.length, 0, 'no confirmation: the role was refused first');
+    assert.ok(messages.some((m) => m.level === 'error' && /ssm\.amazonaws\.com/.test(m.text)), JSON.stringify(messages));
+    assert.deepEqual(await stored('us-east-1', DHMC_ID), before);
+  });
+
+  it('Disable DHMC changes nothing when the confirmation is declined', async () => {
+    answer = false;
+    const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.disableDhmc', 'us-east-1');
+    assert.equal(confirmations.length, 1);
+    assert.equal(result?.confirmed, false);
+    assert.equal((await stored('us-east-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
+  });
+
+  it('Disable DHMC resets the setting after a confirmation that names the Regions and what stops being managed', async () => {
+    const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.disableDhmc', { regions: ['us-east-1', 'eu-west-1'] });
+    const [confirmation] = confirmations;
+    assert.match(confirmation!.message, /2 Regions \(eu-west-1, us-east-1\)/);
+    assert.match(confirmation!.detail, /stop being managed/);
+    assert.ok(result?.confirmed);
+    assert.deepEqual(result.results.map((r) => [r.region, r.ok]), [
+      ['eu-west-1', true],
+      ['us-east-1', true],
+    ]);
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      const setting = await stored(region, DHMC_ID);
+      assert.ok(!setting || setting.SettingValue === '$None', `${region}: ${JSON.stringify(setting)}`);
+      assert.equal(api.dhmc.snapshot().get(region)?.kind, 'disabled');
+    }
+  });
+
+  it('refreshes one Region on its own', async () => {
+    await control('POST', '/_control/seed', { region: 'eu-west-1', settingId: DHMC_ID, value: DEFAULT_ROLE });
+    await vscode.commands.executeCommand('ssmPolicy.refreshDhmcRegion', api.dhmc.node('eu-west-1'));
+    assert.equal(api.dhmc.snapshot().get('eu-west-1')?.kind, 'enabled');
+    assert.equal(api.dhmc.snapshot().get('us-east-1')?.kind, 'disabled');
+  });
+
+  it('lists every documented setting per Region, a denied Region showing the reason in each row', async () => {
+    const roots = await api.settings.getChildren();
+    assert.deepEqual(
+      roots.map((n) => (n.kind === 'region' ? n.region : n.kind)),
+      ['eu-central-1', 'eu-west-1', 'us-east-1'],
+    );
+    const rows = await api.settings.rowsOf('us-east-1');
+    const tier = rows.find((r) => r.settingId === TIER_ID);
+    assert.ok(tier, rows.map((r) => r.settingId).join(', '));
+    assert.equal(tier.contextValue, 'serviceSettingDefault');
+    const denied = await api.settings.rowsOf('eu-central-1');
+    assert.ok(denied.length > 1 && denied.every((r) => r.contextValue === 'serviceSettingDenied'), denied.map((r) => r.contextValue).join(', '));
+  });
+
+  it('edits a setting after confirming (with the charge note) and resets it', async () => {
+    const edited = await vscode.commands.executeCommand<SettingCommandResult>('ssmPolicy.editServiceSetting', { region: 'us-east-1', settingId: TIER_ID, value: 'Advanced' });
+    assert.ok(edited?.ok, JSON.stringify({ edited, messages }));
+    assert.match(confirmations[0]!.detail, /charged/);
+    assert.equal((await stored('us-east-1', TIER_ID))?.SettingValue, 'Advanced');
+    const row = (await api.settings.rowsOf('us-east-1')).find((r) => r.settingId === TIER_ID);
+    assert.equal(row?.value, 'Advanced');
+    assert.equal(row?.contextValue, 'serviceSettingCustomized');
+
+    const reset = await vscode.commands.executeCommand<SettingCommandResult>('ssmPolicy.resetServiceSetting', { region: 'us-east-1', settingId: TIER_ID });
+    assert.ok(reset?.ok);
+    assert.match(confirmations[1]!.message, /Reset/);
+    const after = (await api.settings.rowsOf('us-east-1')).find((r) => r.settingId === TIER_ID);
+    assert.equal(after?.contextValue, 'serviceSettingDefault');
+  });
+
+  it('refuses a value the setting does not accept, without a call', async () => {
+    const result = await vscode.commands.executeCommand<SettingCommandResult>('ssmPolicy.editServiceSetting', { region: 'us-east-1', settingId: TIER_ID, value: 'advanced' });
+    assert.equal(result, undefined);
+    assert.equal(confirmations.length, 0);
+    assert.ok(messages.some((m) => m.level === 'error' && /case matters/.test(m.text)), JSON.stringify(messages));
+  });
+});
