@@ -18,15 +18,26 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Leaves `import('../../aws')` of the features to run time, as `require('./aws.js')` next to the extension bundle. */
+const awsOnDemand = {
+  name: 'aws-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/\.\.\/aws$/ }, () => ({ path: './aws.js', external: true }));
+  },
+};
+
 await Promise.all([
   build({
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: [...common.external, 'vscode'],
+    plugins: [awsOnDemand],
     // Lets activate() report how long evaluating the bundle took (its activation time includes it).
     banner: { js: 'globalThis.__ssmPolicyStudioLoadStart = performance.now();' },
   }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
+  // The AWS layer and the SDK, required by dist/extension.js on first use.
+  build({ ...common, entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);

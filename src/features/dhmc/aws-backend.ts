@@ -53,15 +53,16 @@ function toRole(r: import('../../aws/iam').RoleInfo): BackendRole {
 export function createAwsBackend(options: AwsBackendOptions = {}): DisposableAwsBackend {
   let modules: Promise<AwsModules> | undefined;
   const load = (): Promise<AwsModules> =>
-    (modules ??= Promise.all([
-      import('../../aws/client-factory'),
-      import('../../aws/errors'),
-      import('../../aws/iam'),
-      import('../../aws/profiles'),
-      import('../../aws/regions'),
-      import('../../aws/ssm'),
-      import('../../aws/sts'),
-    ]).then(([cf, errors, iam, profiles, regions, ssm, sts]) => ({ factory: new cf.AwsClientFactory(), errors, iam, profiles, regions, ssm, sts })));
+    // One module, which esbuild.mjs keeps out of the extension bundle (dist/aws.js, loaded here on first use).
+    (modules ??= import('../../aws').then((aws) => ({
+      factory: new aws.clientFactory.AwsClientFactory(),
+      errors: aws.errors,
+      iam: aws.iam,
+      profiles: aws.profiles,
+      regions: aws.regions,
+      ssm: aws.ssm,
+      sts: aws.sts,
+    })));
 
   /** Runs a call; logs a failure (classified: no secret) and rethrows it. */
   const logged = async <T>(what: string, region: string | undefined, profile: ProfileName, call: (m: AwsModules) => Promise<T>): Promise<T> => {
