@@ -7,6 +7,8 @@
  *   3. cold CLI start on one file, against `node -e ""`;
  *   4. ssm-policy-lint against cfn-lint (preinstalled) on the same policies wrapped in templates,
  *      whole process to whole process;
+ *   6. DHMC status of 20 Regions through the SDK against the local emulator with 200 ms injected per call:
+ *      the bounded-parallel loader against one call's latency and against loading them one after another;
  *   5. in a real VS Code extension host (code-server, the integration harness, the minified bundle): the time
  *      from an edit of a 10 KB policy to its published diagnostics against linting it in the same host,
  *      activation time, and the size of the shipped extension bundle (the IAM data ships beside it).
@@ -19,7 +21,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
+import { AwsClientFactory } from '../src/aws/client-factory';
+import { getServiceSetting } from '../src/aws/ssm';
+import { loadRegions } from '../src/core/dhmc';
+import { allRegions } from '../src/core/iam/partitions';
 import { lintText } from '../src/core/lint';
+import { DHMC_SETTING_ID } from '../src/core/ssm/dhmc';
 
 const root = join(__dirname, '..');
 const corpusDir = join(root, '..', 'shared', 'corpus', 'aws-managed-policies');
@@ -136,6 +143,9 @@ async function main(): Promise<void> {
   row('cold CLI start, one file (median)', `${median(starts).toFixed(0)} ms`);
   row('  node -e "" (baseline)', `${median(nodeStarts).toFixed(0)} ms`, `ratio ${(median(starts) / median(nodeStarts)).toFixed(1)} x`);
 
+  // 6. Regions in parallel against the emulator.
+  await regionsInParallel();
+
   // 5. In the extension host: runs before cfn-lint, which is the slowest part.
   extensionHost();
 
@@ -167,6 +177,37 @@ async function main(): Promise<void> {
   row(`ssm-policy-lint, ${chosen.length} policies, one process (median of ${oursRuns.length})`, `${(ours / 1000).toFixed(2)} s`);
   row(`cfn-lint ${which.stdout.trim().replace('cfn-lint ', '')}, same ${chosen.length} as templates`, `${(theirs / 1000).toFixed(2)} s`, `ssm-policy-lint is ${(theirs / ours).toFixed(1)} x faster (target >= 20 x)`);
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Loads DHMC in 20 Regions with 200 ms latency per call: all at once (loadRegions) and one by one. */
+async function regionsInParallel(): Promise<void> {
+  const { startEmulators, applyEnv } = (await import('../scripts/emulators/start.mjs')) as typeof import('../scripts/emulators/start.mjs');
+  let emu;
+  try {
+    emu = await startEmulators();
+  } catch (err) {
+    row('20 Regions in parallel', 'not measured', `emulators did not start: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const restore = applyEnv(emu);
+  try {
+    const factory = new AwsClientFactory();
+    const regions = allRegions().slice(0, 20);
+    const get = (region: string, signal?: AbortSignal): Promise<unknown> =>
+      getServiceSetting(factory, { region }, DHMC_SETTING_ID, { abortSignal: signal });
+    await Promise.all(regions.map((r) => get(r))); // clients, credentials and connections warm
+    await emu.addFault({ region: '*', kind: 'Latency', ms: 200 });
+    const one = median(await Promise.all([0, 1, 2].map(async () => (await timeAsync(() => get('us-east-1')))[1])));
+    const [, parallel] = await timeAsync(() => loadRegions(regions, (r, signal) => get(r, signal), { concurrency: 20, timeoutMs: 10_000 }));
+    const [, sequential] = await timeAsync(() => loadRegions(regions, (r, signal) => get(r, signal), { concurrency: 1, timeoutMs: 10_000 }));
+    row('one GetServiceSetting with 200 ms injected (baseline)', `${one.toFixed(0)} ms`);
+    row('DHMC status of 20 Regions, loadRegions (concurrency 20)', `${parallel.toFixed(0)} ms`, `${(parallel / one).toFixed(2)} x one call (target <= 1.5 x + overhead)`);
+    row('  the same 20 one after another', `${sequential.toFixed(0)} ms`, `parallel is ${(sequential / parallel).toFixed(1)} x faster`);
+    factory.dispose();
+  } finally {
+    restore();
+    await emu.stop();
+  }
 }
 
 /** Runs test/integration/perf in code-server with the production bundle and prints its figures. */
