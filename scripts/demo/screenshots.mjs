@@ -1,0 +1,126 @@
+// `npm run demo -- --screenshot DIR`: drives the demo workbench in headless Chromium and saves two pictures:
+//   DIR/demo-problems.png  mistakes/dhmc-admin.policy.json open, the Problems panel listing the extension's findings
+//   DIR/demo-dhmc.png      the SSM Policy Studio view container: DHMC per Region, read from the seeded emulator
+// Checks what the pictures claim; resolves to 0 when every check passed, else 1.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+const POLICY = 'dhmc-admin.policy.json';
+
+export async function screenshots(browser, url, dir, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    return await drive(page, url, dir, options);
+  } catch (err) {
+    // Keep a picture of where it stopped.
+    const failure = join(dir, 'demo-failure.png');
+    if (await page.screenshot({ path: failure }).then(() => true, () => false)) (options.say ?? console.log)(`saved ${failure} (the page when it failed)`);
+    throw err;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+async function drive(page, url, dir, { verbose = false, say = console.log } = {}) {
+  if (verbose) page.on('console', (m) => console.log(`[workbench:${m.type()}] ${m.text()}`));
+  mkdirSync(dir, { recursive: true });
+  const checks = [];
+  const check = (ok, what) => {
+    checks.push(ok);
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  };
+
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+
+  // 1. A policy with mistakes and the Problems panel.
+  await page.keyboard.press('Control+P');
+  const quickInput = page.locator('.quick-input-widget input');
+  await quickInput.waitFor({ timeout: 20_000 });
+  await quickInput.fill(`mistakes/${POLICY}`);
+  const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'mistakes' }).first();
+  await pick.waitFor({ timeout: 20_000 });
+  await pick.click();
+  const tab = page.locator('.tabs-container .tab', { hasText: POLICY });
+  await tab.first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Control+Shift+M'); // View: Show Problems
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.first().waitFor({ timeout: 60_000 });
+  let count = -1;
+  for (let stable = 0; stable < 5; ) {
+    await delay(200);
+    const next = await problemsCount(page);
+    stable = next === count ? stable + 1 : 0;
+    count = next;
+  }
+  check((await tab.count()) === 1, `editor tab "${POLICY}" (examples/mistakes/)`);
+  check(count > 0, `Problems panel counts ${count} problem(s)`);
+  const problemsText = (await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ');
+  check(/ssm-policy\W*effect-value/.test(problemsText), 'the extension reports effect-value (source ssm-policy)');
+  await rows.filter({ hasText: '"Allow"' }).first().click().catch(() => {});
+  await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 }).catch(() => {});
+  const problemsPng = join(dir, 'demo-problems.png');
+  await page.screenshot({ path: problemsPng });
+  say(`saved ${problemsPng}`);
+
+  // 2. The SSM Policy Studio view container, through the command palette.
+  await page.keyboard.press('Control+Shift+P');
+  await quickInput.waitFor({ timeout: 20_000 });
+  await quickInput.fill('>View: Show SSM Policy Studio');
+  const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'SSM Policy Studio' }).first();
+  await command.waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const sidebar = page.locator('.part.sidebar');
+  const dhmcPane = sidebar.locator('.pane', { hasText: 'Default Host Management' }).first();
+  await dhmcPane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+  // Room for every Region: a taller page, the Service Settings view collapsed, a wider side bar.
+  await page.setViewportSize({ width: 1440, height: 1280 });
+  const settingsHeader = sidebar.locator('.pane-header', { hasText: 'Service Settings' }).first();
+  if ((await settingsHeader.getAttribute('aria-expanded').catch(() => null)) === 'true') await settingsHeader.click();
+  const box = await sidebar.boundingBox();
+  if (box) {
+    const x = box.x + box.width;
+    await page.mouse.move(x, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x + 320, box.y + box.height / 2, { steps: 10 });
+    await page.mouse.up();
+  }
+  // Wait until every Region has answered: the summary stops saying "… loading".
+  let summary = '';
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    summary = ((await dhmcPane.locator('.pane-header').innerText().catch(() => '')) || '').replace(/\s+/g, ' ').trim();
+    if (/of \d+ regions? enabled/.test(summary) && !/loading/.test(summary)) break;
+    await delay(250);
+  }
+  await delay(500);
+  const paneText = (await dhmcPane.innerText()).replace(/\s+/g, ' ');
+  if (verbose) say(`DHMC pane: ${paneText}`);
+  check(/of \d+ regions? enabled/.test(summary) && !/loading/.test(summary), `DHMC summary: ${summary}`);
+  // ap-northeast-1's update is pending: the view counts it as enabled, with a note.
+  check(/\b3 of \d+ regions? enabled/.test(summary), 'the summary counts the seeded Regions with DHMC on (us-east-1, eu-west-1, ap-northeast-1 pending)');
+  check(/\b1 denied\b/.test(summary), 'the summary counts one denied Region (eu-central-1)');
+  const row = async (region) =>
+    ((await dhmcPane.locator('.monaco-list-row', { hasText: region }).first().innerText({ timeout: 5_000 }).catch(() => '')) || '').replace(/\s+/g, ' ');
+  const expected = { 'us-east-1': /Enabled/, 'eu-west-1': /Enabled/, 'ap-northeast-1': /pend/i, 'eu-central-1': /denied/i, 'us-west-2': /Disabled/ };
+  for (const [region, pattern] of Object.entries(expected)) {
+    const text = await row(region);
+    check(text.includes(region) && pattern.test(text), `DHMC row ${region}: ${text ? text.replace(region, '').trim() : '(not shown)'}`);
+  }
+  // Move the mouse away, so no hover covers the list.
+  await page.mouse.move(1400, 880);
+  await delay(300);
+  const dhmcPng = join(dir, 'demo-dhmc.png');
+  await page.screenshot({ path: dhmcPng });
+  say(`saved ${dhmcPng}`);
+  return checks.every(Boolean) ? 0 : 1;
+}
+
+/** Errors + warnings + infos, read from the status bar's problems entry. */
+async function problemsCount(page) {
+  const status = page.locator('[id="status.problems"]');
+  const label = (await status.getAttribute('aria-label').catch(() => null)) ?? (await status.innerText().catch(() => ''));
+  return [...label.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0);
+}
