@@ -5,6 +5,7 @@
 export * as clientFactory from './client-factory';
 export * as errors from './errors';
 export * as iam from './iam';
+export * as iamApply from './iam-apply';
 export * as profiles from './profiles';
 export * as regions from './regions';
 export * as ssm from './ssm';
