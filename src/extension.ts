@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { registerApply, type ApplyApi } from './features/apply';
 import { registerAwsViews, type AwsViewsApi } from './features/aws';
 import { registerCommands } from './features/commands';
 import { registerDiagnostics } from './features/diagnostics';
@@ -19,6 +20,8 @@ export interface ExtensionApi {
   activateMs: number;
   /** The DHMC and service-settings views (the integration tests drive them through it). */
   awsViews: AwsViewsApi;
+  /** The documented-policies view and the apply-to-role command. */
+  apply: ApplyApi;
 }
 
 /**
@@ -34,9 +37,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommands(context, (uri) => diagnostics.lintUri(uri));
   // The AWS SDK loads on first use of the views, not here.
   const awsViews = registerAwsViews(context);
+  const apply = registerApply(context, { session: awsViews.session, log: awsViews.log });
   const activateMs = performance.now() - started;
   const loadMs = loadStart === undefined ? undefined : loadedAt - loadStart;
-  return { activationMs: (loadMs ?? 0) + activateMs, loadMs, activateMs, awsViews };
+  return { activationMs: (loadMs ?? 0) + activateMs, loadMs, activateMs, awsViews, apply };
 }
 
 /** Nothing to release: every disposable goes to context.subscriptions. */

@@ -28,6 +28,8 @@ export const AwsCommandId = {
 /** What registerAwsViews returns: the pieces, and the seams integration tests use. */
 export interface AwsViewsApi {
   session: AwsSession;
+  /** The "SSM Policy Studio: AWS" log channel (other AWS features log their calls here too). */
+  log: vscode.LogOutputChannel;
   dhmc: DhmcTreeProvider;
   settings: SettingsTreeProvider;
   /** Replaces some prompts (a modal dialog cannot be answered from the extension host) until disposed. */
@@ -101,6 +103,7 @@ export function registerAwsViews(context: vscode.ExtensionContext, backend?: Aws
 
   return {
     session,
+    log,
     dhmc,
     settings,
     useUi: (partial) => ui.use(partial),

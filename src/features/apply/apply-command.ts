@@ -1,0 +1,341 @@
+import * as vscode from 'vscode';
+import { modesFor } from '../../core/apply/resolve';
+import type { ApplyMode, ApplyOutcome, ApplyPlan, ApplyRequest, ApplyStep, PolicySource, RoleTarget } from '../../core/apply/types';
+import { catalog, catalogEntry, fillPlaceholders, type CatalogEntry } from '../../core/catalog';
+import type { LintFinding } from '../../core/lint';
+import { parsePolicy } from '../../core/policy/parse';
+import type { PolicyKind } from '../../core/policy/types';
+import { toClassifiedError } from '../../core/settings';
+import type { AwsSession } from '../aws/session';
+import type { AwsUi } from '../aws/ui';
+import { isPolicyDocument } from '../shared/policy-documents';
+import type { ApplyBackend, ApplyRole } from './apply-backend';
+import type { CatalogNode } from './catalog-tree';
+import { localized } from './catalog-tree';
+import type { ApplyDocumentProvider } from './documents';
+
+/** The arguments of `ssmPolicy.applyPolicyToRole`; what is missing is asked for. */
+export interface ApplyArgs {
+  policy?: PolicySource;
+  role?: RoleTarget;
+  mode?: ApplyMode;
+  policyName?: string;
+}
+
+/** What the command did (returned for scripts and tests). */
+export type ApplyResult =
+  | { status: 'cancelled' }
+  | { status: 'error'; message: string }
+  | { status: 'blocked'; plan: ApplyPlan }
+  | { status: 'noChange'; plan: ApplyPlan }
+  | { status: 'declined'; plan: ApplyPlan }
+  | { status: 'applied' | 'failed'; plan: ApplyPlan; outcome: ApplyOutcome };
+
+/** What the command needs. */
+export interface ApplyDeps {
+  session: AwsSession;
+  backend: () => ApplyBackend;
+  ui: () => AwsUi;
+  log: vscode.LogOutputChannel;
+  documents: ApplyDocumentProvider;
+}
+
+const NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+const PATH_PATTERN = /^\/(?:[\x21-\x7e]{1,510}\/)?$/;
+
+/** The kind of a policy: the catalog's, the editor's (file name), or what its content says (as the engine decides). */
+function kindOf(policy: PolicySource): PolicyKind {
+  if (policy.type === 'catalog') return catalogEntry(policy.entryId)?.kind ?? 'identity';
+  if (policy.type === 'text') return policy.kind ?? parsePolicy(policy.text).kind;
+  return 'identity';
+}
+
+function policyLabel(policy: PolicySource): string {
+  if (policy.type === 'text') return policy.label;
+  if (policy.type === 'awsManaged') return policy.name;
+  const entry = catalogEntry(policy.entryId);
+  return entry ? localized(entry.title) : policy.entryId;
+}
+
+function modeLabel(mode: ApplyMode): string {
+  switch (mode) {
+    case 'inline':
+      return vscode.l10n.t('Put as an inline policy');
+    case 'trust':
+      return vscode.l10n.t('Replace the trust policy (UpdateAssumeRolePolicy)');
+    case 'attachManaged':
+      return vscode.l10n.t('Attach the AWS managed policy');
+    case 'customerManaged':
+      return vscode.l10n.t('Create or update a customer managed policy and attach it');
+  }
+}
+
+function findingLine(f: LintFinding): string {
+  return vscode.l10n.t('line {0}: {1} ({2})', f.range.start.line + 1, f.message, f.ruleId);
+}
+
+function stepLine(step: ApplyStep): string {
+  return `${step.action}: ${step.description}`;
+}
+
+/** The command's first argument as ApplyArgs: ApplyArgs themselves, or a node of the Documented Policies view. */
+export function argsFrom(arg: unknown): ApplyArgs {
+  if (typeof arg !== 'object' || arg === null) return {};
+  if ('kind' in arg && (arg as CatalogNode).kind === 'entry' && 'entry' in arg) {
+    return { policy: { type: 'catalog', entryId: (arg as { entry: CatalogEntry }).entry.id } };
+  }
+  const a = arg as Record<string, unknown>;
+  const out: ApplyArgs = {};
+  if (typeof a.policy === 'object' && a.policy !== null) out.policy = a.policy as PolicySource;
+  if (typeof a.role === 'object' && a.role !== null) out.role = a.role as RoleTarget;
+  if (typeof a.mode === 'string') out.mode = a.mode as ApplyMode;
+  if (typeof a.policyName === 'string') out.policyName = a.policyName;
+  return out;
+}
+
+/** The policy of the active editor, when it is a policy document (a managed-policy preview counts as its entry). */
+function activeEditorPolicy(): PolicySource | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) return undefined;
+  if (document.uri.scheme === 'ssm-policy-managed' && catalogEntry(document.uri.query)) return { type: 'catalog', entryId: document.uri.query };
+  const catalogMatch = /^\/catalog\/(.+)\.json$/.exec(document.uri.path);
+  if (document.uri.scheme === 'ssm-policy-apply' && catalogMatch && catalogEntry(catalogMatch[1]!)) return { type: 'catalog', entryId: catalogMatch[1]! };
+  const info = isPolicyDocument(document);
+  if (!info) return undefined;
+  const label = document.uri.path.split('/').pop() || document.uri.toString();
+  return { type: 'text', text: document.getText(), kind: info.kind, label };
+}
+
+async function pickPolicy(ui: AwsUi): Promise<PolicySource | undefined> {
+  type Pick = vscode.QuickPickItem & { policy?: PolicySource; askManaged?: true };
+  const items: Pick[] = [
+    { label: `$(cloud) ${vscode.l10n.t('AWS managed policy by name…')}`, askManaged: true },
+    { label: vscode.l10n.t('Documented policies'), kind: vscode.QuickPickItemKind.Separator },
+    ...catalog.map((entry) => ({
+      label: `${entry.managed ? '$(lock) ' : ''}${localized(entry.title)}`,
+      description: entry.managed?.name ?? entry.id,
+      detail: localized(entry.source.title),
+      policy: { type: 'catalog', entryId: entry.id } as PolicySource,
+    })),
+  ];
+  const chosen = await ui.pickOne(items, { title: vscode.l10n.t('Apply Policy to Role: policy'), placeHolder: vscode.l10n.t('The policy to apply'), matchOnDescription: true });
+  if (!chosen) return undefined;
+  if (chosen.policy) return chosen.policy;
+  const name = await ui.input({
+    title: vscode.l10n.t('Apply Policy to Role: AWS managed policy'),
+    prompt: vscode.l10n.t('The name of an AWS managed policy, e.g. AmazonSSMManagedInstanceCore'),
+    validateInput: (v) => (/^[\w+=,.@-]{1,128}$/.test(v.trim()) ? undefined : vscode.l10n.t('Not a policy name')),
+  });
+  return name ? { type: 'awsManaged', name: name.trim() } : undefined;
+}
+
+async function pickRole(deps: ApplyDeps, ui: AwsUi): Promise<RoleTarget | undefined> {
+  const profile = deps.session.profile;
+  deps.log.info(`iam:ListRoles (${deps.session.profileLabel()})`);
+  let roles: ApplyRole[];
+  try {
+    roles = await deps.backend().listRoles(profile);
+    deps.log.info(`iam:ListRoles → ${roles.length} roles`);
+  } catch (err) {
+    const message = toClassifiedError(err).message;
+    deps.log.error(`iam:ListRoles failed: ${message}`);
+    ui.error(vscode.l10n.t('Could not list the roles: {0}', message));
+    return undefined;
+  }
+  type Pick = vscode.QuickPickItem & { role?: ApplyRole; create?: true };
+  const items: Pick[] = [
+    { label: `$(add) ${vscode.l10n.t('Create new role…')}`, create: true },
+    ...roles.map((role) => ({ label: role.name, description: role.path, detail: role.arn, role })),
+  ];
+  const chosen = await ui.pickOne(items, {
+    title: vscode.l10n.t('Apply Policy to Role: role'),
+    placeHolder: vscode.l10n.t('Search the roles of the account'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!chosen) return undefined;
+  if (chosen.role) return { type: 'existing', roleName: chosen.role.name };
+  return newRole(deps, ui);
+}
+
+async function newRole(deps: ApplyDeps, ui: AwsUi): Promise<RoleTarget | undefined> {
+  const roleName = await ui.input({
+    title: vscode.l10n.t('Create new role: name'),
+    prompt: vscode.l10n.t('The role name (letters, digits and +=,.@_-, at most 64)'),
+    validateInput: (v) => (NAME_PATTERN.test(v) ? undefined : vscode.l10n.t('Not a valid role name')),
+  });
+  if (!roleName) return undefined;
+  const path = await ui.input({
+    title: vscode.l10n.t('Create new role: path'),
+    prompt: vscode.l10n.t('The role path, / or /some/path/'),
+    value: '/',
+    validateInput: (v) => (PATH_PATTERN.test(v) ? undefined : vscode.l10n.t('A path starts and ends with /')),
+  });
+  if (!path) return undefined;
+  type Pick = vscode.QuickPickItem & { entry: CatalogEntry };
+  const trusts: Pick[] = catalog.filter((e) => e.kind === 'trust' && !e.managed).map((entry) => ({ label: localized(entry.title), description: entry.id, detail: localized(entry.description), entry }));
+  const chosen = await ui.pickOne(trusts, { title: vscode.l10n.t('Create new role: trust policy'), placeHolder: vscode.l10n.t('Who may assume the role') });
+  if (!chosen) return undefined;
+  let trustPolicyText = chosen.entry.text;
+  if (chosen.entry.placeholders.length > 0) {
+    const { accountId, region } = await deps.backend().accountAndRegion(deps.session.profile);
+    const values: Record<string, string> = {};
+    for (const p of chosen.entry.placeholders) {
+      if (p.kind === 'account') values[p.name] = accountId;
+      else if (p.kind === 'region') values[p.name] = region;
+    }
+    trustPolicyText = fillPlaceholders(chosen.entry, values);
+  }
+  return { type: 'new', roleName, path, trustPolicyText };
+}
+
+function defaultPolicyName(policy: PolicySource): string {
+  const raw = policy.type === 'catalog' ? policy.entryId : policy.type === 'text' ? policy.label.replace(/\.json$/i, '') : policy.name;
+  return raw.replace(/[^\w+=,.@-]/g, '-').slice(0, 128) || 'Policy';
+}
+
+function outcomeMessage(plan: ApplyPlan, outcome: ApplyOutcome): string {
+  const role = plan.roleArn;
+  if (!outcome.failed) return vscode.l10n.t('Applied to {0}: {1}', role, outcome.done.map((s) => s.action).join(', '));
+  const done = outcome.done.map((s) => s.action).join(', ') || vscode.l10n.t('nothing');
+  const rolledBack = outcome.rolledBack.map((s) => s.action).join(', ') || vscode.l10n.t('nothing');
+  const message = vscode.l10n.t('Failed at {0} ({1}). Done: {2}. Rolled back: {3}. Role: {4}', outcome.failed.step.action, outcome.failed.message, done, rolledBack, role);
+  const left = (outcome.rollbackFailed ?? []).map((f) => stepLine(f.step));
+  return left.length > 0 ? `${message} ${vscode.l10n.t('Left behind, clean up by hand: {0}', left.join('; '))}` : message;
+}
+
+/**
+ * `ssmPolicy.applyPolicyToRole`: asks for what the arguments do not give (policy, role, mode, policy name), builds the
+ * plan, stops on lint errors, asks "apply anyway" on warnings, stops when nothing would change, shows the diff and a
+ * modal confirmation naming the account, the role ARN and the calls, and only then applies. Every call and outcome
+ * goes to the log (no secrets: names, ARNs and error messages only).
+ */
+export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise<ApplyResult> {
+  const ui = deps.ui();
+  const args = argsFrom(arg);
+  const policy = args.policy ?? activeEditorPolicy() ?? (await pickPolicy(ui));
+  if (!policy) return { status: 'cancelled' };
+
+  const { modes } = modesFor(kindOf(policy), policy);
+  if (modes.length === 0) {
+    const message = vscode.l10n.t('This policy cannot go on a role (a service control policy is attached in AWS Organizations): {0}', policyLabel(policy));
+    ui.error(message);
+    return { status: 'error', message };
+  }
+  let mode = args.mode;
+  if (mode && !modes.includes(mode)) {
+    const message = vscode.l10n.t('This mode does not fit the policy: {0}', mode);
+    ui.error(message);
+    return { status: 'error', message };
+  }
+
+  const role = args.role ?? (await pickRole(deps, ui));
+  if (!role) return { status: 'cancelled' };
+
+  if (!mode) {
+    if (modes.length === 1) mode = modes[0]!;
+    else {
+      type Pick = vscode.QuickPickItem & { mode: ApplyMode };
+      const chosen = await ui.pickOne<Pick>(
+        modes.map((m) => ({ label: modeLabel(m), mode: m })),
+        { title: vscode.l10n.t('Apply Policy to Role: how'), placeHolder: policyLabel(policy) },
+      );
+      if (!chosen) return { status: 'cancelled' };
+      mode = chosen.mode;
+    }
+  }
+
+  let policyName = args.policyName;
+  if (!policyName && (mode === 'inline' || mode === 'customerManaged')) {
+    policyName = await ui.input({
+      title: mode === 'inline' ? vscode.l10n.t('Inline policy name') : vscode.l10n.t('Customer managed policy name'),
+      value: defaultPolicyName(policy),
+      validateInput: (v) => (/^[\w+=,.@-]{1,128}$/.test(v) ? undefined : vscode.l10n.t('Not a valid policy name')),
+    });
+    if (!policyName) return { status: 'cancelled' };
+  }
+
+  const request: ApplyRequest = { policy, role, mode, ...(policyName ? { policyName } : {}) };
+  const profile = deps.session.profile;
+  const where = `role ${role.roleName}, mode ${mode}${policyName ? `, policy ${policyName}` : ''}, ${deps.session.profileLabel()}`;
+  deps.log.info(`apply: plan (${where})`);
+  let plan: ApplyPlan;
+  try {
+    plan = await deps.backend().buildPlan(profile, request);
+  } catch (err) {
+    const message = toClassifiedError(err).message;
+    deps.log.error(`apply: plan failed (${where}): ${message}`);
+    ui.error(vscode.l10n.t('Could not prepare the change: {0}', message));
+    return { status: 'error', message };
+  }
+  deps.log.info(
+    `apply: plan for ${plan.roleArn} (account ${plan.accountId}): ${plan.noChange ? 'no change' : plan.steps.map((s) => s.action).join(', ')}; ${plan.gate.errors.length} errors, ${plan.gate.warnings.length} warnings`,
+  );
+
+  if (plan.gate.blocked) {
+    deps.log.warn(`apply: blocked by the linter: ${plan.gate.errors.map((f) => f.ruleId).join(', ')}`);
+    ui.error(vscode.l10n.t('Not applied: the policy has errors. {0}', plan.gate.errors.map(findingLine).join('; ')));
+    return { status: 'blocked', plan };
+  }
+  if (plan.noChange) {
+    ui.info(vscode.l10n.t('No change: {0} already has this policy.', plan.roleArn));
+    return { status: 'noChange', plan };
+  }
+  if (plan.gate.warnings.length > 0) {
+    const anyway = await ui.confirm({
+      message: vscode.l10n.t('The policy has {0} warnings. Apply anyway?', plan.gate.warnings.length),
+      detail: plan.gate.warnings.map(findingLine).join('\n'),
+      confirm: vscode.l10n.t('Apply anyway'),
+    });
+    if (!anyway) {
+      deps.log.info('apply: declined at the warnings');
+      return { status: 'declined', plan };
+    }
+  }
+
+  const { current, proposed } = deps.documents.diffUris(role.roleName, plan.currentText, plan.proposedText);
+  await vscode.commands.executeCommand('vscode.diff', current, proposed, vscode.l10n.t('{0}: current ↔ proposed', role.roleName), { preview: true });
+
+  const confirmed = await ui.confirm({
+    message: vscode.l10n.t('Apply {0} to role {1} in account {2}?', policyLabel(policy), role.roleName, plan.accountId),
+    detail: [
+      vscode.l10n.t('Account: {0}', plan.accountId),
+      vscode.l10n.t('Role: {0}', plan.roleArn),
+      vscode.l10n.t('Operation:'),
+      ...plan.steps.map((s) => `• ${stepLine(s)}`),
+    ].join('\n'),
+    confirm: vscode.l10n.t('Apply'),
+  });
+  if (!confirmed) {
+    deps.log.info('apply: not confirmed, nothing changed');
+    return { status: 'declined', plan };
+  }
+
+  let outcome: ApplyOutcome;
+  try {
+    outcome = await deps.backend().applyPlan(profile, plan, (e) => {
+      const line = `${e.rollback ? 'rollback ' : ''}${e.action} (${e.subject}): ${e.ok ? 'ok' : `failed: ${e.message ?? ''}`}`;
+      if (e.ok) deps.log.info(line);
+      else deps.log.error(line);
+    });
+  } catch (err) {
+    const message = toClassifiedError(err).message;
+    deps.log.error(`apply: failed (${plan.roleArn}): ${message}`);
+    ui.error(vscode.l10n.t('Could not apply the policy: {0}', message));
+    return { status: 'error', message };
+  }
+  for (const step of outcome.done) deps.log.info(`apply: done ${stepLine(step)}`);
+  if (outcome.failed) deps.log.error(`apply: failed ${stepLine(outcome.failed.step)}: ${outcome.failed.message}`);
+  for (const step of outcome.rolledBack) deps.log.warn(`apply: rolled back ${stepLine(step)}`);
+  for (const left of outcome.rollbackFailed ?? []) deps.log.error(`apply: could not roll back ${stepLine(left.step)}: ${left.message}`);
+  if (outcome.noChange) {
+    ui.info(vscode.l10n.t('No change: {0} already has this policy.', plan.roleArn));
+    return { status: 'applied', plan, outcome };
+  }
+  if (outcome.failed) {
+    ui.error(outcomeMessage(plan, outcome));
+    return { status: 'failed', plan, outcome };
+  }
+  ui.info(outcomeMessage(plan, outcome));
+  return { status: 'applied', plan, outcome };
+}
