@@ -56,3 +56,18 @@ export async function listProfiles(): Promise<AwsProfile[]> {
 export async function isSsoProfile(name: string): Promise<boolean> {
   return (await listProfiles()).some((p) => p.name === name && p.kind === 'sso');
 }
+
+/**
+ * The Region for global calls (STS, IAM) and calls without a Region of their own: AWS_REGION or
+ * AWS_DEFAULT_REGION, else the profile's configured region, else us-east-1.
+ */
+export async function homeRegion(profile: string | undefined): Promise<string> {
+  const fromEnv = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+  if (fromEnv) return fromEnv;
+  const name = profile ?? process.env.AWS_PROFILE ?? 'default';
+  const found = await listProfiles().then(
+    (all) => all.find((p) => p.name === name)?.region,
+    () => undefined,
+  );
+  return found ?? 'us-east-1';
+}

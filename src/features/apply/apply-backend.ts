@@ -48,18 +48,6 @@ interface Modules {
 /** The backend, plus `dispose()` to destroy its cached clients. */
 export type DisposableApplyBackend = ApplyBackend & { dispose(): void };
 
-/** The Region for IAM and STS calls: the SDK's environment, then the profile's, then us-east-1 (as the AWS views). */
-async function homeRegion(m: Modules, profile: ProfileName): Promise<string> {
-  const fromEnv = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
-  if (fromEnv) return fromEnv;
-  const name = profile ?? process.env.AWS_PROFILE ?? 'default';
-  const found = await m.profiles.listProfiles().then(
-    (all) => all.find((p) => p.name === name)?.region,
-    () => undefined,
-  );
-  return found ?? 'us-east-1';
-}
-
 /** The backend over src/aws: its own client factory, made on first use. */
 export function createApplyBackend(): DisposableApplyBackend {
   let modules: Promise<Modules> | undefined;
@@ -70,7 +58,7 @@ export function createApplyBackend(): DisposableApplyBackend {
       if (!iamApply) throw new Error('The apply engine (src/aws/iam-apply.ts) is not part of the AWS layer.');
       return { factory: new aws.clientFactory.AwsClientFactory(), profiles: aws.profiles, sts: aws.sts, iamApply };
     }));
-  const target = async (m: Modules, profile: ProfileName) => ({ region: await homeRegion(m, profile), profile });
+  const target = async (m: Modules, profile: ProfileName) => ({ region: await m.profiles.homeRegion(profile), profile });
 
   return {
     async accountAndRegion(profile) {

@@ -25,18 +25,6 @@ export interface AwsBackendOptions {
 /** The backend, plus `dispose()` to destroy the cached clients. */
 export type DisposableAwsBackend = AwsBackend & { dispose(): void };
 
-/** The Region for global calls (STS, IAM, the Region list): the SDK's environment, then the profile's, then us-east-1. */
-async function homeRegion(m: AwsModules, profile: ProfileName): Promise<string> {
-  const fromEnv = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
-  if (fromEnv) return fromEnv;
-  const name = profile ?? process.env.AWS_PROFILE ?? 'default';
-  const found = await m.profiles.listProfiles().then(
-    (all) => all.find((p) => p.name === name)?.region,
-    () => undefined,
-  );
-  return found ?? 'us-east-1';
-}
-
 function toRaw(s: import('../../aws/ssm').ServiceSetting): ServiceSettingRaw {
   const raw: ServiceSettingRaw = { SettingId: s.id, SettingValue: s.value, Status: s.status };
   if (s.lastModifiedDate) raw.LastModifiedDate = s.lastModifiedDate;
@@ -86,14 +74,14 @@ export function createAwsBackend(options: AwsBackendOptions = {}): DisposableAws
     },
     callerIdentity(profile, signal) {
       return logged('sts:GetCallerIdentity', undefined, profile, async (m) => {
-        const region = await homeRegion(m, profile);
+        const region = await m.profiles.homeRegion(profile);
         const id = await m.sts.getCallerIdentity(m.factory, { region, profile }, { abortSignal: signal });
         return { account: id.account, arn: id.arn };
       });
     },
     regions(profile, signal) {
       return logged('regions', undefined, profile, async (m) => {
-        const region = await homeRegion(m, profile);
+        const region = await m.profiles.homeRegion(profile);
         const list = await m.regions.listSsmRegions(m.factory, { region, profile }, { abortSignal: signal });
         for (const e of list.errors) options.log?.(`regions: ${e.kind}/${e.reason}: ${e.message} (using ${list.ssmSource} Region list)`);
         return list.regions.map((r) => ({ name: r.name, enabled: r.enabled }));
@@ -112,7 +100,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): DisposableAws
     },
     ensureDefaultDhmcRole(profile) {
       return logged('iam:CreateRole (default DHMC role)', undefined, profile, async (m) => {
-        const target = { region: await homeRegion(m, profile), profile };
+        const target = { region: await m.profiles.homeRegion(profile), profile };
         const existing = await m.iam.getRole(m.factory, target, DHMC_ROLE_NAME);
         if (existing) return { created: false, role: toRole(existing) };
         try {
@@ -129,7 +117,7 @@ export function createAwsBackend(options: AwsBackendOptions = {}): DisposableAws
     },
     getRole(profile, roleName) {
       return logged('iam:GetRole', undefined, profile, async (m) => {
-        const role = await m.iam.getRole(m.factory, { region: await homeRegion(m, profile), profile }, roleName);
+        const role = await m.iam.getRole(m.factory, { region: await m.profiles.homeRegion(profile), profile }, roleName);
         return role ? toRole(role) : undefined;
       });
     },
