@@ -1,6 +1,6 @@
 import { iam as sharedIam, type IamIndex } from '../iam';
 import { PARTITIONS, allRegions, partitionById } from '../iam/partitions';
-import { parseArn } from '../policy/arn';
+import { arnFieldSeparators, parseArn } from '../policy/arn';
 import { OPERATOR_NAMES, parseOperator } from '../policy/condition-operators';
 import { expandActions } from '../policy/query';
 import { ownResourceTypes, templatesOf } from '../policy/resource-arns';
@@ -246,23 +246,8 @@ async function servicePrincipalItems(iam: IamIndex, token: StringToken): Promise
   });
 }
 
-/** The offsets (in the ARN text) of the colons that separate fields; colons inside `${…}` do not count. */
-function fieldSeparators(text: string): number[] {
-  const out: number[] = [];
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '$' && text[i + 1] === '{') {
-      depth++;
-      i++;
-    } else if (ch === '}' && depth > 0) depth--;
-    else if (ch === ':' && depth === 0) out.push(i);
-  }
-  return out;
-}
-
 async function arnItems(iam: IamIndex, token: StringToken, t: Localize): Promise<PolicyCompletionItem[]> {
-  const cuts = fieldSeparators(token.content);
+  const cuts = arnFieldSeparators(token.content);
   const before = token.before.length;
   const index = cuts.filter((c) => c < before).length;
   const fieldStart = index === 0 ? 0 : (cuts[index - 1] ?? 0) + 1;

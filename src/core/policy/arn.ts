@@ -26,7 +26,7 @@ export function parseArn(text: string): ArnParts | undefined {
 const parsed = new Map<string, ArnParts | null>();
 
 /** The colon positions that separate ARN fields; colons inside policy variables (`${aws:userid}`) do not count. */
-function separators(text: string): number[] {
+export function arnFieldSeparators(text: string): number[] {
   const out: number[] = [];
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
@@ -41,7 +41,7 @@ function separators(text: string): number[] {
 }
 
 function splitFields(text: string): string[] {
-  const cuts = separators(text);
+  const cuts = arnFieldSeparators(text);
   const parts: string[] = [];
   let start = 0;
   for (const c of cuts) {
@@ -63,7 +63,7 @@ export function isNamedAccount(service: string, account: string): boolean {
 /** Offset of field `index` (0 = "arn", 1 = partition, … 5 = resource) inside an ARN string. */
 export function arnFieldOffset(text: string, index: number): number {
   if (index === 0) return 0;
-  const cuts = separators(text);
+  const cuts = arnFieldSeparators(text);
   const cut = cuts[index - 1];
   return cut === undefined ? text.length : cut + 1;
 }
