@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { problemsCount } from '../integration/code-server.mjs';
 
 const POLICY = 'dhmc-admin.policy.json';
 
@@ -118,9 +119,3 @@ async function drive(page, url, dir, { verbose = false, say = console.log } = {}
   return checks.every(Boolean) ? 0 : 1;
 }
 
-/** Errors + warnings + infos, read from the status bar's problems entry. */
-async function problemsCount(page) {
-  const status = page.locator('[id="status.problems"]');
-  const label = (await status.getAttribute('aria-label').catch(() => null)) ?? (await status.innerText().catch(() => ''));
-  return [...label.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0);
-}

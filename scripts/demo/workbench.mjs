@@ -1,14 +1,13 @@
 // code-server helpers for `npm run demo` (scripts/demo.mjs): a sandbox of temp folders, code-server in its own
 // process group, /healthz polling, the workbench URL that loads the extension from the work tree, and headless
-// Chromium. Adapted from scripts/integration/run.mjs (kept separate so the test runner's behaviour never changes).
+// Chromium. The plumbing it shares with the test runner lives in scripts/integration/code-server.mjs.
 import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
+
+export { httpStatus, killGroup, launchBrowser, waitForHealth, workbenchUrl } from '../integration/code-server.mjs';
 
 /** The name of the demo workspace folder (a temp copy of examples/). */
 export const DEMO_FOLDER = 'ssm-policy-examples';
@@ -25,17 +24,6 @@ export function pickPort(port) {
       });
     });
   return tryListen(port).catch(() => tryListen(0));
-}
-
-export function httpStatus(url) {
-  return new Promise((ok) => {
-    const req = get(url, (res) => {
-      res.resume();
-      ok(res.statusCode ?? 0);
-    });
-    req.on('error', () => ok(0));
-    req.setTimeout(2000, () => req.destroy());
-  });
 }
 
 /**
@@ -106,46 +94,3 @@ export function spawnCodeServer(tools, sandbox, port, env) {
   return server;
 }
 
-/** Resolves once code-server answers /healthz. */
-export async function waitForHealth(server, port, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exited) throw new Error(`${server.exited} before it answered /healthz`);
-    if ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200) return;
-    await delay(100);
-  }
-  throw new Error(`code-server did not answer /healthz within ${timeoutMs / 1000} s`);
-}
-
-/** Ends the whole process group: SIGTERM, then SIGKILL for whatever is left after 3 s. */
-export async function killGroup(child) {
-  if (!child?.pid) return;
-  const signalGroup = (sig) => {
-    try {
-      process.kill(-child.pid, sig);
-      return true;
-    } catch {
-      return false; // already gone
-    }
-  };
-  if (!signalGroup('SIGTERM')) return;
-  for (let i = 0; i < 30 && signalGroup(0); i++) await delay(100);
-  signalGroup('SIGKILL');
-}
-
-/** The workbench URL: the demo folder, with the extension loaded from the work tree (extensionDevelopmentPath). */
-export function workbenchUrl(root, port, sandbox) {
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]];
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-/** Debian's Chromium, headless, through the cached playwright-core. */
-export async function launchBrowser(tools, sandbox) {
-  const { chromium } = createRequire(join(tools.playwrightCoreDir, 'package.json'))('playwright-core');
-  return chromium.launch({
-    executablePath: tools.chromium,
-    headless: true,
-    env: { ...process.env, HOME: sandbox.home, TMPDIR: sandbox.tmp, XDG_CONFIG_HOME: sandbox.xdg.config, XDG_CACHE_HOME: sandbox.xdg.cache },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}

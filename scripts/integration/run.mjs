@@ -11,14 +11,13 @@
 // Exit code: the suites' (0 when all passed), 1 on a failure or timeout, 2 when a Debian package is missing.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { buildAll, writeUserSettings } from './build.mjs';
+import { killGroup, launchBrowser, problemsCount, waitForHealth, workbenchUrl } from './code-server.mjs';
 import { ensureIntegrationTools } from './setup.mjs';
 
 const TAG = '[ssm-it]';
@@ -62,17 +61,6 @@ function freePort() {
       const { port } = srv.address();
       srv.close(() => ok(port));
     });
-  });
-}
-
-function httpStatus(url) {
-  return new Promise((ok) => {
-    const req = get(url, (res) => {
-      res.resume();
-      ok(res.statusCode ?? 0);
-    });
-    req.on('error', () => ok(0));
-    req.setTimeout(2000, () => req.destroy());
   });
 }
 
@@ -149,64 +137,12 @@ function spawnCodeServer(sandbox, port) {
   return server;
 }
 
-/** Resolves once code-server answers /healthz. */
-async function waitForHealth(server, port) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exited) throw new Error(`${server.exited} before it answered /healthz`);
-    if ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200) return;
-    await delay(100);
-  }
-  throw new Error('code-server did not answer /healthz within 90 s');
-}
-
-/** Ends the whole process group: SIGTERM, then SIGKILL for whatever is left. */
-async function killGroup(child) {
-  if (!child?.pid) return;
-  const signalGroup = (sig) => {
-    try {
-      process.kill(-child.pid, sig);
-      return true;
-    } catch {
-      return false; // already gone
-    }
-  };
-  if (!signalGroup('SIGTERM')) return;
-  for (let i = 0; i < 30 && signalGroup(0); i++) await delay(100);
-  signalGroup('SIGKILL');
-}
-
-function workbenchUrl(port, sandbox, testsPath) {
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(root)]];
-  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
 /** The real moto_server program (through pyenv when it is a shim), or its bare name when it cannot be found. */
 function resolveMotoServer() {
   const viaPyenv = spawnSync('pyenv', ['which', 'moto_server'], { encoding: 'utf8' });
   if (viaPyenv.status === 0 && viaPyenv.stdout.trim()) return viaPyenv.stdout.trim();
   const onPath = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' });
   return onPath.status === 0 && onPath.stdout.trim() ? onPath.stdout.trim() : 'moto_server';
-}
-
-async function launchBrowser(sandbox) {
-  const { chromium } = createRequire(join(tools.playwrightCoreDir, 'package.json'))('playwright-core');
-  return chromium.launch({
-    executablePath: tools.chromium,
-    headless: true,
-    env: { ...process.env, HOME: sandbox.home, TMPDIR: sandbox.tmp, XDG_CONFIG_HOME: sandbox.xdg.config, XDG_CACHE_HOME: sandbox.xdg.cache },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 /** The text of one codeAutomationLog call: its args are the log message parts. */
@@ -263,7 +199,7 @@ async function smoke(page, url, pngPath) {
   let count = -1;
   for (let stable = 0; stable < 5; ) {
     await delay(200);
-    const next = await problemsCount(page);
+    const next = await problemsCount(page, opts.verbose ? say : undefined);
     stable = next === count ? stable + 1 : 0;
     count = next;
   }
@@ -285,14 +221,6 @@ async function smoke(page, url, pngPath) {
   await page.screenshot({ path: pngPath });
   say(`saved ${pngPath}`);
   return checks.every(Boolean) ? 0 : 1;
-}
-
-/** Errors + warnings + infos, read from the status bar's problems entry ("Errors: 0, Warnings: 1..."). */
-async function problemsCount(page) {
-  const status = page.locator('[id="status.problems"]');
-  const label = (await status.getAttribute('aria-label').catch(() => null)) ?? (await status.innerText().catch(() => ''));
-  if (opts.verbose) say(`status bar problems: ${label}`);
-  return [...label.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0);
 }
 
 async function main() {
@@ -329,14 +257,14 @@ async function main() {
     server = spawnCodeServer(sandbox, port);
     await waitForHealth(server, port);
     say(`code-server up on 127.0.0.1:${port} (${elapsed()})`);
-    browser = await launchBrowser(sandbox);
+    browser = await launchBrowser(tools, sandbox);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const timeout = new Promise((_, fail) => {
       timer = setTimeout(() => fail(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
     });
     const work = opts.screenshot
-      ? smoke(page, workbenchUrl(port, sandbox), resolve(opts.screenshot))
-      : runSuites(page, workbenchUrl(port, sandbox, testsPath));
+      ? smoke(page, workbenchUrl(root, port, sandbox), resolve(opts.screenshot))
+      : runSuites(page, workbenchUrl(root, port, sandbox, testsPath));
     code = await Promise.race([work, timeout]);
   } catch (err) {
     say(`error: ${err instanceof Error ? err.message : String(err)}`);
