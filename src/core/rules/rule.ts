@@ -15,10 +15,26 @@ export interface Finding {
   range?: { offset: number; length: number };
   /** Values for the `{{name}}` slots of the message. */
   data?: Record<string, string>;
-  /** Text edits (jsonc-parser `Edit`s) that fix the problem; applied together. */
+  /**
+   * A fix: text edits (jsonc-parser `Edit`s), applied together, that provably keep what the policy means (comments,
+   * trailing commas, the case IAM requires, `Version` where no policy variable is affected, removing what is
+   * redundant). `--fix` and "Fix all" apply fixes only.
+   */
   fix?: Edit[];
+  /**
+   * Suggestions: edits that change what a statement matches or grants (a did-you-mean, a role path, a condition,
+   * extra actions). Offered one by one in the editor; never applied by `--fix` or "Fix all".
+   */
+  suggestions?: Suggestion[];
   /** A severity for this finding instead of the rule's default (the configuration still overrides both). */
   severity?: Severity;
+}
+
+/** One change a user may choose; its title is `meta.messages[messageId]` filled from `data`. */
+export interface Suggestion {
+  messageId: string;
+  data?: Record<string, string>;
+  fix: Edit[];
 }
 
 /** What a rule may use besides the policy itself. */
@@ -33,6 +49,8 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
+  /** True when the rule offers suggestions (see {@link Finding.suggestions}). */
+  hasSuggestions?: boolean;
   appliesTo: PolicyKind[];
   /** Message templates by id; `{{name}}` slots are filled from a finding's `data`. */
   messages: Record<string, string>;
