@@ -22,6 +22,10 @@ export const conditionValueType: PolicyRule = {
       policyVariable:
         'IAM does not substitute policy variables in {{operator}} values, so {{value}} is compared as literal text and can never match "{{key}}". Use a String or Arn operator for values built from variables, or write a fixed value.',
       nullValue: 'A condition value cannot be null. Write a string, number or boolean for "{{key}}", or remove the key.',
+      multipleBoolean:
+        '{{operator}} on "{{key}}" lists {{count}} values, but a Boolean key holds one value and IAM accepts a single true or false here. Keep the one you mean.',
+      mixedTypes:
+        'The values of "{{key}}" mix {{types}}; IAM requires the values of one condition key to share a JSON type. Write them all as strings, e.g. "{{example}}".',
       notScalar:
         'Condition values must be strings, numbers or booleans, or one array of them; this {{type}} under "{{key}}" is not accepted by IAM. Flatten it into a single array of values.',
     },
@@ -35,6 +39,10 @@ export const conditionValueType: PolicyRule = {
         const variables = operatorAllowsVariables(parsed.base);
         for (const entry of op.entries) {
           const values = entry.valueNode.type === 'array' ? (entry.valueNode.children ?? []) : [entry.valueNode];
+          const shape = listProblem(entry.valueNode, values, parsed.base, parsed.set !== undefined);
+          if (shape) {
+            findings.push({ messageId: shape.messageId, node: entry.valueNode, data: { operator: op.operator, key: entry.key, ...shape.data } });
+          }
           for (const node of values) {
             const messageId = problemOf(node, parsed.valueType, variables);
             if (!messageId) continue;
@@ -50,6 +58,17 @@ export const conditionValueType: PolicyRule = {
     return findings;
   },
 };
+
+/** A problem of the value list as a whole: several values for one Boolean, or values of different JSON types. */
+function listProblem(list: Node, values: Node[], base: string, set: boolean): { messageId: string; data: Record<string, string> } | undefined {
+  if (list.type !== 'array' || values.length < 2) return undefined;
+  if (base === 'Bool' && !set) return { messageId: 'multipleBoolean', data: { count: String(values.length) } };
+  const scalars = values.filter((v) => v.type === 'string' || v.type === 'number' || v.type === 'boolean');
+  const types = [...new Set(scalars.map((v) => v.type))];
+  if (types.length < 2) return undefined;
+  const example = String((scalars.find((v) => v.type !== 'string') ?? scalars[0])?.value);
+  return { messageId: 'mixedTypes', data: { types: types.map((t) => `${t}s`).join(' and '), example } };
+}
 
 /** The messageId for a value node that cannot fit the operator, or undefined when it fits. */
 function problemOf(node: Node, type: ConditionValueType, variables: boolean): string | undefined {

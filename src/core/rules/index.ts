@@ -8,12 +8,18 @@ import { arnAccount } from './arn-account';
 import { arnPartition } from './arn-partition';
 import { arnRegion } from './arn-region';
 import { arnRegionAccountForbidden } from './arn-region-account-forbidden';
+import { arnService } from './arn-service';
 import { arnSyntax } from './arn-syntax';
 import { conditionIfExistsMisuse } from './condition-ifexists-misuse';
+import { conditionIpRange } from './condition-ip-range';
+import { conditionKeyPitfall } from './condition-key-pitfall';
 import { conditionKeyUnknown } from './condition-key-unknown';
 import { conditionKeyUnsupported } from './condition-key-unsupported';
+import { conditionOperatorKeyType } from './condition-operator-key-type';
 import { conditionOperatorUnknown } from './condition-operator-unknown';
+import { conditionRedundant } from './condition-redundant';
 import { conditionSetOperator } from './condition-set-operator';
+import { conditionValueFormat } from './condition-value-format';
 import { conditionValueType } from './condition-value-type';
 import { conditionWildcardInEquals } from './condition-wildcard-in-equals';
 import { conflictingElements } from './conflicting-elements';
@@ -34,11 +40,16 @@ import { passroleNoPassedToService } from './passrole-no-passed-to-service';
 import { passroleWildcard } from './passrole-wildcard';
 import { placeholder } from './placeholder';
 import { policySize } from './policy-size';
+import { policyVariable } from './policy-variable';
 import { principalAwsFormat } from './principal-aws-format';
+import { principalFormat } from './principal-format';
 import { principalInIdentity } from './principal-in-identity';
 import { principalService } from './principal-service';
 import { principalWildcard } from './principal-wildcard';
+import { resourceRedundant } from './resource-redundant';
 import { resourceTypeMismatch } from './resource-type-mismatch';
+import { roleGrantBroad } from './role-grant-broad';
+import { scpActionWildcard } from './scp-action-wildcard';
 import { sidDuplicate } from './sid-duplicate';
 import { sidFormat } from './sid-format';
 import { ssmArnMixup } from './ssm-arn-mixup';
@@ -49,15 +60,16 @@ import { ssmSendcommandDocumentTag } from './ssm-sendcommand-document-tag';
 import { ssmServiceSettingId } from './ssm-service-setting-id';
 import { ssmSessionManagerChannels } from './ssm-session-manager-channels';
 import { ssmUpdateInstanceInformation } from './ssm-update-instance-information';
+import { statementDuplicate } from './statement-duplicate';
 import { statementMissing } from './statement-missing';
 import { trustActionPrincipal } from './trust-action-principal';
+import { trustFederatedConditions } from './trust-federated-conditions';
 import { trustPolicyResource } from './trust-policy-resource';
 import { unknownElement } from './unknown-element';
 import { versionInvalid } from './version-invalid';
 import { versionMissing } from './version-missing';
 import { versionOutdated } from './version-outdated';
 import type { PolicyRule } from './rule';
-
 /** Every rule, grouped as the README documents them. */
 export const allRules: readonly PolicyRule[] = [
   // JSON and Version
@@ -83,12 +95,14 @@ export const allRules: readonly PolicyRule[] = [
   trustPolicyResource,
   sidFormat,
   sidDuplicate,
+  statementDuplicate,
   // Actions
   actionMissingPrefix,
   actionUnknownService,
   actionUnknown,
   actionWildcardNoMatch,
   actionRedundant,
+  scpActionWildcard,
   // Resources
   arnSyntax,
   arnPartition,
@@ -96,6 +110,8 @@ export const allRules: readonly PolicyRule[] = [
   arnAccount,
   arnRegionAccountForbidden,
   resourceTypeMismatch,
+  arnService,
+  resourceRedundant,
   // Placeholders
   placeholder,
   exampleAccountId,
@@ -107,17 +123,26 @@ export const allRules: readonly PolicyRule[] = [
   conditionKeyUnknown,
   conditionKeyUnsupported,
   conditionIfExistsMisuse,
+  conditionOperatorKeyType,
+  conditionValueFormat,
+  conditionIpRange,
+  conditionRedundant,
+  conditionKeyPitfall,
+  policyVariable,
   // Principals
   principalService,
   principalAwsFormat,
   principalWildcard,
   notPrincipalAllow,
   trustActionPrincipal,
+  principalFormat,
+  trustFederatedConditions,
   // Systems Manager
   ssmServiceSettingId,
   ssmDhmcRolePath,
   passroleWildcard,
   passroleNoPassedToService,
+  roleGrantBroad,
   ssmUpdateInstanceInformation,
   ssmSessionManagerChannels,
   ssmRemoteCommandUnrestricted,

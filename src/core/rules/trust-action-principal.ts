@@ -41,6 +41,8 @@ export const trustActionPrincipal: PolicyRule = {
       needsWebIdentity: `"{{action}}" cannot be used by {{principals}}: users of an OIDC or web identity provider assume a role with sts:AssumeRoleWithWebIdentity, ${MISMATCH}. Did you mean "{{suggestion}}"?`,
       needsAssumeRole: `"{{action}}" is only for identity providers under "Federated" (SAML or OIDC), but this statement names {{principals}}, which assume a role with sts:AssumeRole, ${MISMATCH}. Did you mean "{{suggestion}}"?`,
       mismatch: `"{{action}}" fits none of this statement's principals ({{principals}}), ${MISMATCH}. Did you mean {{suggestion}}? A statement per kind of principal keeps this clear.`,
+      rolesAnywhere:
+        'IAM Roles Anywhere calls sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession to assume a role, and this statement does not allow {{missing}}, so Roles Anywhere cannot deliver credentials for the role. Add {{missing}}.',
       notTrustAction: `"{{action}}" is not an action a role trust policy can grant: the trust policy only says who may assume the role (${TRUST_LIST}), and IAM rejects anything else ("AssumeRole policy may only specify STS AssumeRole actions"). Did you mean "{{suggestion}}"? Grant "{{action}}" in the role's permissions policy instead.`,
     },
   },
@@ -54,6 +56,7 @@ export const trustActionPrincipal: PolicyRule = {
     const stsLoaded = ctx.iam.isLoaded('sts');
     for (const st of policy.statements) {
       if (!named(st) || !st.action) continue;
+      rolesAnywhere(st, findings);
       const principals = principalsOf(st.principal);
       const kinds = principals && new Set(principals.map((p) => p.kind as PrincipalKind));
       for (const item of st.action.items) {
@@ -82,6 +85,19 @@ export const trustActionPrincipal: PolicyRule = {
     return findings;
   },
 };
+
+const ROLES_ANYWHERE_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'];
+
+/** An Allow that trusts IAM Roles Anywhere but lacks one of the three actions it calls. */
+function rolesAnywhere(st: Statement, findings: Finding[]): void {
+  if (st.effect?.value !== 'Allow' || !st.action || !st.principal) return;
+  const service = st.principal.entries.find((e) => e.type === 'Service');
+  const item = service?.values.find((v) => v.value.toLowerCase() === 'rolesanywhere.amazonaws.com');
+  if (!item) return;
+  const missing = ROLES_ANYWHERE_ACTIONS.filter((a) => !st.action?.items.some((i) => actionPatternMatches(i.value, a)));
+  if (missing.length === 0) return;
+  findings.push({ messageId: 'rolesAnywhere', node: st.action.node, severity: 'error', data: { missing: missing.join(' and ') } });
+}
 
 /**
  * The principals of a Principal element with their kinds; undefined when some principal cannot be judged

@@ -23,6 +23,16 @@ testRule(conditionValueType, {
   ],
   invalid: [
     {
+      name: 'several values for one Boolean key',
+      code: policy('{"Bool":{"aws:SecureTransport":["true","false"]}}'),
+      errors: [{ messageId: 'multipleBoolean', path: at('Bool', 'aws:SecureTransport'), data: { count: '2' } }],
+    },
+    {
+      name: 'values of one key with different JSON types',
+      code: policy('{"StringEquals":{"aws:PrincipalTag/level":["1",2]}}'),
+      errors: [{ messageId: 'mixedTypes', data: { types: 'strings and numbers', example: '2' } }],
+    },
+    {
       code: policy('{"Bool":{"aws:SecureTransport":"yes"}}'),
       errors: [{ messageId: 'bool', path: at('Bool', 'aws:SecureTransport'), text: '"yes"' }],
       output: null,

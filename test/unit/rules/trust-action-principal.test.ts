@@ -54,6 +54,13 @@ testRule(trustActionPrincipal, {
   ],
   invalid: [
     {
+      name: 'IAM Roles Anywhere without sts:SetSourceIdentity and sts:TagSession',
+      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+      kind: 'trust',
+      errors: [{ messageId: 'rolesAnywhere', severity: 'error', data: { missing: 'sts:SetSourceIdentity and sts:TagSession' } }],
+      output: null,
+    },
+    {
       name: 'sts:AssumeRole with a SAML provider',
       code: policy(allow(SAML, 'sts:AssumeRole')),
       errors: [
