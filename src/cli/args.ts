@@ -46,7 +46,8 @@ Options:
                              what remains
   --quiet                    report errors only (--max-warnings still counts the warnings)
   --max-warnings N           also exit 1 when there are more than N warnings
-  --verbose                  list on standard error each skipped file and folder with the reason
+  --verbose                  say on standard error why each file was linted or skipped, and
+                             which folders were not walked
                              (--fix, --quiet and --verbose also take =true or =false)
   -h, --help                 show this help
   -v, --version              show the version

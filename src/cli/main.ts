@@ -183,7 +183,7 @@ function lintedReason(input: InputFile, detection: Detection | undefined): strin
   return detection ? `${named}; ${detection.kind} by ${detection.reason}` : `${named}; not recognised as a policy (--fix does not write it)`;
 }
 
-/** "Skipped 3 files that are not policies and 2 folders (.git, node_modules); --verbose lists them" */
+/** "Skipped 3 files that are not policies and 2 folders (.git, node_modules); --verbose says why" */
 function skippedSummary(skipped: readonly SkippedInput[], display: (p: string) => string): string {
   const files = skipped.filter((s) => !s.folder).length;
   const folders = [...new Set(skipped.filter((s) => s.folder).map((s) => basename(display(s.path))))];
@@ -191,7 +191,7 @@ function skippedSummary(skipped: readonly SkippedInput[], display: (p: string) =
   const parts: string[] = [];
   if (files) parts.push(`${files} file${files === 1 ? '' : 's'} that ${files === 1 ? 'is not a policy' : 'are not policies'}`);
   if (count) parts.push(`${count} folder${count === 1 ? '' : 's'} (${escapeControl(folders.join(', '))})`);
-  return `Skipped ${parts.join(' and ')}; --verbose lists them with the reason`;
+  return `Skipped ${parts.join(' and ')}; --verbose says why`;
 }
 
 async function readConfig(explicit: string | undefined, cwd: string): Promise<LintConfig | undefined> {

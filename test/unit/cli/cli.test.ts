@@ -112,7 +112,7 @@ describe('cli: run', () => {
     const dir = workspace({ 'x.txt': '', 'package.json': '{ "name": "x" }' });
     const io = fakeIo(dir);
     assert.equal(await run(['.'], io), 2);
-    assert.match(io.err, /no policies found in \. \(Skipped 2 files that are not policies; --verbose lists them/);
+    assert.match(io.err, /no policies found in \. \(Skipped 2 files that are not policies; --verbose says why/);
   });
 
   it('applies a config file: off, severity changes, and rejects unknown rule ids', async () => {
