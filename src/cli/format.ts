@@ -35,8 +35,8 @@ export function formatText(results: readonly FileFindings[], color = false): str
   for (const r of results) {
     for (const f of r.findings) {
       totals[f.severity]++;
-      const where = `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      lines.push(`${where}  ${paint(sevColor[f.severity], f.severity.padEnd(7))}  ${f.message}  ${paint('2', f.ruleId)}`);
+      const where = `${escapeControl(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      lines.push(`${where}  ${paint(sevColor[f.severity], f.severity.padEnd(7))}  ${escapeControl(f.message)}  ${paint('2', f.ruleId)}`);
     }
   }
   const problems = totals.error + totals.warning + totals.info;
@@ -47,6 +47,25 @@ export function formatText(results: readonly FileFindings[], color = false): str
       : `${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info) in ${files} file${files === 1 ? '' : 's'}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+// C0 and C1 controls, DEL, the Unicode line and paragraph separators and the bidirectional overrides and isolates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Escapes the characters that would break a line of text output or drive the terminal (`\n`, `\x1b`, `\u202e` …),
+ * so a file name or a message quoting a policy stays one line and shows what it holds. JSON and SARIF need no
+ * escaping of their own: JSON.stringify escapes them losslessly.
+ */
+export function escapeControl(s: string): string {
+  return s.replace(CONTROL, (c) => {
+    const named = NAMED_ESCAPES[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 const SARIF_LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };

@@ -1,17 +1,31 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { run } from './main';
+import { readStreamCapped } from './read';
 
 declare const PACKAGE_VERSION: string | undefined;
 
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
+// A reader that stops early (`ssm-policy-lint . | head -1`) closes the pipe: the next write fails with EPIPE. That is
+// the reader's choice, not our failure: stop writing there, keep the exit status the lint earned, print no trace.
+const closed = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr'] as const) {
+  process[name].on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed[name] = true;
+  });
+}
+
 run(
   process.argv.slice(2),
   {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    readStdin: () => readFileSync(0, 'utf8'),
+    stdout: (s) => {
+      if (!closed.stdout) process.stdout.write(s);
+    },
+    stderr: (s) => {
+      if (!closed.stderr) process.stderr.write(s);
+    },
+    readStdin: (limit) => readStreamCapped(process.stdin, limit),
     cwd: process.cwd(),
     isTty: process.stdout.isTTY === true,
   },
@@ -21,7 +35,7 @@ run(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`ssm-policy-lint: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    if (!closed.stderr) process.stderr.write(`ssm-policy-lint: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,16 +1,18 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { CONFIG_FILE_NAME, ConfigError, fixText, lintText, validateConfig, type LintConfig } from '../core/lint';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, ConfigError, fixText, lintText, type LintConfig } from '../core/lint';
+import { parseConfigText } from '../core/lint/editor-config';
 import { mapInOrder } from '../core/util/map-in-order';
 import { allRules } from '../core/rules';
-import { parseArgs, USAGE, UsageError } from './args';
-import { collectInputs, InputError } from './files';
-import { formatJson, formatSarif, formatText, type FileFindings } from './format';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { detectFile, isClaimedByName, notDetectedReason, type Detection } from './detect';
+import { collectInputs, type InputFile, type SkippedInput } from './files';
+import { escapeControl, formatJson, formatSarif, formatText, type FileFindings } from './format';
+import { decodeText, describeErrno, EncodingError, InputError, MAX_INPUT_BYTES, readRegularFile, TooLargeError, tooLargeReason } from './read';
+import { writeIfUnchanged } from './write';
 
-/** Files above this size are refused with a message; the largest IAM quota is 10,240 characters. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Files and standard input above this size are refused; the largest IAM quota is 10,240 characters. */
+export const MAX_FILE_BYTES = MAX_INPUT_BYTES;
 
 /**
  * How many files are linted at once. Linting is synchronous once a file's IAM data is loaded; overlapping files
@@ -22,19 +24,28 @@ const LINT_CONCURRENCY = 16;
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => string;
+  /** Reads standard input to its end, or to `limit + 1` bytes when it is longer (the CLI refuses it then). */
+  readStdin: (limit: number) => Promise<Uint8Array>;
   cwd: string;
   isTty?: boolean;
+  /** Called after a file's fixes are computed and before they are written (tests edit the file here). */
+  beforeFixWrite?: (path: string) => Promise<void> | void;
 }
+
+/** What became of one input. */
+type Outcome =
+  | { status: 'linted'; result: FileFindings; warnings: number; detection?: Detection }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed' };
 
 /** Runs ssm-policy-lint and resolves to its exit code (0 clean, 1 errors found, 2 bad usage or unreadable input). */
 export async function run(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
-  let args;
+  let args: CliArgs;
   try {
     args = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`ssm-policy-lint: ${err.message}\n\n${USAGE}\n`);
+      io.stderr(`ssm-policy-lint: ${escapeControl(err.message)}\n\n${USAGE}\n`);
       return 2;
     }
     throw err;
@@ -47,107 +58,156 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     io.stdout(`${version}\n`);
     return 0;
   }
+  // Every message names a path or quotes a value: escaped, so a file name cannot break the line or drive the terminal.
+  const say = (message: string): void => io.stderr(`ssm-policy-lint: ${escapeControl(message)}\n`);
   let config: LintConfig | undefined;
   try {
-    config = readConfig(args.config, io.cwd);
+    config = await readConfig(args.config, io.cwd);
   } catch (err) {
     if (err instanceof ConfigError) {
-      io.stderr(`ssm-policy-lint: ${err.message}\n`);
+      say(err.message);
       return 2;
     }
     throw err;
   }
-  let inputs;
-  try {
-    inputs = collectInputs(args.paths.map((p) => (p === '-' ? p : resolveFrom(io.cwd, p))));
-  } catch (err) {
-    if (err instanceof InputError) {
-      io.stderr(`ssm-policy-lint: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  if (inputs.length === 0) {
-    io.stderr(`ssm-policy-lint: no *.json files found in ${args.paths.join(', ')}\n`);
-    return 2;
-  }
-  let unreadable = false;
-  const lintOne = async (input: (typeof inputs)[number]): Promise<FileFindings | undefined> => {
-    const display = input.path === '-' ? '-' : relativeTo(io.cwd, input.path);
-    let text: string;
+  const display = (p: string): string => (p === '-' ? '-' : relativeTo(io.cwd, p));
+  const inputs = collectInputs(args.paths.map((p) => (p === '-' ? p : resolve(io.cwd, p))));
+  let failed = inputs.problems.length > 0;
+  for (const p of inputs.problems) say(`Cannot read ${display(p.path)}: ${p.reason}`);
+
+  const lintOne = async (input: InputFile): Promise<Outcome> => {
+    const name = display(input.path);
+    const base = basename(input.path);
+    let bytes: Uint8Array;
     try {
-      text = input.path === '-' ? io.readStdin() : readPolicyFile(input.path);
+      bytes = input.path === '-' ? await readStdin(io) : await readRegularFile(input.path, MAX_INPUT_BYTES, name);
     } catch (err) {
-      io.stderr(`ssm-policy-lint: ${err instanceof Error ? err.message : String(err)}\n`);
-      unreadable = true;
-      return undefined;
+      if (!(err instanceof InputError)) throw err;
+      // Nothing over the limit is a policy, so a large JSON file the walk found is skipped unless its name claims it.
+      if (err instanceof TooLargeError && !input.explicit && !isClaimedByName(base)) return { status: 'skipped', reason: tooLargeReason() };
+      say(err.message);
+      return { status: 'failed' };
     }
-    let { findings } = await lintText(text, { kind: args.kind, fileName: input.path, config });
-    if (args.fix && findings.some((f) => f.fix?.length)) {
-      const fixed = await fixText(text, { kind: args.kind, fileName: input.path, config });
-      try {
-        writeFileSync(input.path, fixed.text);
-        findings = fixed.findings;
-      } catch (err) {
-        io.stderr(`ssm-policy-lint: cannot write fixes to ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
-        unreadable = true;
+    let text: string;
+    let bom: boolean;
+    try {
+      ({ text, bom } = decodeText(bytes, name));
+    } catch (err) {
+      if (!(err instanceof EncodingError)) throw err;
+      // A file the walk found is an error only when it is a policy by name or would look like one once decoded.
+      if (!input.explicit && !isClaimedByName(base) && !detectFile(base, err.lossyText)) return { status: 'skipped', reason: err.reason };
+      say(err.message);
+      return { status: 'failed' };
+    }
+    const detection = input.path === '-' ? undefined : detectFile(base, text, input.explicit);
+    if (!input.explicit && !detection) return { status: 'skipped', reason: notDetectedReason(base) };
+    const options = { kind: args.kind, fileName: input.path, config };
+    let { findings } = await lintText(text, options);
+    if (args.fix && input.path !== '-' && findings.some((f) => f.fix?.length)) {
+      if (!detection) {
+        say(`Did not fix ${name}: ${notDetectedReason(base)}; --fix only writes files recognised as policies`);
+      } else {
+        const fixed = await fixText(text, options);
+        if (fixed.text !== text) {
+          const next = Buffer.from(bom ? `\uFEFF${fixed.text}` : fixed.text, 'utf8');
+          await io.beforeFixWrite?.(input.path);
+          try {
+            if ((await writeIfUnchanged(input.realPath ?? input.path, bytes, next)) === 'written') {
+              findings = fixed.findings;
+            } else {
+              say(`Did not fix ${name}: it changed while it was being linted; left it as it is (run again)`);
+              failed = true;
+            }
+          } catch (err) {
+            say(`Cannot write fixes to ${name}: ${describeErrno(err)}`);
+            failed = true;
+          }
+        }
       }
     }
+    // --max-warnings counts what was found, whatever --quiet shows.
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-    return { file: display, findings };
+    return { status: 'linted', result: { file: name, findings }, warnings, detection };
   };
-  const results = (await mapInOrder(inputs, LINT_CONCURRENCY, lintOne)).filter((r): r is FileFindings => r !== undefined);
+
+  const outcomes = await mapInOrder(inputs.files, LINT_CONCURRENCY, lintOne);
+  const results: FileFindings[] = [];
+  const skipped: SkippedInput[] = [...inputs.skipped];
+  let warnings = 0;
+  outcomes.forEach((o, i) => {
+    const input = inputs.files[i] as InputFile;
+    if (o.status === 'linted') {
+      results.push(o.result);
+      warnings += o.warnings;
+      if (args.verbose) io.stderr(`linted ${escapeControl(display(input.path))}: ${lintedReason(input, o.detection)}\n`);
+    } else if (o.status === 'skipped') {
+      skipped.push({ path: input.path, reason: o.reason, folder: false });
+    } else {
+      failed = true;
+    }
+  });
+  skipped.sort((a, b) => a.path.localeCompare(b.path));
+  if (args.verbose) {
+    for (const s of skipped) {
+      const reason = s.sameAs === undefined ? s.reason : `${s.reason} ${display(s.sameAs)}`;
+      io.stderr(`skipped ${escapeControl(display(s.path))}${s.folder ? '/' : ''}: ${escapeControl(reason)}\n`);
+    }
+  }
+  if (results.length === 0 && !failed) {
+    say(`no policies found in ${args.paths.join(', ')}${skipped.length ? ` (${skippedSummary(skipped, display)})` : ''}`);
+    return 2;
+  }
   if (args.format === 'json') io.stdout(formatJson(results));
   else if (args.format === 'sarif') io.stdout(formatSarif(results, allRules, version));
-  else io.stdout(formatText(results, io.isTty ?? false));
-  if (unreadable) return 2;
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  // "No problems in 0 files" would read as a pass when every input failed: the messages above say what happened.
+  else if (results.length > 0) io.stdout(formatText(results, io.isTty ?? false) + (skipped.length ? `${skippedSummary(skipped, display)}.\n` : ''));
+  if (failed) return 2;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
-    io.stderr(`ssm-policy-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    say(`${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${args.maxWarnings}`);
     return 1;
   }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function readPolicyFile(path: string): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new Error(`Cannot read ${path}: no such file`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new Error(`Skipped ${path}: ${(size / 1024 / 1024).toFixed(1)} MB is too large for a policy (limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
-  }
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`Cannot read ${path}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unknown error')}`);
-  }
+async function readStdin(io: CliIo): Promise<Uint8Array> {
+  const bytes = await io.readStdin(MAX_INPUT_BYTES);
+  if (bytes.length > MAX_INPUT_BYTES) throw new TooLargeError(`Cannot read standard input: ${tooLargeReason()}`);
+  return bytes;
 }
 
-function readConfig(explicit: string | undefined, cwd: string): LintConfig | undefined {
-  const path = explicit ? resolveFrom(cwd, explicit) : resolveFrom(cwd, CONFIG_FILE_NAME);
+function lintedReason(input: InputFile, detection: Detection | undefined): string {
+  if (input.path === '-') return 'standard input';
+  const named = 'named on the command line';
+  if (!input.explicit) return detection ? `${detection.kind} by ${detection.reason}` : named;
+  return detection ? `${named}; ${detection.kind} by ${detection.reason}` : `${named}; not recognised as a policy (--fix does not write it)`;
+}
+
+/** "Skipped 3 files that are not policies and 2 folders (.git, node_modules); --verbose says why" */
+function skippedSummary(skipped: readonly SkippedInput[], display: (p: string) => string): string {
+  const files = skipped.filter((s) => !s.folder).length;
+  const folders = [...new Set(skipped.filter((s) => s.folder).map((s) => basename(display(s.path))))];
+  const count = skipped.length - files;
+  const parts: string[] = [];
+  if (files) parts.push(`${files} file${files === 1 ? '' : 's'} that ${files === 1 ? 'is not a policy' : 'are not policies'}`);
+  if (count) parts.push(`${count} folder${count === 1 ? '' : 's'} (${escapeControl(folders.join(', '))})`);
+  return `Skipped ${parts.join(' and ')}; --verbose says why`;
+}
+
+async function readConfig(explicit: string | undefined, cwd: string): Promise<LintConfig | undefined> {
+  const name = explicit ?? CONFIG_FILE_NAME;
+  const path = resolve(cwd, name);
   if (!explicit && !existsSync(path)) return undefined;
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigError(`Cannot read config file ${explicit ?? CONFIG_FILE_NAME}`);
+    const { text } = decodeText(await readRegularFile(path, MAX_INPUT_BYTES, `config file ${name}`), `config file ${name}`);
+    return parseConfigText(text, allRules, name);
+  } catch (err) {
+    if (err instanceof InputError) throw new ConfigError(err.message);
+    throw err;
   }
-  const errors: ParseError[] = [];
-  const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0) throw new ConfigError(`${explicit ?? CONFIG_FILE_NAME}: not valid JSON`);
-  return validateConfig(raw, allRules, explicit ?? CONFIG_FILE_NAME);
-}
-
-function resolveFrom(cwd: string, p: string): string {
-  return resolve(cwd, p);
 }
 
 function relativeTo(cwd: string, p: string): string {
   const rel = relative(cwd, p);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 }
-

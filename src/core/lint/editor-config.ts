@@ -1,13 +1,22 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { PolicyRule } from '../rules/rule';
+import { parseJsonValue } from '../util/safe-json';
 import { CONFIG_FILE_NAME, ConfigError, validateConfig, type ConfiguredSeverity, type LintConfig } from './config';
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'off']);
 
-/** Parses the text of a `.ssm-policy-lint.json` (comments and trailing commas allowed); throws {@link ConfigError}. */
+/** Parses the text of a `.ssm-policy-lint.json` (comments and trailing commas allowed, a leading BOM ignored); throws {@link ConfigError}. */
 export function parseConfigText(text: string, rules: readonly PolicyRule[], source = CONFIG_FILE_NAME): LintConfig {
   const errors: ParseError[] = [];
-  const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let raw: unknown;
+  try {
+    // Null-prototype objects: a "__proto__" key is reported as unknown instead of configuring through inheritance.
+    raw = parseJsonValue(text, errors, { allowTrailingComma: true });
+  } catch (err) {
+    if (err instanceof RangeError) throw new ConfigError(`${source}: nested too deeply`);
+    throw err;
+  }
   const first = errors[0];
   if (first) {
     const line = text.slice(0, first.offset).split('\n').length;

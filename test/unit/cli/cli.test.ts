@@ -1,39 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type CliIo } from '../../../src/cli/main';
+import { run } from '../../../src/cli/main';
 import { parseArgs, UsageError } from '../../../src/cli/args';
-
-const CLEAN = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "ssm:GetDocument", "Resource": "*" }]\n}\n';
-const BROKEN = '{\n  "Version": "2012-10-17"\n  "Statement": []\n}\n';
-const WARN_ONLY = '{ "Statement": [{ "Effect": "Allow", "Action": "ssm:GetDocument", "Resource": "*" }] }';
-
-function fakeIo(cwd: string, stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    readStdin: () => stdin,
-    stdout: (s: string) => {
-      io.out += s;
-    },
-    stderr: (s: string) => {
-      io.err += s;
-    },
-  };
-  return io;
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ssm-policy-lint-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { BROKEN, bundledCli, CLEAN, fakeIo, FIXABLE, reportedFiles, WARN_ONLY, workspace } from './helpers';
 
 describe('cli: arguments', () => {
   it('parses formats, kinds, config and paths, with = forms', () => {
@@ -46,6 +18,20 @@ describe('cli: arguments', () => {
     assert.throws(() => parseArgs(['--kind', 'role', 'a']), /Unknown kind "role"/);
     assert.throws(() => parseArgs(['--format']), /needs a value/);
     assert.throws(() => parseArgs([]), /No PATH/);
+  });
+
+  it('honours --flag=true and --flag=false for the boolean flags and rejects any other value', () => {
+    assert.equal(parseArgs(['--fix=false', 'a']).fix, false);
+    assert.equal(parseArgs(['--fix=true', 'a']).fix, true);
+    assert.equal(parseArgs(['--fix', 'a']).fix, true);
+    assert.equal(parseArgs(['--quiet=false', 'a']).quiet, false);
+    assert.equal(parseArgs(['--verbose=true', 'a']).verbose, true);
+    for (const bad of ['--fix=yes', '--fix=', '--quiet=1', '--verbose=no']) {
+      assert.throws(() => parseArgs([bad, 'a']), /takes no value, or =true or =false/, bad);
+    }
+    assert.throws(() => parseArgs(['--help=1']), /--help takes no value/);
+    // --fix=false is no --fix: standard input is allowed.
+    assert.deepEqual(parseArgs(['--fix=false', '-']).paths, ['-']);
   });
 });
 
@@ -70,7 +56,7 @@ describe('cli: run', () => {
   it('prints exactly one JSON array with LSP ranges for --format json', async () => {
     const dir = workspace({ 'bad.json': BROKEN, 'ok.json': CLEAN });
     const io = fakeIo(dir);
-    assert.equal(await run(['--format', 'json', '.'], io), 1);
+    assert.equal(await run(['--format', 'json', 'bad.json', 'ok.json'], io), 1);
     const parsed = JSON.parse(io.out) as unknown[];
     assert.ok(Array.isArray(parsed));
     const first = parsed[0] as Record<string, unknown>;
@@ -87,12 +73,11 @@ describe('cli: run', () => {
     assert.equal(f?.range.start.character, '{"Sid": "😀", "Version": "2012-10-17" '.length);
   });
 
-  it('walks directories for *.json only, skipping node_modules', async () => {
-    const dir = workspace({ 'a/one.json': CLEAN, 'a/b/two.json': BROKEN, 'a/notes.txt': 'x', 'a/node_modules/x.json': BROKEN });
+  it('walks directories for policies only, skipping node_modules', async () => {
+    const dir = workspace({ 'a/one.json': CLEAN, 'a/b/two.policy.json': BROKEN, 'a/notes.txt': 'x', 'a/node_modules/x.policy.json': BROKEN });
     const io = fakeIo(dir);
     assert.equal(await run(['--format', 'json', 'a'], io), 1);
-    const files = new Set((JSON.parse(io.out) as { file: string }[]).map((f) => f.file));
-    assert.deepEqual([...files], [join('a', 'b', 'two.json')]);
+    assert.deepEqual(reportedFiles(io.out), [join('a', 'b', 'two.policy.json')]);
   });
 
   it('reports files in the order given, even when one waits for IAM data the others do not need', async () => {
@@ -118,13 +103,16 @@ describe('cli: run', () => {
     const io = fakeIo(dir);
     assert.equal(await run(['nope.json'], io), 2);
     assert.match(io.err, /Cannot read .*nope\.json: no such file or directory/);
+    const both = fakeIo(dir);
+    assert.equal(await run(['nope.json', 'bad.json'], both), 2);
+    assert.match(both.out, /^bad\.json:3:3 /m);
   });
 
   it('exits 2 for a directory without policies', async () => {
-    const dir = workspace({ 'x.txt': '' });
+    const dir = workspace({ 'x.txt': '', 'package.json': '{ "name": "x" }' });
     const io = fakeIo(dir);
     assert.equal(await run(['.'], io), 2);
-    assert.match(io.err, /no \*\.json files found/);
+    assert.match(io.err, /no policies found in \. \(Skipped 2 files that are not policies; --verbose says why/);
   });
 
   it('applies a config file: off, severity changes, and rejects unknown rule ids', async () => {
@@ -170,11 +158,11 @@ describe('cli: run', () => {
 });
 
 describe('cli: the bundled executable', () => {
-  const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  let cli = '';
   before(function () {
-    // Build once when the bundle is missing (npm test builds it before the unit tests).
+    // Builds when the bundle is missing or stale (npm test builds it before the unit tests).
     this.timeout(60_000);
-    if (!existsSync(cli)) spawnSync(process.execPath, [join(__dirname, '..', '..', '..', 'esbuild.mjs')], { cwd: join(__dirname, '..', '..', '..') });
+    cli = bundledCli();
   });
   it('runs as a process with exit codes 1 and 2 and reads stdin', () => {
     const r = spawnSync(process.execPath, [cli, '--format', 'json', '-'], { input: BROKEN, encoding: 'utf8' });
@@ -188,7 +176,7 @@ describe('cli: the bundled executable', () => {
 
 describe('cli: --fix, --quiet, --max-warnings', () => {
   it('--fix rewrites the file with the safe fixes and reports what remains', async () => {
-    const dir = workspace({ 'w.json': '{\n  "Statement": [{ "Effect": "allow", "Action": "ssm:GetDocument", "Resource": "*" }]\n}\n' });
+    const dir = workspace({ 'w.json': FIXABLE });
     const io = fakeIo(dir);
     assert.equal(await run(['--fix', 'w.json'], io), 0);
     assert.equal(
@@ -213,5 +201,38 @@ describe('cli: --fix, --quiet, --max-warnings', () => {
     assert.equal(await run(['--max-warnings', '0', 'w.json'], strict), 1);
     assert.match(strict.err, /more than --max-warnings 0/);
     assert.equal(await run(['--max-warnings', '5', 'w.json'], fakeIo(dir)), 0);
+  });
+
+  it('--quiet never hides warnings from --max-warnings: they are counted before the filter', async () => {
+    const dir = workspace({ 'w.json': WARN_ONLY });
+    const io = fakeIo(dir);
+    assert.equal(await run(['--quiet', '--max-warnings', '0', 'w.json'], io), 1);
+    assert.doesNotMatch(io.out, /version-missing/);
+    assert.match(io.err, /1 warning, more than --max-warnings 0/);
+  });
+
+  it('--fix=false does not fix; --fix=true does', async () => {
+    const dir = workspace({ 'w.json': FIXABLE });
+    const off = fakeIo(dir);
+    assert.equal(await run(['--fix=false', 'w.json'], off), 1);
+    assert.equal(readFileSync(join(dir, 'w.json'), 'utf8'), FIXABLE);
+    assert.match(off.out, /effect-value/);
+    assert.equal(await run(['--fix=true', 'w.json'], fakeIo(dir)), 0);
+    assert.notEqual(readFileSync(join(dir, 'w.json'), 'utf8'), FIXABLE);
+  });
+});
+
+describe('cli: configuration file', () => {
+  const PASSROLE = '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*" }] }';
+  it('refuses a "__proto__" key instead of letting it turn a rule off', async () => {
+    for (const config of ['{ "__proto__": { "rules": { "passrole-wildcard": "off" } } }', '{ "rules": { "__proto__": { "passrole-wildcard": "off" } } }']) {
+      const dir = workspace({ 'p.json': PASSROLE, '.ssm-policy-lint.json': config });
+      const io = fakeIo(dir);
+      assert.equal(await run(['p.json'], io), 2, config);
+      assert.match(io.err, /\.ssm-policy-lint\.json: unknown (property|rule id) "__proto__"/);
+    }
+    const plain = fakeIo(workspace({ 'p.json': PASSROLE }));
+    await run(['p.json'], plain);
+    assert.match(plain.out, /passrole-wildcard/);
   });
 });

@@ -16,6 +16,22 @@ describe('lint engine', () => {
     assert.throws(() => validateConfig([], allRules), /expected a JSON object/);
   });
 
+  it('never configures through inherited values, and reports prototype-like keys as unknown', () => {
+    // What jsonc-parser's parse makes of { "__proto__": { "rules": { ... } } }: the rules become inherited.
+    const inherited = Object.create({ rules: { 'passrole-wildcard': 'off' }, kind: 'trust' }) as object;
+    assert.deepEqual(validateConfig(inherited, allRules), {});
+    const rulesInherited = { rules: Object.create({ 'passrole-wildcard': 'off' }) as object };
+    assert.deepEqual(validateConfig(rulesInherited, allRules), { rules: {} });
+    for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
+      const top = Object.create(null) as Record<string, unknown>;
+      Object.defineProperty(top, key, { value: { rules: {} }, enumerable: true });
+      assert.throws(() => validateConfig(top, allRules), new RegExp(`unknown property "${key}"`), key);
+      const rules = Object.create(null) as Record<string, unknown>;
+      Object.defineProperty(rules, key, { value: 'off', enumerable: true });
+      assert.throws(() => validateConfig({ rules }, allRules), new RegExp(`unknown rule id "${key}"`), key);
+    }
+  });
+
   it('applies severity overrides and turns rules off', async () => {
     const text = '{"Statement": []}';
     const asError = await lintText(text, { config: { rules: { 'version-missing': 'error' } } });

@@ -22,6 +22,14 @@ describe('lint/editor-config', () => {
     assert.throws(() => parseConfigText('[]', allRules), /expected a JSON object/);
   });
 
+  it('reads "__proto__" as the key it is: an unknown property or rule id, never a way to turn a rule off', () => {
+    assert.throws(() => parseConfigText('{ "__proto__": { "rules": { "passrole-wildcard": "off" } } }', allRules), /unknown property "__proto__"/);
+    assert.throws(() => parseConfigText('{ "rules": { "__proto__": { "passrole-wildcard": "off" } } }', allRules), /unknown rule id "__proto__"/);
+    assert.throws(() => parseConfigText('{ "rules": { "constructor": "off" } }', allRules), /unknown rule id "constructor"/);
+    assert.throws(() => parseConfigText(`${'['.repeat(100_000)}`, allRules), /nested too deeply|not valid JSON/);
+    assert.deepEqual(parseConfigText('\uFEFF{ "kind": "trust" }', allRules), { kind: 'trust' });
+  });
+
   it('keeps the known rules and severities of the setting and lists the rest', () => {
     assert.deepEqual(
       ruleSeveritiesFromSetting({ 'version-missing': 'off', 'effect-value': 'info', nope: 'off', 'sid-format': 'fatal', 'json-comments': 3 }, allRules),
