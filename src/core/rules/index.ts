@@ -5,6 +5,7 @@ import { actionUnknownService } from './action-unknown-service';
 import { actionWildcardNoMatch } from './action-wildcard-no-match';
 import { allowWithNotElement } from './allow-with-not-element';
 import { arnAccount } from './arn-account';
+import { arnEmptyField } from './arn-empty-field';
 import { arnPartition } from './arn-partition';
 import { arnRegion } from './arn-region';
 import { arnRegionAccountForbidden } from './arn-region-account-forbidden';
@@ -95,6 +96,7 @@ export const allRules: readonly PolicyRule[] = [
   arnRegion,
   arnAccount,
   arnRegionAccountForbidden,
+  arnEmptyField,
   resourceTypeMismatch,
   // Placeholders
   placeholder,
