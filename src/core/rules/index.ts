@@ -10,6 +10,7 @@ import { arnPartition } from './arn-partition';
 import { arnRegion } from './arn-region';
 import { arnRegionAccountForbidden } from './arn-region-account-forbidden';
 import { arnSyntax } from './arn-syntax';
+import { conditionArnValue } from './condition-arn-value';
 import { conditionIfExistsMisuse } from './condition-ifexists-misuse';
 import { conditionKeyUnknown } from './condition-key-unknown';
 import { conditionKeyUnsupported } from './condition-key-unsupported';
@@ -109,6 +110,7 @@ export const allRules: readonly PolicyRule[] = [
   conditionKeyUnknown,
   conditionKeyUnsupported,
   conditionIfExistsMisuse,
+  conditionArnValue,
   // Principals
   principalService,
   principalAwsFormat,
