@@ -32,6 +32,7 @@ import { missingEffect } from './missing-effect';
 import { missingPrincipal } from './missing-principal';
 import { missingResource } from './missing-resource';
 import { notPrincipalAllow } from './not-principal-allow';
+import { passroleInstanceProfile } from './passrole-instance-profile';
 import { passroleNoPassedToService } from './passrole-no-passed-to-service';
 import { passroleWildcard } from './passrole-wildcard';
 import { placeholder } from './placeholder';
@@ -122,6 +123,7 @@ export const allRules: readonly PolicyRule[] = [
   ssmDhmcRolePath,
   passroleWildcard,
   passroleNoPassedToService,
+  passroleInstanceProfile,
   ssmUpdateInstanceInformation,
   ssmSessionManagerChannels,
   ssmRemoteCommandUnrestricted,
