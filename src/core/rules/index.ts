@@ -41,6 +41,7 @@ import { principalAwsFormat } from './principal-aws-format';
 import { principalInIdentity } from './principal-in-identity';
 import { principalService } from './principal-service';
 import { principalWildcard } from './principal-wildcard';
+import { resourceLevelUnsupported } from './resource-level-unsupported';
 import { resourceTypeMismatch } from './resource-type-mismatch';
 import { sidDuplicate } from './sid-duplicate';
 import { sidFormat } from './sid-format';
@@ -100,6 +101,7 @@ export const allRules: readonly PolicyRule[] = [
   arnRegionAccountForbidden,
   arnEmptyField,
   resourceTypeMismatch,
+  resourceLevelUnsupported,
   // Placeholders
   placeholder,
   exampleAccountId,
