@@ -17,6 +17,7 @@ import { conditionKeyUnsupported } from './condition-key-unsupported';
 import { conditionOperatorUnknown } from './condition-operator-unknown';
 import { conditionSetOperator } from './condition-set-operator';
 import { conditionValueType } from './condition-value-type';
+import { conditionUseridUniqueId } from './condition-userid-unique-id';
 import { conditionWildcardInEquals } from './condition-wildcard-in-equals';
 import { conflictingElements } from './conflicting-elements';
 import { effectValue } from './effect-value';
@@ -114,6 +115,7 @@ export const allRules: readonly PolicyRule[] = [
   conditionKeyUnsupported,
   conditionIfExistsMisuse,
   conditionArnValue,
+  conditionUseridUniqueId,
   // Principals
   principalService,
   principalAwsFormat,
