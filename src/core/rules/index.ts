@@ -52,6 +52,7 @@ import { ssmDocumentAccount } from './ssm-document-account';
 import { ssmRemoteCommandUnrestricted } from './ssm-remote-command-unrestricted';
 import { ssmSendcommandDocumentTag } from './ssm-sendcommand-document-tag';
 import { ssmServiceSettingId } from './ssm-service-setting-id';
+import { ssmSessionLoggingObjectArn } from './ssm-session-logging-object-arn';
 import { ssmSessionManagerChannels } from './ssm-session-manager-channels';
 import { ssmUpdateInstanceInformation } from './ssm-update-instance-information';
 import { statementMissing } from './statement-missing';
@@ -130,6 +131,7 @@ export const allRules: readonly PolicyRule[] = [
   passroleInstanceProfile,
   ssmUpdateInstanceInformation,
   ssmSessionManagerChannels,
+  ssmSessionLoggingObjectArn,
   ssmRemoteCommandUnrestricted,
   allowWithNotElement,
   ssmSendcommandDocumentTag,
