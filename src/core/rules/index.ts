@@ -54,6 +54,7 @@ import { ssmSendcommandDocumentTag } from './ssm-sendcommand-document-tag';
 import { ssmServiceSettingId } from './ssm-service-setting-id';
 import { ssmSessionLoggingObjectArn } from './ssm-session-logging-object-arn';
 import { ssmSessionManagerChannels } from './ssm-session-manager-channels';
+import { ssmStartSessionDocument } from './ssm-start-session-document';
 import { ssmUpdateInstanceInformation } from './ssm-update-instance-information';
 import { statementMissing } from './statement-missing';
 import { trustActionPrincipal } from './trust-action-principal';
@@ -133,6 +134,7 @@ export const allRules: readonly PolicyRule[] = [
   ssmSessionManagerChannels,
   ssmSessionLoggingObjectArn,
   ssmRemoteCommandUnrestricted,
+  ssmStartSessionDocument,
   allowWithNotElement,
   ssmSendcommandDocumentTag,
   ssmDocumentAccount,

@@ -1,9 +1,9 @@
-import { getNodeValue } from 'jsonc-parser';
 import type { IamAction, IamIndex } from '../iam';
 import { parseArn } from '../policy/arn';
-import { removeNode, replaceNode } from '../policy/edits';
+import { replaceNode } from '../policy/edits';
 import { expandActions, isAllow, isDeny, splitAction, statementCoversAction } from '../policy/query';
 import { hasPolicyVariable, MAX_ARN_LENGTH } from '../policy/resource-arns';
+import { moveToNewStatement } from '../policy/statement-edits';
 import type { Located, ParsedPolicy, Statement } from '../policy/types';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule, Suggestion } from './rule';
@@ -120,15 +120,7 @@ function coversOnWildcard(st: Statement, name: string, action: IamAction): boole
 function suggest(policy: ParsedPolicy, st: Statement, item: Located<string>, action: string, all: boolean): Suggestion[] {
   const resourceNode = st.resource?.node;
   if (all && resourceNode) return [{ messageId: 'wildcardResource', data: { action }, fix: replaceNode(resourceNode, '*') }];
-  if (policy.statementNode?.type !== 'array' || st.action?.node.type !== 'array') return [];
-  const added: Record<string, unknown> = { Effect: st.effect?.value, Action: action, Resource: '*' };
-  if (st.condition) added.Condition = getNodeValue(st.condition.node) as unknown;
-  const last = policy.statementNode.children?.[policy.statementNode.children.length - 1];
-  if (!last) return [];
-  // The new statement goes after the last one, on a line of its own when the statements are one per line.
-  const lineStart = policy.text.lastIndexOf('\n', last.offset - 1) + 1;
-  const indent = policy.text.slice(lineStart, last.offset);
-  const separator = /^[ \t]*$/.test(indent) && lineStart > policy.statementNode.offset ? `,\n${indent}` : ', ';
-  const fix = [...removeNode(policy.text, item.node), { offset: last.offset + last.length, length: 0, content: `${separator}${JSON.stringify(added)}` }];
+  const fix = moveToNewStatement(policy, st, item, 'Action', '*');
+  if (fix.length === 0) return [];
   return [{ messageId: 'moveAction', data: { action }, fix }];
 }
