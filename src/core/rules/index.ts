@@ -47,6 +47,7 @@ import { resourceTypeMismatch } from './resource-type-mismatch';
 import { sidDuplicate } from './sid-duplicate';
 import { sidFormat } from './sid-format';
 import { ssmArnMixup } from './ssm-arn-mixup';
+import { ssmBroadGrant } from './ssm-broad-grant';
 import { ssmDhmcRolePath } from './ssm-dhmc-role-path';
 import { ssmDocumentAccount } from './ssm-document-account';
 import { ssmRemoteCommandUnrestricted } from './ssm-remote-command-unrestricted';
@@ -135,6 +136,7 @@ export const allRules: readonly PolicyRule[] = [
   ssmSessionLoggingObjectArn,
   ssmRemoteCommandUnrestricted,
   ssmStartSessionDocument,
+  ssmBroadGrant,
   allowWithNotElement,
   ssmSendcommandDocumentTag,
   ssmDocumentAccount,
