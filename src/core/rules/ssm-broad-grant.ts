@@ -120,5 +120,7 @@ function coversEvery(value: string, type: string): boolean {
   if (/^\*+$/.test(value)) return true;
   const arn = parseArn(value);
   if (!arn || !/^(?:ssm|\*+)$/i.test(arn.service)) return false;
+  // Only an ARN that can match parameters at all: a Region code (or wildcard) and an account ID (or wildcard).
+  if (!/^(?:\**|[a-z]{2}(?:-[a-z]+)+-\d+|\$\{[^}]+\})$/.test(arn.region) || !/^(?:\*+|\d{12}|\$\{[^}]+\})$/.test(arn.account)) return false;
   return new RegExp(`^(?:\\*+|${type}\\/?\\*+)$`).test(arn.resource);
 }

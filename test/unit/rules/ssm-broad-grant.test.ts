@@ -15,6 +15,8 @@ testRule(ssmBroadGrant, {
     policy('{ "Effect": "Allow", "Action": "*", "Resource": "*" }'),
     policy('{ "Effect": "Allow", "Action": ["ssm:DescribeParameters", "ssm:ListDocuments"], "Resource": "*" }'),
     policy('{ "Effect": "Allow", "Action": "ssm:GetParameter", "NotResource": "arn:aws:ssm:*:*:parameter/*" }'),
+    // An ARN that matches nothing (account and Region swapped) reaches no parameter: the ARN rules report it.
+    policy('{ "Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "arn:aws:ssm:210987654321:us-west-2:*" }'),
     // Every document, for an action that does not share them.
     policy('{ "Effect": "Allow", "Action": "ssm:DescribeDocumentPermission", "Resource": "arn:aws:ssm:*:*:document/*" }'),
   ],
