@@ -1,6 +1,6 @@
 import generated from './managed-policies.generated.json';
 import type { ManagedPolicyName } from './managed-names';
-import { INSTANCE_INFORMATION_ON_INSTANCES } from './quick-setup';
+import { INSTANCE_INFORMATION_ON_INSTANCES, PARAMETERS_ON_INSTANCES } from './quick-setup';
 import { SOURCES } from './sources';
 import type { CatalogEntry } from './types';
 
@@ -20,7 +20,7 @@ const DETAILS: Record<ManagedPolicyName, ManagedDetails> = {
     },
     source: SOURCES.hybridServiceRole,
     role: 'instance-profile',
-    expectedFindings: [INSTANCE_INFORMATION_ON_INSTANCES],
+    expectedFindings: [INSTANCE_INFORMATION_ON_INSTANCES, PARAMETERS_ON_INSTANCES],
   },
   AmazonSSMManagedEC2InstanceDefaultPolicy: {
     id: 'ssm-managed-ec2-instance-default',

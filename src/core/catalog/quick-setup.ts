@@ -10,6 +10,15 @@ export const INSTANCE_INFORMATION_ON_INSTANCES: ExpectedFinding = {
   },
 };
 
+/** Why AmazonSSMManagedInstanceCore gets the broad-grant warning for parameters. */
+export const PARAMETERS_ON_INSTANCES: ExpectedFinding = {
+  ruleId: 'ssm-broad-grant',
+  why: {
+    en: 'The policy grants ssm:GetParameter and ssm:GetParameters on "*", so every instance with it can read every parameter of the account, SecureStrings included (a true warning: AWS grants it so that documents can read their parameters; give applications their own, narrower policy).',
+    ja: 'このポリシーは ssm:GetParameter と ssm:GetParameters を "*" に許可するため、これを持つすべてのインスタンスがアカウントのすべてのパラメータ (SecureString を含む) を読み取れます (正しい警告です。AWS はドキュメントがパラメータを読めるように許可しています。アプリケーションにはより狭い専用のポリシーを使用してください)。',
+  },
+};
+
 /** The policies of "AWS Systems Manager Quick Setup". */
 export const quickSetupEntries: readonly CatalogEntry[] = [
   {
@@ -74,7 +83,7 @@ export const quickSetupEntries: readonly CatalogEntry[] = [
   ]
 }`,
     placeholders: [],
-    expectedFindings: [INSTANCE_INFORMATION_ON_INSTANCES],
+    expectedFindings: [INSTANCE_INFORMATION_ON_INSTANCES, PARAMETERS_ON_INSTANCES],
   },
   {
     id: 'ssm-quick-setup-ec2-trust',

@@ -124,6 +124,11 @@ export function referencedNames(policy: ParsedPolicy): { services: Set<string>; 
         conditionKeys.add(entry.key);
         const colon = entry.key.indexOf(':');
         if (colon > 0) services.add(entry.key.slice(0, colon).toLowerCase());
+        // ARNs in condition values (aws:SourceArn, aws:PrincipalArn) are checked against their service's data too.
+        for (const { value } of entry.values) {
+          const parts = typeof value === 'string' ? value.split(':', 4) : [];
+          if (parts[0] === 'arn' && parts[2] && parts[2].length < 100) services.add(parts[2].toLowerCase());
+        }
       }
     }
     if (services.size > 500 || conditionKeys.size > 2000) break;

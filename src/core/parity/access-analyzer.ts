@@ -209,18 +209,3 @@ export const ACCESS_ANALYZER_CHECKS: readonly AccessAnalyzerCheck[] = [
   check('REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION', 'SUGGESTION', 'Redundant statement due to wildcard in condition', 'A condition key whose "*" pattern never matches.', rules(['condition-redundant:neverTrue'])),
   check('CONFIRM_AUDIENCE_CLAIM_TYPE', 'SUGGESTION', 'Confirm audience claim type', 'ForAllValues on an OIDC aud key.', rules(['condition-set-operator:audienceForAllValues'])),
 ];
-
-/**
- * Rule ids that a colleague's branch adds; the parity table may name them before they are registered.
- * Remove each id from this list once its rule is in the registry.
- */
-export const RESERVED_RULE_IDS: readonly string[] = [
-  'arn-empty-field',
-  'passrole-instance-profile',
-  'resource-level-unsupported',
-  'condition-arn-value',
-  'condition-userid-unique-id',
-  'ssm-session-logging-object-arn',
-  'ssm-start-session-document',
-  'ssm-broad-grant',
-];

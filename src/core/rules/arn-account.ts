@@ -1,4 +1,5 @@
-import { isNamedAccount } from '../policy/arn';
+import { isNamedAccount, type ArnParts } from '../policy/arn';
+import type { ArnProblem } from '../policy/arn-problem';
 import { replaceNode } from '../policy/edits';
 import { ARN_FIELD, hasPolicyVariable, resourceArns, withArnField } from '../policy/resource-arns';
 import { hasWildcard } from '../util/wildcard';
@@ -25,23 +26,30 @@ export const arnAccount: PolicyRule = {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
       for (const { item, arn } of resourceArns(st)) {
-        const account = arn.account;
-        if (account === '' || isNamedAccount(arn.service, account) || /^\d{12}$/.test(account) || account.length > 64) continue;
-        if (hasWildcard(account) || hasPolicyVariable(account)) continue;
-        // Letters ("account-id", "ACCOUNT_ID", "111122223333-example") or a leading '-' are documentation placeholders: the placeholder rule reports them.
-        if (/[a-z]/i.test(account) || account.startsWith('-')) continue;
-        const data: Record<string, string> = { account };
-        const digits = account.replace(/[\s.-]/g, '');
-        if (/^\d{12}$/.test(digits)) {
-          const fix = replaceNode(item.node, withArnField(item.value, ARN_FIELD.account, digits));
-          findings.push({ messageId: 'separators', node: item.node, data: { ...data, suggestion: digits }, fix });
-        } else if (/^\d+$/.test(account)) {
-          findings.push({ messageId: 'length', node: item.node, data: { ...data, count: String(account.length) } });
-        } else {
-          findings.push({ messageId: 'format', node: item.node, data });
-        }
+        const problem = accountProblem(item.value, arn);
+        if (!problem) continue;
+        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
+        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, ...(fix ? { fix } : {}) });
       }
     }
     return findings;
   },
 };
+
+/**
+ * The account field of an ARN that is no account: separators (with the digits-only ARN), the wrong number of digits,
+ * or other text. Empty, named accounts, wildcards, variables and placeholders (the placeholder rule's) are not judged.
+ */
+export function accountProblem(value: string, arn: ArnParts): ArnProblem | undefined {
+  const account = arn.account;
+  if (account === '' || isNamedAccount(arn.service, account) || /^\d{12}$/.test(account) || account.length > 64) return undefined;
+  if (hasWildcard(account) || hasPolicyVariable(account)) return undefined;
+  // Letters ("account-id", "ACCOUNT_ID", "111122223333-example") or a leading '-' are documentation placeholders: the placeholder rule reports them.
+  if (/[a-z]/i.test(account) || account.startsWith('-')) return undefined;
+  const digits = account.replace(/[\s.-]/g, '');
+  if (/^\d{12}$/.test(digits)) {
+    return { messageId: 'separators', data: { account, suggestion: digits }, replacement: withArnField(value, ARN_FIELD.account, digits) };
+  }
+  if (/^\d+$/.test(account)) return { messageId: 'length', data: { account, count: String(account.length) } };
+  return { messageId: 'format', data: { account } };
+}

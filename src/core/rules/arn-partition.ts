@@ -1,4 +1,6 @@
 import { PARTITIONS, partitionById, partitionOfRegion } from '../iam/partitions';
+import type { ArnParts } from '../policy/arn';
+import type { ArnProblem } from '../policy/arn-problem';
 import { replaceNode } from '../policy/edits';
 import { ARN_FIELD, hasPolicyVariable, resourceArns, withArnField } from '../policy/resource-arns';
 import { closest } from '../util/closest';
@@ -50,28 +52,39 @@ export const arnPartition: PolicyRule = {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
       for (const { item, arn } of resourceArns(st)) {
-        const partition = arn.partition;
-        if (partitionById(partition)) continue;
-        const data: Record<string, string> = { partition, arn: item.value };
-        if (hasPolicyVariable(partition)) {
-          findings.push({ messageId: 'variable', node: item.node, data });
-          continue;
-        }
-        // "*" and "aws*" are fine; whether IAM checks other patterns when the policy is saved is not documented.
-        if (hasWildcard(partition)) continue;
-        const fromRegion = partitionOfRegion(arn.region)?.id;
-        const suggestion = partition === '' ? (fromRegion ?? 'aws') : suggest(partition, fromRegion);
-        const messageId = partition === '' ? 'empty' : suggestion ? 'unknownDidYouMean' : 'unknown';
-        const finding: Finding = { messageId, node: item.node, data: suggestion ? { ...data, suggestion } : data };
-        // An empty partition is only fixed when the region tells which partition the ARN is in.
-        const fixTo = partition === '' ? fromRegion : suggestion;
-        if (fixTo) finding.fix = replaceNode(item.node, withArnField(item.value, ARN_FIELD.partition, fixTo));
-        findings.push(finding);
+        const problem = partitionProblem(item.value, arn);
+        if (!problem) continue;
+        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
+        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, ...(fix ? { fix } : {}) });
       }
     }
     return findings;
   },
 };
+
+/**
+ * A partition field that names no AWS partition: empty, a variable, or unknown text (with a did-you-mean). The
+ * replacement is given when it is certain: the case or an alias of a partition, or, for an empty field, the partition
+ * of the ARN's Region. Wildcards are not judged.
+ */
+export function partitionProblem(value: string, arn: ArnParts): ArnProblem | undefined {
+  const partition = arn.partition;
+  if (partitionById(partition)) return undefined;
+  const data: Record<string, string> = { partition, arn: value };
+  if (hasPolicyVariable(partition)) return { messageId: 'variable', data };
+  // "*" and "aws*" are fine; whether IAM checks other patterns when the policy is saved is not documented.
+  if (hasWildcard(partition)) return undefined;
+  const fromRegion = partitionOfRegion(arn.region)?.id;
+  const suggestion = partition === '' ? (fromRegion ?? 'aws') : suggest(partition, fromRegion);
+  const messageId = partition === '' ? 'empty' : suggestion ? 'unknownDidYouMean' : 'unknown';
+  // An empty partition is only fixed when the region tells which partition the ARN is in.
+  const fixTo = partition === '' ? fromRegion : suggestion;
+  return {
+    messageId,
+    data: suggestion ? { ...data, suggestion } : data,
+    ...(fixTo ? { replacement: withArnField(value, ARN_FIELD.partition, fixTo) } : {}),
+  };
+}
 
 function suggest(partition: string, fromRegion: string | undefined): string | undefined {
   const lower = partition.toLowerCase();

@@ -1,4 +1,6 @@
-import type { IamResourceType } from '../iam';
+import type { IamIndex, IamResourceType } from '../iam';
+import type { ArnParts } from '../policy/arn';
+import type { ArnProblem } from '../policy/arn-problem';
 import { replaceNode } from '../policy/edits';
 import {
   ARN_FIELD,
@@ -37,42 +39,51 @@ export const arnRegionAccountForbidden: PolicyRule = {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
       for (const { item, arn } of resourceArns(st)) {
-        const region = candidate(arn.region);
-        const account = candidate(arn.account);
-        if (!region && !account) continue;
-        if (hasWildcard(arn.service) || hasPolicyVariable(arn.service) || !ctx.iam.isLoaded(arn.service)) continue;
-        const types = ownResourceTypes(ctx.iam, arn.service);
-        if (types.length === 0 || types.some((t) => arnCanMatchType(item.value, t))) continue;
-        // The smallest change that makes the ARN match a type tells which field is wrong.
-        const tries: [string, boolean, boolean][] = [];
-        if (region) tries.push(['region', true, false]);
-        if (account) tries.push(['account', false, true]);
-        if (region && account) tries.push(['regionAndAccount', true, true]);
-        for (const [messageId, dropRegion, dropAccount] of tries) {
-          let fixed = item.value;
-          if (dropAccount) fixed = withArnField(fixed, ARN_FIELD.account, '');
-          if (dropRegion) fixed = withArnField(fixed, ARN_FIELD.region, '');
-          const match = types.find((t) => arnCanMatchType(fixed, t));
-          if (!match) continue;
-          findings.push({
-            messageId,
-            node: item.node,
-            data: {
-              service: ctx.iam.serviceName(arn.service) ?? arn.service,
-              template: exampleTemplate(match, fixed),
-              region: arn.region,
-              account: arn.account,
-              suggestion: fixed,
-            },
-            fix: replaceNode(item.node, fixed),
-          });
-          break;
-        }
+        const problem = forbiddenFieldProblem(item.value, arn, ctx.iam);
+        if (!problem) continue;
+        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, fix: replaceNode(item.node, problem.replacement) });
       }
     }
     return findings;
   },
 };
+
+/**
+ * A region or account that keeps the ARN from matching any resource type of its service while the ARN without it
+ * matches one; the replacement is that ARN (the smallest change: region, then account, then both).
+ */
+export function forbiddenFieldProblem(value: string, arn: ArnParts, iam: IamIndex): (ArnProblem & { replacement: string }) | undefined {
+  const region = candidate(arn.region);
+  const account = candidate(arn.account);
+  if (!region && !account) return undefined;
+  if (hasWildcard(arn.service) || hasPolicyVariable(arn.service) || !iam.isLoaded(arn.service)) return undefined;
+  const types = ownResourceTypes(iam, arn.service);
+  if (types.length === 0 || types.some((t) => arnCanMatchType(value, t))) return undefined;
+  // The smallest change that makes the ARN match a type tells which field is wrong.
+  const tries: [string, boolean, boolean][] = [];
+  if (region) tries.push(['region', true, false]);
+  if (account) tries.push(['account', false, true]);
+  if (region && account) tries.push(['regionAndAccount', true, true]);
+  for (const [messageId, dropRegion, dropAccount] of tries) {
+    let fixed = value;
+    if (dropAccount) fixed = withArnField(fixed, ARN_FIELD.account, '');
+    if (dropRegion) fixed = withArnField(fixed, ARN_FIELD.region, '');
+    const match = types.find((t) => arnCanMatchType(fixed, t));
+    if (!match) continue;
+    return {
+      messageId,
+      data: {
+        service: iam.serviceName(arn.service) ?? arn.service,
+        template: exampleTemplate(match, fixed),
+        region: arn.region,
+        account: arn.account,
+        suggestion: fixed,
+      },
+      replacement: fixed,
+    };
+  }
+  return undefined;
+}
 
 /** A field value that cannot match an empty field: not empty, not all `*`, no policy variable (which may resolve to anything). */
 function candidate(field: string): boolean {

@@ -1,4 +1,6 @@
 import { PARTITIONS, partitionById, partitionOfRegion, type Partition } from '../iam/partitions';
+import type { ArnParts } from '../policy/arn';
+import type { ArnProblem } from '../policy/arn-problem';
 import { replaceNode } from '../policy/edits';
 import { ARN_FIELD, hasPolicyVariable, resourceArns, withArnField } from '../policy/resource-arns';
 import { closest } from '../util/closest';
@@ -31,35 +33,40 @@ export const arnRegion: PolicyRule = {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
       for (const { item, arn } of resourceArns(st)) {
-        const region = arn.region;
-        if (region === '' || region.length > 64 || hasWildcard(region) || hasPolicyVariable(region) || PLACEHOLDER.test(region)) continue;
-        const partitions = partitionsOf(arn.partition);
-        if (partitions.length === 0 || partitions.some((p) => p.regions.includes(region))) continue;
-        const partition = partitions.length === 1 ? (partitions[0] as Partition).id : arn.partition;
-        const data: Record<string, string> = { region, partition };
-        const fixed = (suggestion: string): Finding['fix'] => replaceNode(item.node, withArnField(item.value, ARN_FIELD.region, suggestion));
-        const lower = region.toLowerCase();
-        if (lower !== region && partitions.some((p) => p.regions.includes(lower))) {
-          findings.push({ messageId: 'wrongCase', node: item.node, data: { ...data, suggestion: lower }, fix: fixed(lower) });
-          continue;
-        }
-        const parent = parentRegion(lower, partitions);
-        if (parent) {
-          findings.push({ messageId: 'zone', node: item.node, data: { ...data, suggestion: parent }, fix: fixed(parent) });
-          continue;
-        }
-        const home = partitionOfRegion(region) ?? PARTITIONS.find((p) => p.regionPattern.test(region) && !partitions.includes(p));
-        if (home && !partitions.includes(home)) {
-          findings.push({ messageId: 'otherPartition', node: item.node, data: { ...data, regionPartition: home.id } });
-          continue;
-        }
-        const suggestion = closest(region, partitions.flatMap((p) => p.regions));
-        findings.push(suggestion ? { messageId: 'unknownDidYouMean', node: item.node, data: { ...data, suggestion } } : { messageId: 'unknown', node: item.node, data });
+        const problem = regionProblem(item.value, arn);
+        if (!problem) continue;
+        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
+        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, ...(fix ? { fix } : {}) });
       }
     }
     return findings;
   },
 };
+
+/**
+ * A region field that is no Region of the ARN's partition: the wrong case or a zone (with the corrected ARN), another
+ * partition's Region, or an unknown name (with a did-you-mean). Empty fields, wildcards, variables and placeholders
+ * are not judged.
+ */
+export function regionProblem(value: string, arn: ArnParts): ArnProblem | undefined {
+  const region = arn.region;
+  if (region === '' || region.length > 64 || hasWildcard(region) || hasPolicyVariable(region) || PLACEHOLDER.test(region)) return undefined;
+  const partitions = partitionsOf(arn.partition);
+  if (partitions.length === 0 || partitions.some((p) => p.regions.includes(region))) return undefined;
+  const partition = partitions.length === 1 ? (partitions[0] as Partition).id : arn.partition;
+  const data: Record<string, string> = { region, partition };
+  const fixed = (suggestion: string): string => withArnField(value, ARN_FIELD.region, suggestion);
+  const lower = region.toLowerCase();
+  if (lower !== region && partitions.some((p) => p.regions.includes(lower))) {
+    return { messageId: 'wrongCase', data: { ...data, suggestion: lower }, replacement: fixed(lower) };
+  }
+  const parent = parentRegion(lower, partitions);
+  if (parent) return { messageId: 'zone', data: { ...data, suggestion: parent }, replacement: fixed(parent) };
+  const home = partitionOfRegion(region) ?? PARTITIONS.find((p) => p.regionPattern.test(region) && !partitions.includes(p));
+  if (home && !partitions.includes(home)) return { messageId: 'otherPartition', data: { ...data, regionPartition: home.id } };
+  const suggestion = closest(region, partitions.flatMap((p) => p.regions));
+  return suggestion ? { messageId: 'unknownDidYouMean', data: { ...data, suggestion } } : { messageId: 'unknown', data };
+}
 
 /** The partitions an ARN's partition field can name: one, or those a wildcard matches; none when unknown. */
 function partitionsOf(field: string): Partition[] {

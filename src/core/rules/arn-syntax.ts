@@ -1,4 +1,5 @@
 import { parseArn } from '../policy/arn';
+import type { ArnProblem } from '../policy/arn-problem';
 import { replaceNode } from '../policy/edits';
 import { findPlaceholders } from '../policy/placeholders';
 import { MAX_ARN_LENGTH, resourceItems } from '../policy/resource-arns';
@@ -29,20 +30,32 @@ export const arnSyntax: PolicyRule = {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
       for (const { item } of resourceItems(st)) {
-        const value = item.value;
-        if (value === '*' || value.length > MAX_ARN_LENGTH) continue;
-        const finding = diagnose(value);
-        // A placeholder from the docs ("key-name", "<bucket-arn>") is the placeholder rule's finding, with how to fill it.
-        if (finding && finding.messageId !== 'prefixCase' && findPlaceholders(value, 'resource').length > 0) continue;
-        if (!finding) continue;
-        // Only the prefix's case has a fix that cannot change what the author meant.
-        const fix = finding.messageId === 'prefixCase' ? replaceNode(item.node, `arn:${value.slice(4)}`) : undefined;
-        findings.push({ node: item.node, messageId: finding.messageId, data: { value, ...finding.data }, ...(fix ? { fix } : {}) });
+        if (item.value === '*') continue;
+        const problem = arnSyntaxProblem(item.value, 'resource');
+        if (!problem) continue;
+        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
+        findings.push({ node: item.node, messageId: problem.messageId, data: problem.data, ...(fix ? { fix } : {}) });
       }
     }
     return findings;
   },
 };
+
+/**
+ * What keeps a string from being an ARN (too few fields, the prefix's case, an instance ID or document name where
+ * the ARN belongs …); undefined for ARNs, overlong strings and strings holding a documentation placeholder (the
+ * placeholder rule's, except a prefix in the wrong case). Only the prefix's case has a replacement: it cannot change
+ * what the author meant.
+ */
+export function arnSyntaxProblem(value: string, role: 'resource' | 'conditionValue'): ArnProblem | undefined {
+  if (value.length > MAX_ARN_LENGTH) return undefined;
+  const finding = diagnose(value);
+  if (!finding) return undefined;
+  // A placeholder from the docs ("key-name", "<bucket-arn>") is the placeholder rule's finding, with how to fill it.
+  if (finding.messageId !== 'prefixCase' && findPlaceholders(value, role).length > 0) return undefined;
+  const data = { value, ...finding.data };
+  return finding.messageId === 'prefixCase' ? { messageId: finding.messageId, data, replacement: `arn:${value.slice(4)}` } : { messageId: finding.messageId, data };
+}
 
 function diagnose(value: string): { messageId: string; data?: Record<string, string> } | undefined {
   if (value.startsWith('arn:')) {

@@ -5,11 +5,13 @@ import { actionUnknownService } from './action-unknown-service';
 import { actionWildcardNoMatch } from './action-wildcard-no-match';
 import { allowWithNotElement } from './allow-with-not-element';
 import { arnAccount } from './arn-account';
+import { arnEmptyField } from './arn-empty-field';
 import { arnPartition } from './arn-partition';
 import { arnRegion } from './arn-region';
 import { arnRegionAccountForbidden } from './arn-region-account-forbidden';
 import { arnService } from './arn-service';
 import { arnSyntax } from './arn-syntax';
+import { conditionArnValue } from './condition-arn-value';
 import { conditionIfExistsMisuse } from './condition-ifexists-misuse';
 import { conditionIpRange } from './condition-ip-range';
 import { conditionKeyPitfall } from './condition-key-pitfall';
@@ -21,6 +23,7 @@ import { conditionRedundant } from './condition-redundant';
 import { conditionSetOperator } from './condition-set-operator';
 import { conditionValueFormat } from './condition-value-format';
 import { conditionValueType } from './condition-value-type';
+import { conditionUseridUniqueId } from './condition-userid-unique-id';
 import { conditionWildcardInEquals } from './condition-wildcard-in-equals';
 import { conflictingElements } from './conflicting-elements';
 import { effectValue } from './effect-value';
@@ -36,6 +39,7 @@ import { missingEffect } from './missing-effect';
 import { missingPrincipal } from './missing-principal';
 import { missingResource } from './missing-resource';
 import { notPrincipalAllow } from './not-principal-allow';
+import { passroleInstanceProfile } from './passrole-instance-profile';
 import { passroleNoPassedToService } from './passrole-no-passed-to-service';
 import { passroleWildcard } from './passrole-wildcard';
 import { placeholder } from './placeholder';
@@ -47,18 +51,22 @@ import { principalInIdentity } from './principal-in-identity';
 import { principalService } from './principal-service';
 import { principalWildcard } from './principal-wildcard';
 import { resourceRedundant } from './resource-redundant';
+import { resourceLevelUnsupported } from './resource-level-unsupported';
 import { resourceTypeMismatch } from './resource-type-mismatch';
 import { roleGrantBroad } from './role-grant-broad';
 import { scpActionWildcard } from './scp-action-wildcard';
 import { sidDuplicate } from './sid-duplicate';
 import { sidFormat } from './sid-format';
 import { ssmArnMixup } from './ssm-arn-mixup';
+import { ssmBroadGrant } from './ssm-broad-grant';
 import { ssmDhmcRolePath } from './ssm-dhmc-role-path';
 import { ssmDocumentAccount } from './ssm-document-account';
 import { ssmRemoteCommandUnrestricted } from './ssm-remote-command-unrestricted';
 import { ssmSendcommandDocumentTag } from './ssm-sendcommand-document-tag';
 import { ssmServiceSettingId } from './ssm-service-setting-id';
+import { ssmSessionLoggingObjectArn } from './ssm-session-logging-object-arn';
 import { ssmSessionManagerChannels } from './ssm-session-manager-channels';
+import { ssmStartSessionDocument } from './ssm-start-session-document';
 import { ssmUpdateInstanceInformation } from './ssm-update-instance-information';
 import { statementDuplicate } from './statement-duplicate';
 import { statementMissing } from './statement-missing';
@@ -109,9 +117,11 @@ export const allRules: readonly PolicyRule[] = [
   arnRegion,
   arnAccount,
   arnRegionAccountForbidden,
+  arnEmptyField,
   resourceTypeMismatch,
   arnService,
   resourceRedundant,
+  resourceLevelUnsupported,
   // Placeholders
   placeholder,
   exampleAccountId,
@@ -129,6 +139,8 @@ export const allRules: readonly PolicyRule[] = [
   conditionRedundant,
   conditionKeyPitfall,
   policyVariable,
+  conditionArnValue,
+  conditionUseridUniqueId,
   // Principals
   principalService,
   principalAwsFormat,
@@ -143,9 +155,13 @@ export const allRules: readonly PolicyRule[] = [
   passroleWildcard,
   passroleNoPassedToService,
   roleGrantBroad,
+  passroleInstanceProfile,
   ssmUpdateInstanceInformation,
   ssmSessionManagerChannels,
+  ssmSessionLoggingObjectArn,
   ssmRemoteCommandUnrestricted,
+  ssmStartSessionDocument,
+  ssmBroadGrant,
   allowWithNotElement,
   ssmSendcommandDocumentTag,
   ssmDocumentAccount,

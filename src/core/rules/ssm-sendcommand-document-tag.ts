@@ -1,6 +1,7 @@
 import { arnMatchesTemplate } from '../policy/arn';
-import type { ConditionEntry, Statement } from '../policy/types';
+import type { Statement } from '../policy/types';
 import { allowItemGranting } from '../ssm/action-grants';
+import { untaggedDenyingKey } from '../ssm/document-tags';
 import type { Finding, PolicyRule } from './rule';
 
 /** AWS-owned documents have ARNs without an account (`arn:aws:ssm:us-east-2::document/AWS-RunShellScript`). */
@@ -39,18 +40,4 @@ function reachesAwsOwnedDocuments(st: Statement): boolean {
   if (st.resource) return st.resource.items.some((r) => /^\*+$/.test(r.value) || arnMatchesTemplate(r.value, AWS_OWNED_DOCUMENT));
   if (st.notResource) return !st.notResource.items.some((r) => /^\*+$/.test(r.value) || arnMatchesTemplate(r.value, AWS_OWNED_DOCUMENT));
   return false;
-}
-
-/**
- * The first resource-tag condition entry that fails when the resource has no tags. Negated operators,
- * `…IfExists`, `Null` and `ForAllValues:` all pass for a missing key, so they do not deny untagged documents.
- */
-function untaggedDenyingKey(st: Statement): ConditionEntry | undefined {
-  for (const op of st.condition?.operators ?? []) {
-    const name = op.operator.toLowerCase();
-    if (name.startsWith('forallvalues:') || name.endsWith('ifexists') || name.includes('not') || name === 'null') continue;
-    const entry = op.entries.find((e) => /^(ssm|aws):resourcetag\//i.test(e.key));
-    if (entry) return entry;
-  }
-  return undefined;
 }
