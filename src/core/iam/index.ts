@@ -78,7 +78,7 @@ class ActionTable {
     private readonly service: string,
     private readonly names: string[],
     private readonly ends: number[],
-    private readonly details: string,
+    private readonly text: string,
   ) {
     names.forEach((name, i) => this.byName.set(name.toLowerCase(), i));
     this.built = new Array<IamAction | undefined>(names.length);
@@ -108,15 +108,23 @@ class ActionTable {
     return out;
   }
 
+  /** The parsed details of action i. */
+  details(i: number): ParsedDetails {
+    const [accessLevel, resourceTypes, conditionKeys, wildcardOnly] = JSON.parse(this.text.slice(this.ends[i - 1] ?? 0, this.ends[i])) as ActionDetails;
+    return {
+      accessLevel,
+      resourceTypes: resourceTypes.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys })),
+      conditionKeys,
+      isWildcardOnly: wildcardOnly === 1,
+    };
+  }
+
+  description(i: number): string {
+    return this.files.descriptions(this.service).a[i] ?? '';
+  }
+
   private at(i: number): IamAction {
-    let action = this.built[i];
-    if (!action) {
-      const [accessLevel, resourceTypes, conditionKeys, wildcardOnly] = JSON.parse(this.details.slice(this.ends[i - 1] ?? 0, this.ends[i])) as ActionDetails;
-      const rts = resourceTypes.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys }));
-      action = new IndexedAction(this.files, i, this.service, this.names[i] ?? '', accessLevel, rts, conditionKeys, wildcardOnly === 1);
-      this.built[i] = action;
-    }
-    return action;
+    return (this.built[i] ??= new IndexedAction(this, i, this.service, this.names[i] ?? ''));
   }
 }
 
@@ -138,24 +146,44 @@ interface ServiceDescriptions {
 }
 
 /** Descriptions live in their own pack: linting never reads them, hover and completion read them on first access. */
+/** An action's details once parsed. */
+interface ParsedDetails {
+  accessLevel: string;
+  resourceTypes: { name: string; required: boolean; conditionKeys: string[] }[];
+  conditionKeys: string[];
+  isWildcardOnly: boolean;
+}
+
+/**
+ * An action whose name is known at once and whose details are parsed on first access: rules list a service's
+ * actions to count or match their names far more often than they read what each one accepts. Descriptions live in
+ * their own pack, read only by hover and completion.
+ */
 class IndexedAction implements IamAction {
-  readonly #files: IndexFiles;
+  readonly #table: ActionTable;
   readonly #at: number;
-  constructor(
-    files: IndexFiles,
-    at: number,
-    readonly service: string,
-    readonly name: string,
-    readonly accessLevel: string,
-    readonly resourceTypes: { name: string; required: boolean; conditionKeys: string[] }[],
-    readonly conditionKeys: string[],
-    readonly isWildcardOnly: boolean,
-  ) {
-    this.#files = files;
+  #details: ParsedDetails | undefined;
+  constructor(table: ActionTable, at: number, readonly service: string, readonly name: string) {
+    this.#table = table;
     this.#at = at;
   }
+  get accessLevel(): string {
+    return this.#parsed().accessLevel;
+  }
+  get resourceTypes(): { name: string; required: boolean; conditionKeys: string[] }[] {
+    return this.#parsed().resourceTypes;
+  }
+  get conditionKeys(): string[] {
+    return this.#parsed().conditionKeys;
+  }
+  get isWildcardOnly(): boolean {
+    return this.#parsed().isWildcardOnly;
+  }
   get description(): string {
-    return this.#files.descriptions(this.service).a[this.#at] ?? '';
+    return this.#table.description(this.#at);
+  }
+  #parsed(): ParsedDetails {
+    return (this.#details ??= this.#table.details(this.#at));
   }
 }
 
@@ -209,25 +237,32 @@ class IndexFiles {
 
   /** The service's data, built once; undefined when the prefix (lower case) is not in the list. */
   service(prefix: string): ServiceData | undefined {
-    const cached = this.#services.get(prefix);
-    if (cached) return cached;
-    const entry = this.byPrefix.get(prefix);
-    if (!entry) return undefined;
-    const text = readRange(join(this.dir, 'services.pack'), entry[2], entry[3]);
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as ServiceHeader;
-    const data: ServiceData = {
-      name: entry[1],
-      actions: new ActionTable(this, prefix, header.a, header.e, text.slice(newline + 1)),
-      resourceTypes: new Map(),
-      conditionKeys: new Map(),
-      hasConditionKeyFile: header.c !== null,
-      patternCache: new Map(),
-    };
-    for (const [key, arn, conditionKeys] of header.r) data.resourceTypes.set(key.toLowerCase(), { service: prefix, key, arn, conditionKeys });
-    (header.c ?? []).forEach(([key, type], i) => data.conditionKeys.set(key.toLowerCase(), new IndexedConditionKey(this, prefix, i, key, type)));
-    this.#services.set(prefix, data);
-    return data;
+    this.load([prefix]);
+    return this.#services.get(prefix);
+  }
+
+  /** Builds the data of the listed services (lower case) not built yet, reading their records through one file handle. */
+  load(prefixes: readonly string[]): void {
+    const entries = prefixes.filter((p) => !this.#services.has(p)).map((p) => this.byPrefix.get(p)).filter((e) => e !== undefined);
+    if (entries.length === 0) return;
+    const texts = readRanges(join(this.dir, 'services.pack'), entries.map((e) => [e[2], e[3]]));
+    entries.forEach((entry, i) => {
+      const prefix = entry[0].toLowerCase();
+      const text = texts[i] ?? '';
+      const newline = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, newline)) as ServiceHeader;
+      const data: ServiceData = {
+        name: entry[1],
+        actions: new ActionTable(this, prefix, header.a, header.e, text.slice(newline + 1)),
+        resourceTypes: new Map(),
+        conditionKeys: new Map(),
+        hasConditionKeyFile: header.c !== null,
+        patternCache: new Map(),
+      };
+      for (const [key, arn, conditionKeys] of header.r) data.resourceTypes.set(key.toLowerCase(), { service: prefix, key, arn, conditionKeys });
+      (header.c ?? []).forEach(([key, type], j) => data.conditionKeys.set(key.toLowerCase(), new IndexedConditionKey(this, prefix, j, key, type)));
+      this.#services.set(prefix, data);
+    });
   }
 
   descriptions(prefix: string): ServiceDescriptions {
@@ -235,7 +270,7 @@ class IndexFiles {
     if (!found) {
       const entry = this.byPrefix.get(prefix);
       if (!entry) return { a: [], c: [] };
-      found = JSON.parse(readRange(join(this.dir, 'descriptions.pack'), entry[4], entry[5])) as ServiceDescriptions;
+      found = JSON.parse(readRanges(join(this.dir, 'descriptions.pack'), [[entry[4], entry[5]]])[0] ?? '') as ServiceDescriptions;
       this.#descriptions.set(prefix, found);
     }
     return found;
@@ -310,18 +345,20 @@ class IndexFiles {
   }
 }
 
-/** Reads one service's bytes: a policy names a few of the 400+ services, so the packs are never read whole. */
-function readRange(file: string, offset: number, length: number): string {
+/** Reads byte ranges of a file as text through one handle: a policy names a few of the 400+ services, so the packs are never read whole. */
+function readRanges(file: string, ranges: readonly (readonly [offset: number, length: number])[]): string[] {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(fd, buf, done, length - done, offset + done);
-      if (n === 0) throw new Error(`${file} is shorter than the IAM index says: run npm run build`);
-      done += n;
-    }
-    return buf.toString('utf8');
+    return ranges.map(([offset, length]) => {
+      const buf = Buffer.allocUnsafe(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, buf, done, length - done, offset + done);
+        if (n === 0) throw new Error(`${file} is shorter than the IAM index says: run npm run build`);
+        done += n;
+      }
+      return buf.toString('utf8');
+    });
   } finally {
     closeSync(fd);
   }
@@ -379,9 +416,13 @@ export class IamIndex {
     const files = this.files();
     const byPrefix = files.byPrefix;
     this.listed = true;
+    const wanted: string[] = [];
     for (const raw of services) {
       const prefix = raw.toLowerCase();
-      if (this.services.has(prefix) || !byPrefix.has(prefix)) continue;
+      if (!this.services.has(prefix) && byPrefix.has(prefix)) wanted.push(prefix);
+    }
+    files.load(wanted);
+    for (const prefix of wanted) {
       const data = files.service(prefix);
       if (data) this.services.set(prefix, data);
     }
