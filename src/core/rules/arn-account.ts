@@ -10,7 +10,8 @@ export const arnAccount: PolicyRule = {
   meta: {
     description: 'The account field of an ARN should be a 12-digit account ID (or empty, "aws", a wildcard or a policy variable).',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       separators:
@@ -19,6 +20,7 @@ export const arnAccount: PolicyRule = {
         '"{{account}}" has {{count}} digits; an AWS account ID has exactly 12 (keep leading zeros), so this ARN matches no resource. Check the account ID.',
       format:
         '"{{account}}" is not an AWS account ID: the account field of an ARN is 12 digits, empty (S3 buckets, AWS-owned SSM documents), "aws" (AWS managed policies) or a wildcard. This ARN matches no resource.',
+      changeAccount: 'Change the account to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -34,7 +36,7 @@ export const arnAccount: PolicyRule = {
         const digits = account.replace(/[\s.-]/g, '');
         if (/^\d{12}$/.test(digits)) {
           const fix = replaceNode(item.node, withArnField(item.value, ARN_FIELD.account, digits));
-          findings.push({ messageId: 'separators', node: item.node, data: { ...data, suggestion: digits }, fix });
+          findings.push({ messageId: 'separators', node: item.node, data: { ...data, suggestion: digits }, suggestions: [{ messageId: 'changeAccount', fix }] });
         } else if (/^\d+$/.test(account)) {
           findings.push({ messageId: 'length', node: item.node, data: { ...data, count: String(account.length) } });
         } else {

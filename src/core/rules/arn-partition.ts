@@ -36,7 +36,8 @@ export const arnPartition: PolicyRule = {
   meta: {
     description: 'The partition field of an ARN must name an AWS partition.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       unknownDidYouMean: `"{{partition}}" is not an AWS partition. ${REJECTED} Did you mean "{{suggestion}}"?`,
@@ -44,6 +45,7 @@ export const arnPartition: PolicyRule = {
       empty: 'The partition field of "{{arn}}" is empty. IAM rejects the policy (MalformedPolicyDocument: Partition "" is not valid for resource). Write "{{suggestion}}" (or "*").',
       variable:
         'The partition field "{{partition}}" holds a variable or template placeholder. IAM checks the partition literally when the policy is saved and rejects it; no policy variable stands for a partition. Write the partition itself ("aws", "aws-cn", "aws-us-gov" …) or "*".',
+      changePartition: 'Change the partition to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -63,9 +65,9 @@ export const arnPartition: PolicyRule = {
         const suggestion = partition === '' ? (fromRegion ?? 'aws') : suggest(partition, fromRegion);
         const messageId = partition === '' ? 'empty' : suggestion ? 'unknownDidYouMean' : 'unknown';
         const finding: Finding = { messageId, node: item.node, data: suggestion ? { ...data, suggestion } : data };
-        // An empty partition is only fixed when the region tells which partition the ARN is in.
-        const fixTo = partition === '' ? fromRegion : suggestion;
-        if (fixTo) finding.fix = replaceNode(item.node, withArnField(item.value, ARN_FIELD.partition, fixTo));
+        if (suggestion) {
+          finding.suggestions = [{ messageId: 'changePartition', fix: replaceNode(item.node, withArnField(item.value, ARN_FIELD.partition, suggestion)) }];
+        }
         findings.push(finding);
       }
     }

@@ -22,7 +22,8 @@ export const arnRegionAccountForbidden: PolicyRule = {
   meta: {
     description: "An ARN must leave the region (or account) empty where the service's ARNs have none.",
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       region:
@@ -31,6 +32,9 @@ export const arnRegionAccountForbidden: PolicyRule = {
         '{{service}} ARNs of this kind have no account ({{template}}), so with account "{{account}}" this ARN can never match a resource. Leave the account empty: "{{suggestion}}".',
       regionAndAccount:
         '{{service}} ARNs of this kind have neither region nor account ({{template}}), so with "{{region}}" and "{{account}}" this ARN can never match a resource. Leave both empty: "{{suggestion}}".',
+      removeRegion: 'Remove the Region from the ARN',
+      removeAccount: 'Remove the account from the ARN',
+      removeRegionAndAccount: 'Remove the Region and the account from the ARN',
     },
   },
   check(policy, ctx) {
@@ -44,11 +48,11 @@ export const arnRegionAccountForbidden: PolicyRule = {
         const types = ownResourceTypes(ctx.iam, arn.service);
         if (types.length === 0 || types.some((t) => arnCanMatchType(item.value, t))) continue;
         // The smallest change that makes the ARN match a type tells which field is wrong.
-        const tries: [string, boolean, boolean][] = [];
-        if (region) tries.push(['region', true, false]);
-        if (account) tries.push(['account', false, true]);
-        if (region && account) tries.push(['regionAndAccount', true, true]);
-        for (const [messageId, dropRegion, dropAccount] of tries) {
+        const tries: [string, boolean, boolean, string][] = [];
+        if (region) tries.push(['region', true, false, 'removeRegion']);
+        if (account) tries.push(['account', false, true, 'removeAccount']);
+        if (region && account) tries.push(['regionAndAccount', true, true, 'removeRegionAndAccount']);
+        for (const [messageId, dropRegion, dropAccount, suggestionId] of tries) {
           let fixed = item.value;
           if (dropAccount) fixed = withArnField(fixed, ARN_FIELD.account, '');
           if (dropRegion) fixed = withArnField(fixed, ARN_FIELD.region, '');
@@ -64,7 +68,7 @@ export const arnRegionAccountForbidden: PolicyRule = {
               account: arn.account,
               suggestion: fixed,
             },
-            fix: replaceNode(item.node, fixed),
+            suggestions: [{ messageId: suggestionId, fix: replaceNode(item.node, fixed) }],
           });
           break;
         }

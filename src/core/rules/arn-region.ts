@@ -14,7 +14,8 @@ export const arnRegion: PolicyRule = {
   meta: {
     description: 'The region field of an ARN should be a Region code of the ARN\'s partition (or empty, or a wildcard).',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       zone:
@@ -25,6 +26,7 @@ export const arnRegion: PolicyRule = {
       unknownDidYouMean: '"{{region}}" is not a Region of the {{partition}} partition, so this ARN matches no resource. Did you mean "{{suggestion}}"?',
       unknown:
         '"{{region}}" is not a Region of the {{partition}} partition, so this ARN matches no resource. Write a Region code such as "us-east-1", "*" for any Region, or leave it empty for services without Regions. (If AWS opened this Region recently, ignore this warning.)',
+      changeRegion: 'Change the Region to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -37,15 +39,17 @@ export const arnRegion: PolicyRule = {
         if (partitions.length === 0 || partitions.some((p) => p.regions.includes(region))) continue;
         const partition = partitions.length === 1 ? (partitions[0] as Partition).id : arn.partition;
         const data: Record<string, string> = { region, partition };
-        const fixed = (suggestion: string): Finding['fix'] => replaceNode(item.node, withArnField(item.value, ARN_FIELD.region, suggestion));
+        const fixed = (suggestion: string): Finding['suggestions'] => [
+          { messageId: 'changeRegion', fix: replaceNode(item.node, withArnField(item.value, ARN_FIELD.region, suggestion)) },
+        ];
         const lower = region.toLowerCase();
         if (lower !== region && partitions.some((p) => p.regions.includes(lower))) {
-          findings.push({ messageId: 'wrongCase', node: item.node, data: { ...data, suggestion: lower }, fix: fixed(lower) });
+          findings.push({ messageId: 'wrongCase', node: item.node, data: { ...data, suggestion: lower }, suggestions: fixed(lower) });
           continue;
         }
         const parent = parentRegion(lower, partitions);
         if (parent) {
-          findings.push({ messageId: 'zone', node: item.node, data: { ...data, suggestion: parent }, fix: fixed(parent) });
+          findings.push({ messageId: 'zone', node: item.node, data: { ...data, suggestion: parent }, suggestions: fixed(parent) });
           continue;
         }
         const home = partitionOfRegion(region) ?? PARTITIONS.find((p) => p.regionPattern.test(region) && !partitions.includes(p));
@@ -54,7 +58,11 @@ export const arnRegion: PolicyRule = {
           continue;
         }
         const suggestion = closest(region, partitions.flatMap((p) => p.regions));
-        findings.push(suggestion ? { messageId: 'unknownDidYouMean', node: item.node, data: { ...data, suggestion } } : { messageId: 'unknown', node: item.node, data });
+        findings.push(
+          suggestion
+            ? { messageId: 'unknownDidYouMean', node: item.node, data: { ...data, suggestion }, suggestions: fixed(suggestion) }
+            : { messageId: 'unknown', node: item.node, data },
+        );
       }
     }
     return findings;

@@ -13,7 +13,8 @@ export const arnSyntax: PolicyRule = {
   meta: {
     description: 'Resource and NotResource values are "*" or ARNs: arn:partition:service:region:account:resource.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       instanceId: `"{{value}}" is an instance ID, not an ARN. ${REJECTED} Write the instance's ARN: "{{example}}".`,
@@ -23,6 +24,7 @@ export const arnSyntax: PolicyRule = {
       tooFewFields:
         `"{{value}}" has {{count}} colon-separated fields; an ARN has six (arn:partition:service:region:account:resource, region and account may be empty). ${REJECTED}`,
       notArn: `"{{value}}" is not an ARN. ${REJECTED} Write "*" or an ARN such as "arn:aws:ssm:us-east-1:123456789012:document/MyDocument".`,
+      lowerCasePrefix: 'Write the ARN prefix in lower case: "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -35,9 +37,14 @@ export const arnSyntax: PolicyRule = {
         // A placeholder from the docs ("key-name", "<bucket-arn>") is the placeholder rule's finding, with how to fill it.
         if (finding && finding.messageId !== 'prefixCase' && findPlaceholders(value, 'resource').length > 0) continue;
         if (!finding) continue;
-        // Only the prefix's case has a fix that cannot change what the author meant.
-        const fix = finding.messageId === 'prefixCase' ? replaceNode(item.node, `arn:${value.slice(4)}`) : undefined;
-        findings.push({ node: item.node, messageId: finding.messageId, data: { value, ...finding.data }, ...(fix ? { fix } : {}) });
+        const result: Finding = { node: item.node, messageId: finding.messageId, data: { value, ...finding.data } };
+        // Only the prefix's case has one obvious repair; the examples of the other messages hold made-up Regions and accounts.
+        if (finding.messageId === 'prefixCase') {
+          const suggestion = `arn:${value.slice(4)}`;
+          result.data = { ...result.data, suggestion: suggestion.length > 80 ? `${suggestion.slice(0, 80)}…` : suggestion };
+          result.suggestions = [{ messageId: 'lowerCasePrefix', fix: replaceNode(item.node, suggestion) }];
+        }
+        findings.push(result);
       }
     }
     return findings;

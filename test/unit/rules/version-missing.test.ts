@@ -15,5 +15,37 @@ testRule(versionMissing, {
       errors: [{ messageId: 'missing' }],
       output: '{\n    "Version": "2012-10-17",\n    "Statement": []\n}',
     },
+    {
+      name: 'a policy variable: without Version it is literal text, so adding one changes the meaning (a suggestion)',
+      code: '{\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}/*" }]\n}',
+      errors: [
+        {
+          messageId: 'missing',
+          suggestions: [
+            {
+              messageId: 'addVersion',
+              output: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}/*" }]\n}',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a policy variable written with JSON escapes counts too',
+      code: '{\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/\\u0024{aws:username}/*" }]\n}',
+      errors: [
+        {
+          messageId: 'missing',
+          suggestions: [
+            {
+              messageId: 'addVersion',
+              output: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/\\u0024{aws:username}/*" }]\n}',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
   ],
 });
