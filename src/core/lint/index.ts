@@ -180,9 +180,10 @@ export function applyFixes(text: string, findings: readonly Pick<LintFinding, 'f
     const last = group[group.length - 1];
     lastEnd = last ? last.offset + last.length : lastEnd;
   }
+  // From the end; of two edits at one offset (an insertion, then a deletion that starts there), the later one first,
+  // so the insertion is not deleted with the text after it.
+  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.offset - a.e.offset || b.i - a.i);
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
-    out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
-  }
+  for (const { e } of order) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
   return out;
 }

@@ -22,6 +22,8 @@ export const versionMissing: PolicyRule = {
   },
   check(policy) {
     if (policy.root?.type !== 'object' || policy.props.has('Version')) return [];
+    // "version" in the wrong case is unknown-element's finding, and its fix renames the key: adding one would duplicate it.
+    if ([...policy.props.keys()].some((key) => key.toLowerCase() === 'version')) return [];
     const brace = { offset: policy.root.offset, length: 1 };
     const edit = setAtPath(policy.text, ['Version'], '2012-10-17', true);
     const finding: Finding = { messageId: 'missing', range: brace };

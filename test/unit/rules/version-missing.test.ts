@@ -2,7 +2,13 @@ import { versionMissing } from '../../../src/core/rules/version-missing';
 import { testRule } from '../rule-tester';
 
 testRule(versionMissing, {
-  valid: ['{"Version":"2012-10-17","Statement":[]}', '[]', ''],
+  valid: [
+    '{"Version":"2012-10-17","Statement":[]}',
+    '[]',
+    '',
+    // A Version in the wrong case is unknown-element's finding; adding another one would duplicate the key.
+    '{"version":"2012-10-17","Statement":[]}',
+  ],
   invalid: [
     {
       code: '{\n  "Statement": []\n}',
