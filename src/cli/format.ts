@@ -16,12 +16,30 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** True when `--fix` would correct this finding without changing what the policy means. */
+  fixable: boolean;
+  /** Changes that would change what the policy means, for a person to choose; `--fix` never applies them. */
+  suggestions: JsonSuggestion[];
+}
+
+/** One suggestion: what it does, and its edits (offsets and lengths in UTF-16 units into the file's text, as jsonc-parser's `Edit`). */
+export interface JsonSuggestion {
+  message: string;
+  edits: { offset: number; length: number; content: string }[];
 }
 
 /** One JSON array of every finding. */
 export function formatJson(results: readonly FileFindings[]): string {
   const out: JsonFinding[] = results.flatMap((r) =>
-    r.findings.map((f) => ({ file: r.file, ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range })),
+    r.findings.map((f) => ({
+      file: r.file,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      range: f.range,
+      fixable: (f.fix?.length ?? 0) > 0,
+      suggestions: (f.suggestions ?? []).map((s) => ({ message: s.message, edits: s.fix.map(({ offset, length, content }) => ({ offset, length, content })) })),
+    })),
   );
   return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -82,7 +100,7 @@ export function formatSarif(results: readonly FileFindings[], rules: readonly Po
         locations: [
           {
             physicalLocation: {
-              artifactLocation: r.file === '-' ? { uri: 'stdin' } : { uri: toUri(r.file), uriBaseId: '%SRCROOT%' },
+              artifactLocation: artifactLocation(r.file),
               region: {
                 startLine: f.range.start.line + 1,
                 startColumn: f.range.start.character + 1,
@@ -95,6 +113,20 @@ export function formatSarif(results: readonly FileFindings[], rules: readonly Po
       };
       const idx = ruleIndex.get(f.ruleId);
       if (idx !== undefined) result.ruleIndex = idx;
+      // SARIF's fixes are proposals a viewer may offer, never applied on their own: they fit suggestions.
+      const fixes = (f.suggestions ?? []).map((s): Sarif.Fix => ({
+        description: { text: s.message },
+        artifactChanges: [
+          {
+            artifactLocation: artifactLocation(r.file),
+            replacements: s.fix.map((e): Sarif.Replacement => ({
+              deletedRegion: { charOffset: e.offset, charLength: e.length },
+              ...(e.content ? { insertedContent: { text: e.content } } : {}),
+            })),
+          },
+        ],
+      }));
+      if (fixes.length > 0) result.fixes = fixes;
       return result;
     }),
   );
@@ -115,7 +147,7 @@ export function formatSarif(results: readonly FileFindings[], rules: readonly Po
                 helpUri: ruleDocsUrl(r.id),
                 help: { text: `${r.meta.description} See ${ruleDocsUrl(r.id)}`, markdown: `${r.meta.description} [Documentation](${ruleDocsUrl(r.id)})` },
                 defaultConfiguration: { level: SARIF_LEVEL[r.meta.defaultSeverity] },
-                properties: { tags: ['iam', 'security', ...r.meta.appliesTo], fixable: r.meta.fixable },
+                properties: { tags: ['iam', 'security', ...r.meta.appliesTo], fixable: r.meta.fixable, hasSuggestions: r.meta.hasSuggestions ?? false },
               }),
             ),
           },
@@ -126,6 +158,10 @@ export function formatSarif(results: readonly FileFindings[], rules: readonly Po
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function artifactLocation(file: string): Sarif.ArtifactLocation {
+  return file === '-' ? { uri: 'stdin' } : { uri: toUri(file), uriBaseId: '%SRCROOT%' };
 }
 
 function toUri(file: string): string {

@@ -22,7 +22,17 @@ export interface LintFinding {
   /** JSON path of the node the finding is about, when it is about a node. */
   path?: JSONPath;
   data?: Record<string, string>;
+  /** Edits that keep what the policy means; applied by {@link fixText} and {@link applyFixes}. */
   fix?: Edit[];
+  /** Edits that change what the policy means, offered one by one and never applied in bulk. */
+  suggestions?: LintSuggestion[];
+}
+
+/** One suggestion of a finding: its message id, its message (filled) and its edits. */
+export interface LintSuggestion {
+  messageId: string;
+  message: string;
+  fix: Edit[];
 }
 
 /** Options for {@link lintText}. */
@@ -87,6 +97,13 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
       const offset = f.node ? f.node.offset : (f.range?.offset ?? 0);
       const length = f.node ? f.node.length : (f.range?.length ?? 0);
       const template = rule.meta.messages[f.messageId] ?? f.messageId;
+      const suggestions = (rule.meta.hasSuggestions ? f.suggestions : undefined)
+        ?.filter((s) => s.fix.length > 0)
+        .map((s): LintSuggestion => ({
+          messageId: s.messageId,
+          message: formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, { ...f.data, ...s.data }),
+          fix: s.fix,
+        }));
       findings.push({
         ruleId: rule.id,
         messageId: f.messageId,
@@ -97,7 +114,9 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
         range: lineMap().range(offset, length),
         path: f.node ? getNodePath(f.node) : undefined,
         data: f.data,
-        fix: f.fix,
+        // A rule that does not declare itself fixable cannot slip an edit into --fix (ESLint refuses such a rule too).
+        fix: rule.meta.fixable && f.fix && f.fix.length > 0 ? f.fix : undefined,
+        ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
       });
     }
   }
@@ -136,7 +155,10 @@ export function referencedNames(policy: ParsedPolicy): { services: Set<string>; 
   return { services, conditionKeys };
 }
 
-/** Lints and applies fixes repeatedly (at most 10 passes) until none applies; returns the text and what remains. */
+/**
+ * Lints and applies fixes repeatedly (at most 10 passes) until none applies; returns the text and what remains.
+ * Only fixes apply (never suggestions), and only those of the rules `options.config` leaves on.
+ */
 export async function fixText(text: string, options: LintOptions = {}): Promise<{ text: string; findings: LintFinding[]; passes: number }> {
   let current = text;
   for (let pass = 1; pass <= 10; pass++) {
@@ -148,7 +170,7 @@ export async function fixText(text: string, options: LintOptions = {}): Promise<
   return { text: current, findings: (await lintText(current, options)).findings, passes: 10 };
 }
 
-/** Applies the fixes of the given findings that do not overlap, in one pass (like ESLint's fixer). */
+/** Applies the fixes (not the suggestions) of the given findings that do not overlap, in one pass (like ESLint's fixer). */
 export function applyFixes(text: string, findings: readonly Pick<LintFinding, 'fix'>[]): string {
   const edits: Edit[] = [];
   let lastEnd = -1;
@@ -163,9 +185,10 @@ export function applyFixes(text: string, findings: readonly Pick<LintFinding, 'f
     const last = group[group.length - 1];
     lastEnd = last ? last.offset + last.length : lastEnd;
   }
+  // From the end; of two edits at one offset (an insertion, then a deletion that starts there), the later one first,
+  // so the insertion is not deleted with the text after it.
+  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.offset - a.e.offset || b.i - a.i);
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
-    out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
-  }
+  for (const { e } of order) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
   return out;
 }

@@ -9,19 +9,21 @@ const SEARCHED_SERVICES = ['ssm', 'ssmmessages', 'ec2messages', 'iam', 'sts', 'e
 
 const REJECTED = 'IAM rejects the policy (MalformedPolicyDocument: actions must be prefaced by a vendor).';
 
-/** An Action/NotAction item without a `service:` prefix (other than "*"); fixed when one searched service has that action. */
+/** An Action/NotAction item without a `service:` prefix (other than "*"); a suggestion adds the prefix when one searched service has that action. */
 export const actionMissingPrefix: PolicyRule = {
   id: 'action-missing-prefix',
   meta: {
     description: 'Every action except "*" is written service:ActionName.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     needsServices: SEARCHED_SERVICES,
     messages: {
       missingDidYouMean: `"{{action}}" has no service prefix. ${REJECTED} Did you mean "{{suggestion}}"?`,
       missingAmbiguous: `"{{action}}" has no service prefix. ${REJECTED} Several services have this action ({{candidates}}): write the one you mean.`,
       missing: `"{{action}}" has no service prefix. ${REJECTED} Write it as service:ActionName, e.g. "ssm:SendCommand".`,
+      changeAction: 'Change the action to "{{suggestion}}"',
     },
   },
   check(policy, ctx) {
@@ -49,7 +51,7 @@ function missing(item: Located<string>, name: string, iam: IamIndex): Finding {
   if (services.length === 1) {
     // Keep the name as written: IAM matches action names case-insensitively.
     const suggestion = `${services[0] as string}:${name}`;
-    return { messageId: 'missingDidYouMean', node: item.node, data: { ...data, suggestion }, fix: replaceNode(item.node, suggestion) };
+    return { messageId: 'missingDidYouMean', node: item.node, data: { ...data, suggestion }, suggestions: [{ messageId: 'changeAction', fix: replaceNode(item.node, suggestion) }] };
   }
   if (services.length > 1) {
     const candidates = services.map((s) => `${s}:${iam.action(s, name)?.name ?? name}`).join(', ');

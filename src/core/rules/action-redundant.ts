@@ -7,8 +7,14 @@ import type { Finding, PolicyRule } from './rule';
 const MAX_PATTERN = 256;
 /** Bounds the pairwise comparisons per item, so a huge list stays cheap. */
 const MAX_CANDIDATES = 200;
+/** Items whose case-insensitive comparison is plain ASCII case folding. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** An Action/NotAction item already matched by another item of the same list (or repeated); the fix removes it. */
+/**
+ * An Action/NotAction item already matched by another item of the same list (or repeated). The fix removes it: the
+ * list matches the same actions without it, because {@link covers} only answers true when every action the item can
+ * match is matched by the item that stays (from the text alone, not from the IAM data).
+ */
 export const actionRedundant: PolicyRule = {
   id: 'action-redundant',
   meta: {
@@ -73,7 +79,10 @@ function redundantItems(list: ValueList, element: string): Finding[] {
 }
 
 function report(item: Located<string>, by: Located<string>, messageId: string, element: string): Finding {
-  return { messageId, node: item.node, data: { action: item.value, by: by.value, element }, fix: removeArrayItem(item.node) };
+  const finding: Finding = { messageId, node: item.node, data: { action: item.value, by: by.value, element } };
+  // Case folding beyond ASCII (the Kelvin sign lower-cases to "k") may differ from IAM's: such items are reported, not removed.
+  if (PRINTABLE_ASCII.test(item.value) && PRINTABLE_ASCII.test(by.value)) finding.fix = removeArrayItem(item.node);
+  return finding;
 }
 
 function servicePart(action: string): string {

@@ -2,7 +2,6 @@ import type { IamIndex } from '../iam';
 import { replaceNode } from '../policy/edits';
 import { splitAction } from '../policy/query';
 import { closest } from '../util/closest';
-import { editDistance } from '../util/did-you-mean';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
@@ -42,19 +41,21 @@ const ALIASES: Record<string, string> = {
   amazons3: 's3',
 };
 
-/** An Action/NotAction item whose `service:` prefix is no IAM service; the fix applies a did-you-mean to the prefix. */
+/** An Action/NotAction item whose `service:` prefix is no IAM service; a suggestion applies a did-you-mean to the prefix. */
 export const actionUnknownService: PolicyRule = {
   id: 'action-unknown-service',
   meta: {
     description: 'The prefix of an action must be the IAM service prefix of an AWS service.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       unknownDidYouMean:
         '"{{prefix}}" is not an IAM service prefix, so "{{action}}" matches no action and grants (or denies) nothing. Did you mean "{{suggestion}}"?',
       unknown:
         '"{{prefix}}" is not an IAM service prefix in this linter\'s IAM data (a misspelling, or a retired service such as deepracer), so "{{action}}" matches no action and grants (or denies) nothing. Use the prefix from the Service Authorization Reference (ssm, ssmmessages, ec2messages, ec2 …); a service newer than this linter\'s data is fine.',
+      changeAction: 'Change the action to "{{suggestion}}"',
     },
   },
   check(policy, ctx) {
@@ -62,7 +63,7 @@ export const actionUnknownService: PolicyRule = {
     // Without the service list every prefix would look unknown.
     if (prefixes.length === 0) return [];
     const findings: Finding[] = [];
-    const suggestions = new Map<string, Suggestion | undefined>();
+    const suggestions = new Map<string, string | undefined>();
     for (const st of policy.statements) {
       for (const item of [...(st.action?.items ?? []), ...(st.notAction?.items ?? [])]) {
         const parts = splitAction(item.value);
@@ -75,10 +76,13 @@ export const actionUnknownService: PolicyRule = {
           findings.push({ messageId: 'unknown', node: item.node, data });
           continue;
         }
-        const fixed = `${suggestion.prefix}:${parts.name}`;
-        const finding: Finding = { messageId: 'unknownDidYouMean', node: item.node, data: { ...data, suggestion: fixed } };
-        if (suggestion.sure) finding.fix = replaceNode(item.node, fixed);
-        findings.push(finding);
+        const fixed = `${suggestion}:${parts.name}`;
+        findings.push({
+          messageId: 'unknownDidYouMean',
+          node: item.node,
+          data: { ...data, suggestion: fixed },
+          suggestions: [{ messageId: 'changeAction', fix: replaceNode(item.node, fixed) }],
+        });
       }
     }
     return findings;
@@ -89,18 +93,10 @@ function normalize(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-interface Suggestion {
-  prefix: string;
-  /** A known alias, a spelling that differs only in hyphens or case, or a typo of at most two edits: safe to fix. */
-  sure: boolean;
-}
-
-function suggestPrefix(prefix: string, prefixes: string[], iam: IamIndex): Suggestion | undefined {
+/** A known alias, a spelling that differs only in hyphens or case, else the closest prefix. */
+function suggestPrefix(prefix: string, prefixes: string[], iam: IamIndex): string | undefined {
   const norm = normalize(prefix);
   const alias = ALIASES[norm];
-  if (alias && iam.hasService(alias)) return { prefix: alias, sure: true };
-  const sameLetters = prefixes.find((p) => normalize(p) === norm);
-  if (sameLetters) return { prefix: sameLetters, sure: true };
-  const near = closest(prefix, prefixes);
-  return near ? { prefix: near, sure: editDistance(prefix, near, 2) <= 2 } : undefined;
+  if (alias && iam.hasService(alias)) return alias;
+  return prefixes.find((p) => normalize(p) === norm) ?? closest(prefix, prefixes);
 }

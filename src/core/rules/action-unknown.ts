@@ -1,26 +1,24 @@
 import { replaceNode } from '../policy/edits';
 import { splitAction } from '../policy/query';
 import { closest } from '../util/closest';
-import { editDistance } from '../util/did-you-mean';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
-/** Suggestions further away than this many edits are offered without a fix. */
-const MAX_FIX_DISTANCE = 2;
-
-/** An Action/NotAction item of a known service naming no action of it (no wildcard); the fix applies a did-you-mean. */
+/** An Action/NotAction item of a known service naming no action of it (no wildcard); a suggestion applies the did-you-mean. */
 export const actionUnknown: PolicyRule = {
   id: 'action-unknown',
   meta: {
     description: 'An action must exist in its service.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       unknownDidYouMean:
         'The IAM data has no {{serviceName}} action "{{name}}": a misspelled action matches nothing, so "{{action}}" grants (or denies) nothing. Did you mean "{{suggestion}}"?',
       unknown:
         'The IAM data has no {{serviceName}} action "{{name}}": a misspelled or retired action matches nothing, so "{{action}}" grants (or denies) nothing. Check the name in the Service Authorization Reference (an action newer than this linter\'s data is fine).',
+      changeAction: 'Change the action to "{{suggestion}}"',
     },
   },
   check(policy, ctx) {
@@ -42,10 +40,12 @@ export const actionUnknown: PolicyRule = {
         }
         // Keep the prefix as the user wrote it; only the name changes.
         const suggestion = `${parts.service}:${suggested}`;
-        const finding: Finding = { messageId: 'unknownDidYouMean', node: item.node, data: { ...data, suggestion } };
-        // A far suggestion may point away from an action newer than the data: suggest it, but fix only typos.
-        if (editDistance(parts.name, suggested, MAX_FIX_DISTANCE) <= MAX_FIX_DISTANCE) finding.fix = replaceNode(item.node, suggestion);
-        findings.push(finding);
+        findings.push({
+          messageId: 'unknownDidYouMean',
+          node: item.node,
+          data: { ...data, suggestion },
+          suggestions: [{ messageId: 'changeAction', fix: replaceNode(item.node, suggestion) }],
+        });
       }
     }
     return findings;

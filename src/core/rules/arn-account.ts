@@ -11,7 +11,8 @@ export const arnAccount: PolicyRule = {
   meta: {
     description: 'The account field of an ARN should be a 12-digit account ID (or empty, "aws", a wildcard or a policy variable).',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       separators:
@@ -20,6 +21,7 @@ export const arnAccount: PolicyRule = {
         '"{{account}}" has {{count}} digits; an AWS account ID has exactly 12 (keep leading zeros), so this ARN matches no resource. Check the account ID.',
       format:
         '"{{account}}" is not an AWS account ID: the account field of an ARN is 12 digits, empty (S3 buckets, AWS-owned SSM documents), "aws" (AWS managed policies) or a wildcard. This ARN matches no resource.',
+      changeAccount: 'Change the account to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -28,8 +30,11 @@ export const arnAccount: PolicyRule = {
       for (const { item, arn } of resourceArns(st)) {
         const problem = accountProblem(item.value, arn);
         if (!problem) continue;
-        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
-        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, ...(fix ? { fix } : {}) });
+        const finding: Finding = { messageId: problem.messageId, node: item.node, data: problem.data };
+        if (problem.replacement !== undefined) {
+          finding.suggestions = [{ messageId: 'changeAccount', fix: replaceNode(item.node, problem.replacement) }];
+        }
+        findings.push(finding);
       }
     }
     return findings;

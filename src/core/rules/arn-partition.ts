@@ -38,7 +38,8 @@ export const arnPartition: PolicyRule = {
   meta: {
     description: 'The partition field of an ARN must name an AWS partition.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       unknownDidYouMean: `"{{partition}}" is not an AWS partition. ${REJECTED} Did you mean "{{suggestion}}"?`,
@@ -46,6 +47,7 @@ export const arnPartition: PolicyRule = {
       empty: 'The partition field of "{{arn}}" is empty. IAM rejects the policy (MalformedPolicyDocument: Partition "" is not valid for resource). Write "{{suggestion}}" (or "*").',
       variable:
         'The partition field "{{partition}}" holds a variable or template placeholder. IAM checks the partition literally when the policy is saved and rejects it; no policy variable stands for a partition. Write the partition itself ("aws", "aws-cn", "aws-us-gov" …) or "*".',
+      changePartition: 'Change the partition to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -54,8 +56,11 @@ export const arnPartition: PolicyRule = {
       for (const { item, arn } of resourceArns(st)) {
         const problem = partitionProblem(item.value, arn);
         if (!problem) continue;
-        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
-        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, ...(fix ? { fix } : {}) });
+        const finding: Finding = { messageId: problem.messageId, node: item.node, data: problem.data };
+        if (problem.replacement !== undefined) {
+          finding.suggestions = [{ messageId: 'changePartition', fix: replaceNode(item.node, problem.replacement) }];
+        }
+        findings.push(finding);
       }
     }
     return findings;
@@ -64,8 +69,8 @@ export const arnPartition: PolicyRule = {
 
 /**
  * A partition field that names no AWS partition: empty, a variable, or unknown text (with a did-you-mean). The
- * replacement is given when it is certain: the case or an alias of a partition, or, for an empty field, the partition
- * of the ARN's Region. Wildcards are not judged.
+ * replacement writes the suggested partition: the case or an alias of a partition, the closest one, or, for an empty
+ * field, the partition of the ARN's Region ("aws" when there is none). Wildcards are not judged.
  */
 export function partitionProblem(value: string, arn: ArnParts): ArnProblem | undefined {
   const partition = arn.partition;
@@ -77,12 +82,11 @@ export function partitionProblem(value: string, arn: ArnParts): ArnProblem | und
   const fromRegion = partitionOfRegion(arn.region)?.id;
   const suggestion = partition === '' ? (fromRegion ?? 'aws') : suggest(partition, fromRegion);
   const messageId = partition === '' ? 'empty' : suggestion ? 'unknownDidYouMean' : 'unknown';
-  // An empty partition is only fixed when the region tells which partition the ARN is in.
-  const fixTo = partition === '' ? fromRegion : suggestion;
+  // A replacement is only ever a suggestion, so a guess ("aws" for an empty field without a Region) is offered too.
   return {
     messageId,
     data: suggestion ? { ...data, suggestion } : data,
-    ...(fixTo ? { replacement: withArnField(value, ARN_FIELD.partition, fixTo) } : {}),
+    ...(suggestion ? { replacement: withArnField(value, ARN_FIELD.partition, suggestion) } : {}),
   };
 }
 

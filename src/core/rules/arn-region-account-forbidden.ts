@@ -24,7 +24,8 @@ export const arnRegionAccountForbidden: PolicyRule = {
   meta: {
     description: "An ARN must leave the region (or account) empty where the service's ARNs have none.",
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       region:
@@ -33,6 +34,9 @@ export const arnRegionAccountForbidden: PolicyRule = {
         '{{service}} ARNs of this kind have no account ({{template}}), so with account "{{account}}" this ARN can never match a resource. Leave the account empty: "{{suggestion}}".',
       regionAndAccount:
         '{{service}} ARNs of this kind have neither region nor account ({{template}}), so with "{{region}}" and "{{account}}" this ARN can never match a resource. Leave both empty: "{{suggestion}}".',
+      removeRegion: 'Remove the Region from the ARN',
+      removeAccount: 'Remove the account from the ARN',
+      removeRegionAndAccount: 'Remove the Region and the account from the ARN',
     },
   },
   check(policy, ctx) {
@@ -41,7 +45,13 @@ export const arnRegionAccountForbidden: PolicyRule = {
       for (const { item, arn } of resourceArns(st)) {
         const problem = forbiddenFieldProblem(item.value, arn, ctx.iam);
         if (!problem) continue;
-        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, fix: replaceNode(item.node, problem.replacement) });
+        const suggestionId = problem.messageId === 'region' ? 'removeRegion' : problem.messageId === 'account' ? 'removeAccount' : 'removeRegionAndAccount';
+        findings.push({
+          messageId: problem.messageId,
+          node: item.node,
+          data: problem.data,
+          suggestions: [{ messageId: suggestionId, fix: replaceNode(item.node, problem.replacement) }],
+        });
       }
     }
     return findings;

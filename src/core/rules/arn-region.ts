@@ -16,7 +16,8 @@ export const arnRegion: PolicyRule = {
   meta: {
     description: 'The region field of an ARN should be a Region code of the ARN\'s partition (or empty, or a wildcard).',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       zone:
@@ -27,6 +28,7 @@ export const arnRegion: PolicyRule = {
       unknownDidYouMean: '"{{region}}" is not a Region of the {{partition}} partition, so this ARN matches no resource. Did you mean "{{suggestion}}"?',
       unknown:
         '"{{region}}" is not a Region of the {{partition}} partition, so this ARN matches no resource. Write a Region code such as "us-east-1", "*" for any Region, or leave it empty for services without Regions. (If AWS opened this Region recently, ignore this warning.)',
+      changeRegion: 'Change the Region to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -35,8 +37,11 @@ export const arnRegion: PolicyRule = {
       for (const { item, arn } of resourceArns(st)) {
         const problem = regionProblem(item.value, arn);
         if (!problem) continue;
-        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
-        findings.push({ messageId: problem.messageId, node: item.node, data: problem.data, ...(fix ? { fix } : {}) });
+        const finding: Finding = { messageId: problem.messageId, node: item.node, data: problem.data };
+        if (problem.replacement !== undefined) {
+          finding.suggestions = [{ messageId: 'changeRegion', fix: replaceNode(item.node, problem.replacement) }];
+        }
+        findings.push(finding);
       }
     }
     return findings;
@@ -44,9 +49,9 @@ export const arnRegion: PolicyRule = {
 };
 
 /**
- * A region field that is no Region of the ARN's partition: the wrong case or a zone (with the corrected ARN), another
- * partition's Region, or an unknown name (with a did-you-mean). Empty fields, wildcards, variables and placeholders
- * are not judged.
+ * A region field that is no Region of the ARN's partition: the wrong case, a zone or an unknown name close to a Region
+ * (each with the ARN that names that Region), or another partition's Region. Empty fields, wildcards, variables and
+ * placeholders are not judged.
  */
 export function regionProblem(value: string, arn: ArnParts): ArnProblem | undefined {
   const region = arn.region;
@@ -65,7 +70,7 @@ export function regionProblem(value: string, arn: ArnParts): ArnProblem | undefi
   const home = partitionOfRegion(region) ?? PARTITIONS.find((p) => p.regionPattern.test(region) && !partitions.includes(p));
   if (home && !partitions.includes(home)) return { messageId: 'otherPartition', data: { ...data, regionPartition: home.id } };
   const suggestion = closest(region, partitions.flatMap((p) => p.regions));
-  return suggestion ? { messageId: 'unknownDidYouMean', data: { ...data, suggestion } } : { messageId: 'unknown', data };
+  return suggestion ? { messageId: 'unknownDidYouMean', data: { ...data, suggestion }, replacement: fixed(suggestion) } : { messageId: 'unknown', data };
 }
 
 /** The partitions an ARN's partition field can name: one, or those a wildcard matches; none when unknown. */

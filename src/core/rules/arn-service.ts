@@ -8,12 +8,14 @@ export const arnService: PolicyRule = {
   meta: {
     description: 'The service field of an ARN is a lower-case service namespace; a wildcard in it can match services you did not mean.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       serviceCase: 'The service "{{service}}" in "{{value}}" is not lower case: service namespaces in ARNs are lower case, and IAM rejects the policy. Write "{{suggestion}}".',
       wildcardService:
         'The service field "{{service}}" of "{{value}}" is a pattern, so this ARN matches resources of every service whose name fits it, including services AWS adds later. Write the service namespace (s3, ssm, ec2 …) instead.',
+      lowerCaseService: 'Change the service to "{{lower}}"',
     },
   },
   check(policy) {
@@ -30,7 +32,13 @@ export const arnService: PolicyRule = {
         }
         if (service !== service.toLowerCase()) {
           const suggestion = `arn:${arn.partition}:${service.toLowerCase()}:${arn.region}:${arn.account}:${arn.resource}`;
-          findings.push({ messageId: 'serviceCase', node: item.node, data: { service, value: item.value, suggestion }, fix: replaceNode(item.node, suggestion) });
+          // ARNs compare case-sensitively: the lower-cased ARN names other resources, so the author confirms it.
+          findings.push({
+            messageId: 'serviceCase',
+            node: item.node,
+            data: { service, value: item.value, suggestion },
+            suggestions: [{ messageId: 'lowerCaseService', data: { lower: service.toLowerCase() }, fix: replaceNode(item.node, suggestion) }],
+          });
         }
       }
     }

@@ -14,7 +14,8 @@ export const arnSyntax: PolicyRule = {
   meta: {
     description: 'Resource and NotResource values are "*" or ARNs: arn:partition:service:region:account:resource.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       instanceId: `"{{value}}" is an instance ID, not an ARN. ${REJECTED} Write the instance's ARN: "{{example}}".`,
@@ -24,6 +25,7 @@ export const arnSyntax: PolicyRule = {
       tooFewFields:
         `"{{value}}" has {{count}} colon-separated fields; an ARN has six (arn:partition:service:region:account:resource, region and account may be empty). ${REJECTED}`,
       notArn: `"{{value}}" is not an ARN. ${REJECTED} Write "*" or an ARN such as "arn:aws:ssm:us-east-1:123456789012:document/MyDocument".`,
+      lowerCasePrefix: 'Write the ARN prefix in lower case: "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -33,8 +35,11 @@ export const arnSyntax: PolicyRule = {
         if (item.value === '*') continue;
         const problem = arnSyntaxProblem(item.value, 'resource');
         if (!problem) continue;
-        const fix = problem.replacement !== undefined ? replaceNode(item.node, problem.replacement) : undefined;
-        findings.push({ node: item.node, messageId: problem.messageId, data: problem.data, ...(fix ? { fix } : {}) });
+        const finding: Finding = { messageId: problem.messageId, node: item.node, data: problem.data };
+        if (problem.replacement !== undefined) {
+          finding.suggestions = [{ messageId: 'lowerCasePrefix', data: { suggestion: problem.replacement }, fix: replaceNode(item.node, problem.replacement) }];
+        }
+        findings.push(finding);
       }
     }
     return findings;

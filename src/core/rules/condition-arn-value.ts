@@ -5,7 +5,7 @@ import { parseOperator } from '../policy/condition-operators';
 import { resolveConditionKey } from '../policy/condition-keys';
 import { replaceNode } from '../policy/edits';
 import { findPlaceholders } from '../policy/placeholders';
-import { ARN_FIELD, MAX_ARN_LENGTH, withArnField } from '../policy/resource-arns';
+import { ARN_FIELD, MAX_ARN_LENGTH } from '../policy/resource-arns';
 import type { Finding, PolicyRule } from './rule';
 import { accountProblem } from './arn-account';
 import { emptyFieldProblem } from './arn-empty-field';
@@ -60,7 +60,7 @@ export const conditionArnValue: PolicyRule = {
               node: item.node,
               data: { key: entry.key, value: item.value, outcome, why: found.why, advice: found.advice },
             };
-            const replacement = found.problem.replacement ?? guessedReplacement(item.value, found);
+            const replacement = found.problem.replacement;
             if (replacement !== undefined && replacement !== item.value) {
               finding.suggestions = [{ messageId: 'replace', data: { suggestion: replacement }, fix: replaceNode(item.node, replacement) }];
             }
@@ -154,13 +154,4 @@ function syntaxWhy(problem: ArnProblem): string {
   if (problem.messageId === 'prefixCase') return `it starts with "${d.prefix}", and ARNs start with lower-case "arn:"`;
   if (problem.messageId === 'tooFewFields') return `it has ${d.count} colon-separated fields, and an ARN has six (arn:partition:service:region:account:resource)`;
   return 'it is not an ARN';
-}
-
-/** For a did-you-mean without a certain replacement, the ARN with the suggested partition or Region. */
-function guessedReplacement(value: string, found: Diagnosis): string | undefined {
-  const suggestion = found.problem.data.suggestion;
-  if (suggestion === undefined) return undefined;
-  if (found.family === 'partition') return withArnField(value, ARN_FIELD.partition, suggestion);
-  if (found.family === 'region') return withArnField(value, ARN_FIELD.region, suggestion);
-  return undefined;
 }

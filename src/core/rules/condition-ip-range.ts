@@ -19,7 +19,8 @@ export const conditionIpRange: PolicyRule = {
   meta: {
     description: 'aws:SourceIp sees only public addresses, so private ranges under it never match; CIDR ranges should have no bits set after the prefix.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       privateOnly:
@@ -31,6 +32,7 @@ export const conditionIpRange: PolicyRule = {
       privateMixedNegated:
         '"{{value}}" is a private range, which "aws:SourceIp" never holds, so excluding it with {{operator}} changes nothing. Compare private ranges with "aws:VpcSourceIp" in a separate condition.',
       hostBits: '"{{value}}" has bits set after its /{{prefix}} prefix; IAM ignores them, so the range is "{{suggestion}}". Write it that way.',
+      writeRange: 'Write the range as "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -44,8 +46,10 @@ export const conditionIpRange: PolicyRule = {
           for (const { v, range } of ranges) {
             if (!range) continue;
             const normal = normalized(range);
+            // A suggestion, not a fix: that IAM reads "10.0.0.1/24" as "10.0.0.0/24" is documented behaviour, not
+            // something the policy text proves, and the author may have meant the single address or another prefix.
             if (normal && normal !== v.value) {
-              findings.push({ messageId: 'hostBits', node: v.node, severity: 'info', data: { value: v.value, prefix: String(range.prefix), suggestion: normal }, fix: replaceNode(v.node, normal) });
+              findings.push({ messageId: 'hostBits', node: v.node, severity: 'info', data: { value: v.value, prefix: String(range.prefix), suggestion: normal }, suggestions: [{ messageId: 'writeRange', fix: replaceNode(v.node, normal) }] });
             }
           }
           if (entry.key.toLowerCase() !== 'aws:sourceip') continue;

@@ -11,13 +11,14 @@ import type { Finding, PolicyRule } from './rule';
  */
 const UNDOCUMENTED_KEYS = new Set(['aws:principalorgmasteraccountid', 'lakeformation:gluearn']);
 
-/** A condition key the IAM data does not know: a misspelled global or service key, or a key without a prefix; the fix applies the did-you-mean. */
+/** A condition key the IAM data does not know: a misspelled global or service key, or a key without a prefix; a suggestion applies the did-you-mean. */
 export const conditionKeyUnknown: PolicyRule = {
   id: 'condition-key-unknown',
   meta: {
     description: 'Condition keys must be global (aws:) keys or keys of the service they name.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       globalDidYouMean:
@@ -32,6 +33,7 @@ export const conditionKeyUnknown: PolicyRule = {
         '"{{key}}" has no prefix: condition keys are written prefix:name, and a key without one is never in the request context. Did you mean "{{suggestion}}"?',
       noPrefix:
         '"{{key}}" has no prefix: condition keys are written prefix:name (aws:SourceIp, ssm:resourceTag/Env), and a key without one is never in the request context.',
+      changeKey: 'Change the condition key to "{{suggestion}}"',
     },
   },
   check(policy, ctx) {
@@ -80,7 +82,9 @@ function withFix(
   if (!suggestion) return { messageId, node: keyNode, data };
   data.suggestion = suggestion;
   const taken = op.entries.some((e) => e.key.toLowerCase() === suggestion.toLowerCase());
-  return { messageId, node: keyNode, data, fix: taken || !keyNode ? undefined : renameKey(keyNode, suggestion) };
+  // Renaming onto a key the operator already has would make a duplicate key.
+  if (taken || !keyNode) return { messageId, node: keyNode, data };
+  return { messageId, node: keyNode, data, suggestions: [{ messageId: 'changeKey', fix: renameKey(keyNode, suggestion) }] };
 }
 
 const globalCache = new WeakMap<IamIndex, string[]>();

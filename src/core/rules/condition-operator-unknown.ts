@@ -2,13 +2,14 @@ import { parseOperator, SET_OPERATORS, suggestOperator } from '../policy/conditi
 import { renameKey } from '../policy/edits';
 import type { Finding, PolicyRule } from './rule';
 
-/** A Condition operator that IAM does not accept (wrong case, typo, bad set prefix, NullIfExists); the fix renames it. */
+/** A Condition operator that IAM does not accept (wrong case, typo, bad set prefix, NullIfExists); a suggestion renames it. */
 export const conditionOperatorUnknown: PolicyRule = {
   id: 'condition-operator-unknown',
   meta: {
     description: 'Condition operators must be IAM operator names, spelled exactly.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       case: 'Condition operator "{{operator}}" has the wrong case: operator names are case-sensitive and IAM rejects the policy. Write "{{suggestion}}".',
@@ -19,6 +20,7 @@ export const conditionOperatorUnknown: PolicyRule = {
       didYouMean: '"{{operator}}" is not an IAM condition operator, so IAM rejects the policy. Did you mean "{{suggestion}}"?',
       unknown:
         '"{{operator}}" is not an IAM condition operator, so IAM rejects the policy. Use a String*, Numeric*, Date*, Bool, BinaryEquals, IpAddress, NotIpAddress, Arn* or Null operator.',
+      changeOperator: 'Change the operator to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -39,7 +41,7 @@ export const conditionOperatorUnknown: PolicyRule = {
           messageId: messageIdFor(op.operator, suggestion),
           node: op.keyNode,
           data,
-          fix: taken ? undefined : renameKey(op.keyNode, suggestion),
+          ...(taken ? {} : { suggestions: [{ messageId: 'changeOperator', fix: renameKey(op.keyNode, suggestion) }] }),
         });
       }
     }

@@ -13,19 +13,21 @@ const LIKE_FORM: Record<string, string | undefined> = {
 // Policy variables (`${aws:username}`) and the escapes `${*}`, `${?}`, `${$}` are not wildcards.
 const VARIABLE = /\$\{[^}]*\}/g;
 
-/** A `*` or `?` in a value of a StringEquals-family operator, where it is literal; the fix switches to StringLike/StringNotLike. */
+/** A `*` or `?` in a value of a StringEquals-family operator, where it is literal; a suggestion switches to StringLike/StringNotLike. */
 export const conditionWildcardInEquals: PolicyRule = {
   id: 'condition-wildcard-in-equals',
   meta: {
     description: 'Wildcards in StringEquals values match only a literal * or ?; use StringLike.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       useLike:
         '{{operator}} compares exactly, so the "{{wildcard}}" in {{value}} matches only a literal "{{wildcard}}" character. To match a pattern, use {{suggestion}}.',
       noLikeForm:
         '{{operator}} compares exactly, so the "{{wildcard}}" in {{value}} matches only a literal "{{wildcard}}" character. There is no case-insensitive Like operator: use StringLike/StringNotLike with the exact case, or list the values.',
+      useLikeOperator: 'Change {{operator}} to {{suggestion}}',
     },
   },
   check(policy) {
@@ -50,7 +52,7 @@ export const conditionWildcardInEquals: PolicyRule = {
                     messageId: 'useLike',
                     node: item.node,
                     data: { ...data, suggestion },
-                    fix: taken ? undefined : renameKey(op.keyNode, suggestion),
+                    ...(taken ? {} : { suggestions: [{ messageId: 'useLikeOperator', fix: renameKey(op.keyNode, suggestion) }] }),
                   }
                 : { messageId: 'noLikeForm', node: item.node, data },
             );

@@ -4,18 +4,20 @@ import type { Finding, PolicyRule } from './rule';
 
 const EFFECTS = ['Allow', 'Deny'] as const;
 
-/** An Effect string other than exactly "Allow" or "Deny"; wrong case and close typos are fixed. */
+/** An Effect string other than exactly "Allow" or "Deny"; the wrong case is fixed, a close typo has a suggestion. */
 export const effectValue: PolicyRule = {
   id: 'effect-value',
   meta: {
     description: 'Effect must be exactly "Allow" or "Deny".',
     defaultSeverity: 'error',
     fixable: true,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       wrongCase: 'Effect "{{value}}" has the wrong case: IAM accepts only "Allow" or "Deny", spelled exactly, and rejects the policy. Write "{{suggestion}}".',
       typo: 'Effect "{{value}}" is not "Allow" or "Deny", so IAM rejects the policy. Did you mean "{{suggestion}}"?',
       invalid: 'Effect "{{value}}" is not valid: IAM accepts only "Allow" or "Deny" and rejects the policy. Write "Allow" to grant or "Deny" to forbid.',
+      changeEffect: 'Change the Effect to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -29,8 +31,10 @@ export const effectValue: PolicyRule = {
         findings.push({ messageId: 'invalid', node: effect.node, data: { value } });
         continue;
       }
-      const messageId = value.toLowerCase() === suggestion.toLowerCase() ? 'wrongCase' : 'typo';
-      findings.push({ messageId, node: effect.node, data: { value, suggestion }, fix: replaceNode(effect.node, suggestion) });
+      const edit = replaceNode(effect.node, suggestion);
+      // Only a case-only difference has one reading; a typo ("Alow", " Allow ") is a guess the author confirms.
+      if (effect.value.toLowerCase() === suggestion.toLowerCase()) findings.push({ messageId: 'wrongCase', node: effect.node, data: { value, suggestion }, fix: edit });
+      else findings.push({ messageId: 'typo', node: effect.node, data: { value, suggestion }, suggestions: [{ messageId: 'changeEffect', fix: edit }] });
     }
     return findings;
   },

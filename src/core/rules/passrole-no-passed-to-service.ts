@@ -4,7 +4,7 @@ import type { Statement } from '../policy/types';
 import { allowItemGranting, describeGrant, hasConditionKey } from '../ssm/action-grants';
 import type { Finding, PolicyRule } from './rule';
 
-/** The service the fix names: this tool is about Systems Manager; the message asks the user to adjust it. */
+/** The service the suggestion names: this tool is about Systems Manager; the message asks the user to adjust it. */
 const DEFAULT_SERVICE = 'ssm.amazonaws.com';
 
 /** An Allow of iam:PassRole without an iam:PassedToService condition lets the role go to any service that accepts roles. */
@@ -13,16 +13,18 @@ export const passroleNoPassedToService: PolicyRule = {
   meta: {
     description: 'iam:PassRole grants should say which service the role may be passed to (iam:PassedToService).',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity'],
     messages: {
       missing:
         'This statement allows {{grant}} without an iam:PassedToService condition, so the role may be passed to any AWS service that accepts a role, not only the one it is meant for. ' +
-        'Add "Condition": { "StringEquals": { "iam:PassedToService": "ssm.amazonaws.com" } }, naming the service that needs the role (the quick fix writes ssm.amazonaws.com; change it if the role is for another service).',
+        'Add "Condition": { "StringEquals": { "iam:PassedToService": "ssm.amazonaws.com" } }, naming the service that needs the role (the suggestion writes ssm.amazonaws.com; change it if the role is for another service).',
       missingMixed:
         'This statement allows {{grant}} without an iam:PassedToService condition, so the role may be passed to any AWS service that accepts a role. ' +
         'Move iam:PassRole to its own statement and add "Condition": { "StringEquals": { "iam:PassedToService": "ssm.amazonaws.com" } } there, naming the service that needs the role; ' +
         'the other actions of this statement do not carry that key, so the condition cannot go on this statement.',
+      addCondition: 'Add an iam:PassedToService condition for {{service}}',
     },
   },
   check(policy) {
@@ -35,10 +37,13 @@ export const passroleNoPassedToService: PolicyRule = {
         findings.push({ messageId: 'missingMixed', node: action.node, data: { grant } });
         continue;
       }
-      const fix = st.props.has('Condition')
-        ? undefined
-        : setAtPath(policy.text, [...getNodePath(st.node), 'Condition'], { StringEquals: { 'iam:PassedToService': DEFAULT_SERVICE } });
-      findings.push({ messageId: 'missing', node: action.node, data: { grant }, fix });
+      // Adding the condition narrows the grant to one service: only the author knows which, so it is a suggestion.
+      const finding: Finding = { messageId: 'missing', node: action.node, data: { grant } };
+      if (!st.props.has('Condition')) {
+        const fix = setAtPath(policy.text, [...getNodePath(st.node), 'Condition'], { StringEquals: { 'iam:PassedToService': DEFAULT_SERVICE } });
+        finding.suggestions = [{ messageId: 'addCondition', data: { service: DEFAULT_SERVICE }, fix }];
+      }
+      findings.push(finding);
     }
     return findings;
   },

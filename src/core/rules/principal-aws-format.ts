@@ -28,7 +28,8 @@ export const principalAwsFormat: PolicyRule = {
   meta: {
     description: 'Values under "AWS" in a principal must be "*", a 12-digit account ID, or the ARN of an account, IAM user or role, or STS session.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['trust'],
     messages: {
       whitespace: `"{{value}}" has white space around it, so ${INVALID}. Write "{{suggestion}}".`,
@@ -44,6 +45,7 @@ export const principalAwsFormat: PolicyRule = {
       sessionMissing: `"{{value}}" names an assumed role without a session, so ${INVALID}. An assumed-role principal is arn:aws:sts::<account ID>:assumed-role/<role>/<session>; to trust every session of the role, write the role ARN "{{suggestion}}" (with the role's path, if it has one).`,
       arnAccount: `The account "{{account}}" in "{{value}}" is not a 12-digit account ID, so ${INVALID}. Write the 12 digits (keep leading zeros).`,
       malformed: `"{{value}}" is not a valid principal: {{problem}}. IAM rejects it ("Invalid principal in policy"). ${FORMS}`,
+      changePrincipal: 'Change the principal to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -69,9 +71,8 @@ function toFinding(item: Located<string>, problem: Problem): Finding {
   const finding: Finding = { messageId: problem.messageId, node: item.node, data };
   if (problem.suggestion !== undefined) {
     data.suggestion = problem.suggestion;
-    if (problem.messageId === 'whitespace' || problem.messageId === 'accountSeparators' || problem.messageId === 'wrongNamespace') {
-      finding.fix = replaceNode(item.node, problem.suggestion);
-    }
+    // A bare name's suggestion holds an "<account ID>" placeholder: not an edit to offer.
+    if (problem.messageId !== 'bareName') finding.suggestions = [{ messageId: 'changePrincipal', fix: replaceNode(item.node, problem.suggestion) }];
   }
   return finding;
 }

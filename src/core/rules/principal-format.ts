@@ -54,11 +54,14 @@ function checkBlock(block: PrincipalBlock, findings: Finding[]): void {
   for (const entry of block.entries) {
     if (!PRINCIPAL_TYPES.includes(entry.type)) {
       const suggestion = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === entry.type.toLowerCase());
-      findings.push(
-        suggestion
-          ? { messageId: 'keyCase', node: entry.keyNode, data: { key: entry.type, suggestion }, fix: renameKey(entry.keyNode, suggestion) }
-          : { messageId: 'invalidKey', node: entry.keyNode, data: { key: entry.type } },
-      );
+      if (!suggestion) {
+        findings.push({ messageId: 'invalidKey', node: entry.keyNode, data: { key: entry.type } });
+        continue;
+      }
+      // IAM rejects the key and could read it as no other type: renaming it is a fix, unless another key is spelled
+      // the same in some case ("Service" beside "service"), where the rename would make a duplicate or pick one of two.
+      const alone = block.entries.filter((e) => e.type.toLowerCase() === entry.type.toLowerCase()).length === 1;
+      findings.push({ messageId: 'keyCase', node: entry.keyNode, data: { key: entry.type, suggestion }, ...(alone ? { fix: renameKey(entry.keyNode, suggestion) } : {}) });
       continue;
     }
     for (const item of entry.values) {

@@ -11,7 +11,7 @@ import {
 import type { Located, Node } from '../policy/types';
 import { closest } from '../util/closest';
 import { editDistance } from '../util/did-you-mean';
-import type { Edit, Finding, PolicyRule } from './rule';
+import type { Finding, PolicyRule, Suggestion } from './rule';
 
 /** Condition keys whose values are service principals (iam:AWSServiceName: the service of a service-linked role). */
 const SERVICE_KEYS = new Set(['iam:passedtoservice', 'iam:awsservicename']);
@@ -36,7 +36,8 @@ export const principalService: PolicyRule = {
   meta: {
     description: 'Service principals are written "<service>.amazonaws.com" (or a documented variant); malformed ones are rejected or never match.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       arn: '"{{value}}" {{problem}}. IAM rejects it under "Service" ("Invalid principal in policy"). Move it under "AWS", or name the service, such as "ssm.amazonaws.com".',
@@ -54,6 +55,8 @@ export const principalService: PolicyRule = {
         'The {{key}} value "{{value}}" {{problem}}, so the condition never matches the service AWS passes. {{advice}}',
       unknownService:
         '"{{value}}" is well formed, but "{{name}}" is neither a service prefix in the IAM data nor a known service principal. A misspelled principal never matches, so no service can assume the role. Did you mean "{{suggestion}}"? (A service newer than this linter\'s data is fine: then ignore this warning.)',
+      changePrincipal: 'Change the service principal to "{{suggestion}}"',
+      splitList: 'Write each service principal as a string of its own',
     },
   },
   check(policy, ctx) {
@@ -115,7 +118,7 @@ function unknownService(value: string, iam: IamIndex): ((node: Node) => Finding)
     node,
     severity: 'warning',
     data: { value, name, suggestion },
-    fix: replaceNode(node, suggestion),
+    suggestions: [{ messageId: 'changePrincipal', fix: replaceNode(node, suggestion) }],
   });
 }
 
@@ -139,22 +142,22 @@ function shorten(value: string): string {
   return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
 }
 
-/** The edit that writes the corrected principal, or the list's principals as separate strings. */
-function fixOf(node: Node, problem: ServicePrincipalProblem): Edit[] | undefined {
-  if (problem.suggestion) return replaceNode(node, problem.suggestion);
+/** The suggestion that writes the corrected principal, or the list's principals as separate strings. */
+function suggestionsOf(node: Node, problem: ServicePrincipalProblem): Suggestion[] | undefined {
+  if (problem.suggestion) return [{ messageId: 'changePrincipal', data: { suggestion: problem.suggestion }, fix: replaceNode(node, problem.suggestion) }];
   if (!problem.parts || problem.parts.length === 0) return undefined;
   const strings = problem.parts.map((p) => JSON.stringify(p)).join(', ');
   // Inside an array the strings become items of it; a lone string becomes an array.
   const content = node.parent?.type === 'array' ? strings : `[${strings}]`;
-  return [{ offset: node.offset, length: node.length, content }];
+  return [{ messageId: 'splitList', fix: [{ offset: node.offset, length: node.length, content }] }];
 }
 
 function principalFinding(item: Located<string>, problem: ServicePrincipalProblem): Finding {
   const data: Record<string, string> = { value: shorten(item.value), problem: PROBLEM[problem.kind] };
   const messageId = problem.kind === 'bareName' && !problem.suggestion ? 'bareNameUnknown' : problem.kind;
-  const fix = fixOf(item.node, problem);
+  const suggestions = suggestionsOf(item.node, problem);
   if (problem.suggestion) data.suggestion = problem.suggestion;
-  return { messageId, node: item.node, data, ...(fix ? { fix } : {}) };
+  return { messageId, node: item.node, data, ...(suggestions ? { suggestions } : {}) };
 }
 
 function conditionFinding(key: string, item: Located<string>, problem: ServicePrincipalProblem): Finding {
@@ -162,11 +165,11 @@ function conditionFinding(key: string, item: Located<string>, problem: ServicePr
   if (problem.suggestion) advice = `Write "${problem.suggestion}".`;
   else if (problem.kind === 'list') advice = 'Write each service principal as a value of its own in a JSON array.';
   else if (problem.kind === 'arn') advice = 'Write the service the role is passed to, such as "ssm.amazonaws.com".';
-  const fix = fixOf(item.node, problem);
+  const suggestions = suggestionsOf(item.node, problem);
   return {
     messageId: 'conditionValue',
     node: item.node,
     data: { key, value: shorten(item.value), problem: PROBLEM[problem.kind], advice },
-    ...(fix ? { fix } : {}),
+    ...(suggestions ? { suggestions } : {}),
   };
 }

@@ -30,7 +30,7 @@ export interface Finding {
   severity?: Severity;
 }
 
-/** One change a user may choose; its title is `meta.messages[messageId]` filled from `data`. */
+/** One change a user may choose; its title is `meta.messages[messageId]` filled from the finding's `data`, then this `data`. */
 export interface Suggestion {
   messageId: string;
   data?: Record<string, string>;
@@ -48,8 +48,9 @@ export interface RuleContext {
 export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
+  /** True when the rule's findings may carry a {@link Finding.fix}; the engine drops fixes of other rules. */
   fixable: boolean;
-  /** True when the rule offers suggestions (see {@link Finding.suggestions}). */
+  /** True when the rule offers suggestions (see {@link Finding.suggestions}); the engine drops suggestions of other rules. */
   hasSuggestions?: boolean;
   appliesTo: PolicyKind[];
   /** Message templates by id; `{{name}}` slots are filled from a finding's `data`. */

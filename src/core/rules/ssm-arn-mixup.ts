@@ -14,7 +14,8 @@ export const ssmArnMixup: PolicyRule = {
   meta: {
     description: 'EC2 instances are ec2 ARNs (instance/i-…); hybrid managed nodes are ssm ARNs (managed-instance/mi-…).',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     needsServices: ['ssm', 'ec2'],
     messages: {
@@ -26,6 +27,7 @@ export const ssmArnMixup: PolicyRule = {
         '"{{id}}" is a hybrid managed node (mi-…), whose ARN is "arn:…:ssm:region:account:managed-instance/mi-…"; as an instance/ ARN it matches nothing. Write "{{suggestion}}".',
       ec2AsManagedInstance:
         '"{{id}}" is an EC2 instance (i-…), whose ARN is "arn:…:ec2:region:account:instance/i-…"; managed-instance/ ARNs are for hybrid nodes (mi-…), so this one matches nothing. Write "{{suggestion}}".',
+      changeArn: 'Change the ARN to "{{suggestion}}"',
     },
   },
   check(policy, ctx) {
@@ -44,7 +46,7 @@ export const ssmArnMixup: PolicyRule = {
           messageId: mixup.messageId,
           node: item.node,
           data: { arn: item.value, suggestion, id },
-          fix: replaceNode(item.node, suggestion),
+          suggestions: [{ messageId: 'changeArn', fix: replaceNode(item.node, suggestion) }],
         });
       }
     }

@@ -12,13 +12,15 @@ export const ssmDhmcRolePath: PolicyRule = {
   meta: {
     description: `ARNs of ${DHMC_ROLE_NAME} must include its ${DHMC_ROLE_PATH} path.`,
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       missingPath:
         `Default Host Management Configuration creates ${DHMC_ROLE_NAME} with the path ${DHMC_ROLE_PATH}, so its ARN is ` +
         '{{expected}}. This ARN has no path and matches no such role (an iam:PassRole grant or deny on it has no effect). ' +
         'Write {{expected}}, unless you created your own role of that name without a path.',
+      addPath: `Add the ${DHMC_ROLE_PATH} path to the role ARN`,
     },
   },
   check(policy) {
@@ -26,7 +28,9 @@ export const ssmDhmcRolePath: PolicyRule = {
     for (const st of policy.statements) {
       for (const item of arnCandidates(st)) {
         const expected = withServiceRolePath(item.value);
-        if (expected) findings.push({ messageId: 'missingPath', node: item.node, data: { expected }, fix: replaceNode(item.node, expected) });
+        if (!expected) continue;
+        // A role of that name without a path may exist: the author confirms.
+        findings.push({ messageId: 'missingPath', node: item.node, data: { expected }, suggestions: [{ messageId: 'addPath', fix: replaceNode(item.node, expected) }] });
       }
     }
     return findings;

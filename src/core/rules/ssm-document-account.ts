@@ -6,17 +6,19 @@ import type { Finding, PolicyRule } from './rule';
 /** The resource parts that name a document: the document itself and its Automation definition. */
 const DOCUMENT_RESOURCE = /^(document|automation-definition)\/(.*)$/;
 
-/** An ARN of an AWS-owned SSM document (AWS-*, AWSSupport-*, AmazonCloudWatch-* …) with an account in it; the fix empties the account. */
+/** An ARN of an AWS-owned SSM document (AWS-*, AWSSupport-*, AmazonCloudWatch-* …) with an account in it; a suggestion empties the account. */
 export const ssmDocumentAccount: PolicyRule = {
   id: 'ssm-document-account',
   meta: {
     description: 'ARNs of AWS-owned SSM documents have an empty account field.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       ownedByAws:
         '"{{name}}" is an SSM document owned by AWS, and its ARN has no account ("{{suggestion}}"). With account "{{account}}" this ARN names a document of that account that cannot exist (names starting with "{{prefix}}" are reserved), so it grants nothing. Leave the account empty (or "*").',
+      removeAccount: 'Remove the account from the ARN of the AWS-owned document {{name}}',
     },
   },
   check(policy) {
@@ -33,7 +35,7 @@ export const ssmDocumentAccount: PolicyRule = {
           messageId: 'ownedByAws',
           node: item.node,
           data: { name, account: arn.account, prefix, suggestion },
-          fix: replaceNode(item.node, suggestion),
+          suggestions: [{ messageId: 'removeAccount', fix: replaceNode(item.node, suggestion) }],
         });
       }
     }

@@ -19,7 +19,8 @@ export const ssmServiceSettingId: PolicyRule = {
   meta: {
     description: 'Systems Manager service setting ARNs must name a setting that exists.',
     defaultSeverity: 'error',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       unknownId:
@@ -28,6 +29,7 @@ export const ssmServiceSettingId: PolicyRule = {
         '"{{id}}" is not a Systems Manager service setting, so this ARN matches nothing. The settings under {{namespace}} are: {{known}}.',
       wildcardMatchesNone:
         'The pattern "{{id}}" matches no Systems Manager service setting, so this ARN matches nothing.{{hint}}',
+      changeArn: 'Change the ARN to "{{suggestedArn}}"',
     },
   },
   check(policy) {
@@ -57,7 +59,7 @@ function checkArn(item: Located<string>): Finding | undefined {
         messageId: 'wildcardMatchesNone',
         node: item.node,
         data: { id, hint: ` Did you mean "${repaired}"? Write ${prefix}${repaired}.` },
-        fix: replaceNode(item.node, `${prefix}${repaired}`),
+        suggestions: [{ messageId: 'changeArn', data: { suggestedArn: `${prefix}${repaired}` }, fix: replaceNode(item.node, `${prefix}${repaired}`) }],
       };
     }
     // Only a pattern confined to a fully documented family is certainly empty; elsewhere an unlisted setting may exist.
@@ -73,7 +75,7 @@ function checkArn(item: Located<string>): Finding | undefined {
       messageId: 'unknownId',
       node: item.node,
       data: { id, suggestion, suggestedArn },
-      fix: replaceNode(item.node, suggestedArn),
+      suggestions: [{ messageId: 'changeArn', fix: replaceNode(item.node, suggestedArn) }],
     };
   }
   const ns = serviceSettingNamespace(id);

@@ -2,7 +2,7 @@ import { appendValues } from '../policy/edits';
 import { isAllow, isDeny, statementCoversAction } from '../policy/query';
 import { allowItemGranting } from '../ssm/action-grants';
 import { SESSION_CHANNEL_ACTIONS, SESSION_CLIENT_CHANNEL_ACTION } from '../ssm/session-manager';
-import type { PolicyRule } from './rule';
+import type { Finding, PolicyRule } from './rule';
 
 /** SSM Agent needs all four ssmmessages channel actions; a policy that grants only some of them breaks Session Manager. */
 export const ssmSessionManagerChannels: PolicyRule = {
@@ -10,13 +10,15 @@ export const ssmSessionManagerChannels: PolicyRule = {
   meta: {
     description: 'A policy that grants Session Manager channel actions to SSM Agent should grant all four of them.',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     appliesTo: ['identity'],
     messages: {
       incomplete:
         'This policy grants {{granted}} but not {{missing}}. SSM Agent needs all four ssmmessages channel actions ' +
         '(CreateControlChannel, CreateDataChannel, OpenControlChannel, OpenDataChannel) to open Session Manager sessions; with only some of them, sessions to the instance fail. ' +
         'Add {{missing}} to this statement.',
+      addActions: 'Add {{missing}} to this statement',
     },
   },
   check(policy) {
@@ -32,7 +34,9 @@ export const ssmSessionManagerChannels: PolicyRule = {
     const st = policy.statements.find((s) => SESSION_CHANNEL_ACTIONS.some((a) => allowItemGranting(s, a)));
     const node = st?.action?.node;
     if (!st || !node) return [];
-    const fix = node.type === 'string' || node.type === 'array' ? appendValues(policy.text, node, missing) : undefined;
-    return [{ messageId: 'incomplete', node, data: { granted: granted.join(', '), missing: missing.join(', ') }, fix }];
+    const finding: Finding = { messageId: 'incomplete', node, data: { granted: granted.join(', '), missing: missing.join(', ') } };
+    // Adding actions grants more: the author chooses (an AWS managed policy may leave them out on purpose).
+    if (node.type === 'string' || node.type === 'array') finding.suggestions = [{ messageId: 'addActions', fix: appendValues(policy.text, node, missing) }];
+    return [finding];
   },
 };

@@ -4,13 +4,17 @@ import { propKey } from '../policy/parse';
 import type { Node } from '../policy/types';
 import type { Finding, PolicyRule } from './rule';
 
-/** Keys IAM does not know at the top level or in a statement (wrong case, typo, misplaced); the fix renames close misspellings. */
+/**
+ * Keys IAM does not know at the top level or in a statement (wrong case, typo, misplaced). A key in the wrong case is
+ * fixed (IAM reads it as nothing else); a misspelling has a suggestion.
+ */
 export const unknownElement: PolicyRule = {
   id: 'unknown-element',
   meta: {
     description: 'Only IAM policy elements, spelled exactly, may appear in a policy and its statements.',
     defaultSeverity: 'error',
     fixable: true,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       wrongCase:
@@ -23,6 +27,7 @@ export const unknownElement: PolicyRule = {
         '"{{key}}" is a statement element but sits at the top level of the policy, where IAM rejects it. Move it into a statement: "Statement": [ { "{{key}}": ... } ].',
       topLevelElementInStatement:
         '"{{key}}" belongs at the top level of the policy, not inside a statement, where IAM rejects it. Move it next to "Statement".',
+      rename: 'Rename "{{key}}" to "{{suggestion}}"',
     },
   },
   check(policy) {
@@ -65,13 +70,13 @@ function checkObject(
     const suggestion = suggestElement(key, allowed);
     // Renaming onto a key that is already there (or that another key also claims) would make a duplicate;
     // leave that choice to the author.
-    const fix = suggestion && !present.has(suggestion) && claims.get(suggestion) === 1 ? renameKey(keyNode, suggestion) : undefined;
+    const edit = suggestion && !present.has(suggestion) && claims.get(suggestion) === 1 ? renameKey(keyNode, suggestion) : undefined;
     if (suggestion && suggestion.toLowerCase() === key.toLowerCase()) {
-      findings.push({ messageId: 'wrongCase', node: keyNode, data: { key: shown, suggestion }, fix });
+      findings.push({ messageId: 'wrongCase', node: keyNode, data: { key: shown, suggestion }, fix: edit });
       continue;
     }
     const data: Record<string, string> = { key: shown, hint: suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it.' };
     if (suggestion) data.suggestion = suggestion;
-    findings.push({ messageId: unknownId, node: keyNode, data, fix });
+    findings.push({ messageId: unknownId, node: keyNode, data, ...(edit ? { suggestions: [{ messageId: 'rename', fix: edit }] } : {}) });
   }
 }

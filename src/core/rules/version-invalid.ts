@@ -2,7 +2,8 @@ import { describeType } from '../policy/elements';
 import { replaceNode } from '../policy/edits';
 import { propValue } from '../policy/parse';
 import { editDistance } from '../util/did-you-mean';
-import type { Node } from '../policy/types';
+import type { Node, ParsedPolicy } from '../policy/types';
+import { mentionsPolicyVariable } from '../policy/variables';
 import type { Edit, Finding, PolicyRule } from './rule';
 
 const CURRENT = '2012-10-17';
@@ -11,13 +12,17 @@ const VALID = new Set(['2012-10-17', '2008-10-17']);
 const DATE_PARTS = /^(\d{1,4})[^0-9A-Za-z]+(\d{1,4})[^0-9A-Za-z]+(\d{1,4})$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
-/** A Version that is present but neither "2012-10-17" nor "2008-10-17": IAM rejects the policy. */
+/**
+ * A Version that is present but neither "2012-10-17" nor "2008-10-17": IAM rejects the policy. Writing the version meant
+ * is a fix when no `${` appears in the policy (both languages then read it alike), else a suggestion.
+ */
 export const versionInvalid: PolicyRule = {
   id: 'version-invalid',
   meta: {
     description: 'Version must be the string "2012-10-17" (or the outdated "2008-10-17").',
     defaultSeverity: 'error',
     fixable: true,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       notString:
@@ -26,6 +31,7 @@ export const versionInvalid: PolicyRule = {
         '"{{value}}" is not a policy language version, so IAM rejects the policy. Did you mean "2012-10-17"? Version is a fixed identifier, not a date: write it exactly.',
       invalid:
         '"{{value}}" is not a policy language version, so IAM rejects the policy. The only valid values are "2012-10-17" (current) and "2008-10-17" (outdated): write "Version": "2012-10-17".',
+      writeVersion: 'Change the Version to "{{version}}"',
     },
   },
   check(policy) {
@@ -35,16 +41,27 @@ export const versionInvalid: PolicyRule = {
     if (node.type !== 'string') {
       const finding: Finding = { messageId: 'notString', node, data: { type: describeType(node) } };
       const fix = node.type === 'number' ? unquotedFix(policy.text, node) : undefined;
-      if (fix) finding.fix = fix;
+      if (fix) setEdit(policy, finding, fix);
       return [finding];
     }
     const value = String(node.value);
     if (VALID.has(value)) return [];
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    if (isNearMiss(value)) return [{ messageId: 'nearMiss', node, data: { value: shown }, fix: replaceNode(node, CURRENT) }];
+    if (isNearMiss(value)) return [setEdit(policy, { messageId: 'nearMiss', node, data: { value: shown } }, replaceNode(node, CURRENT))];
     return [{ messageId: 'invalid', node, data: { value: shown } }];
   },
 };
+
+/** Gives the finding its edit: a fix, or a suggestion when the policy mentions a variable. */
+function setEdit(policy: ParsedPolicy, finding: Finding, edit: Edit[]): Finding {
+  if (mentionsPolicyVariable(policy)) {
+    const version = JSON.parse(edit[0]?.content ?? '""') as string;
+    finding.suggestions = [{ messageId: 'writeVersion', data: { version }, fix: edit }];
+  } else {
+    finding.fix = edit;
+  }
+  return finding;
+}
 
 /**
  * Quotes an unquoted version. The parser reads `2012-10-17` as the number 2012 followed by stray `-10-17`, so

@@ -1,6 +1,7 @@
 import { replaceNode } from '../policy/edits';
 import type { Statement } from '../policy/types';
-import type { PolicyRule } from './rule';
+import { mentionsPolicyVariable } from '../policy/variables';
+import type { Finding, PolicyRule } from './rule';
 
 const OLD = '2008-10-17';
 const CURRENT = '2012-10-17';
@@ -8,29 +9,37 @@ const CURRENT = '2012-10-17';
 // An empty `${}` names no variable.
 const VARIABLE = /\$\{(?:[^}$]+|\$)\}/;
 
-/** `"Version": "2008-10-17"`: the old policy language, in which `${...}` policy variables are literal text. */
+/**
+ * `"Version": "2008-10-17"`: the old policy language, in which `${...}` policy variables are literal text. Changing it
+ * is a fix when no `${` appears in the policy, else a suggestion (the change makes IAM substitute the variables).
+ */
 export const versionOutdated: PolicyRule = {
   id: 'version-outdated',
   meta: {
     description: 'Policies should use "Version": "2012-10-17", not the old "2008-10-17" language.',
     defaultSeverity: 'warning',
     fixable: true,
+    hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'scp'],
     messages: {
       outdated:
         '"2008-10-17" is the old policy language: it lacks policy variables and newer features, and AWS recommends "2012-10-17" for every policy. Change the Version to "2012-10-17".',
       outdatedWithVariables:
         'This policy uses the policy variable {{variable}}, but under "Version": "2008-10-17" IAM does not substitute variables: it matches "{{variable}}" as literal text, so the statement does not match what it appears to. Change the Version to "2012-10-17".',
+      changeVersion: 'Change the Version to "2012-10-17"',
     },
   },
   check(policy) {
     const version = policy.version;
     if (policy.root?.type !== 'object' || version?.value !== OLD) return [];
-    const fix = replaceNode(version.node, CURRENT);
+    const edit = replaceNode(version.node, CURRENT);
     const variable = firstVariable(policy.statements);
-    return variable
-      ? [{ messageId: 'outdatedWithVariables', node: version.node, data: { variable }, fix }]
-      : [{ messageId: 'outdated', node: version.node, fix }];
+    const finding: Finding = variable
+      ? { messageId: 'outdatedWithVariables', node: version.node, data: { variable } }
+      : { messageId: 'outdated', node: version.node };
+    if (mentionsPolicyVariable(policy)) finding.suggestions = [{ messageId: 'changeVersion', fix: edit }];
+    else finding.fix = edit;
+    return [finding];
   },
 };
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixText, lintText, type LintFinding, type LintOptions } from '../../core/lint';
+import { applyFixes, lintText, type LintFinding, type LintOptions } from '../../core/lint';
 import { mergeLintConfig, ruleSeveritiesFromSetting } from '../../core/lint/editor-config';
 import { documentPolicyKind } from '../../core/policy/globs';
 import type { PolicyKind } from '../../core/policy/types';
@@ -122,12 +122,20 @@ export class PolicyDiagnostics implements vscode.Disposable {
     return { version, ...result };
   }
 
-  /** The text after every fix that applies (repeated until none does), or undefined when nothing changes. */
+  /**
+   * The text after the fixes of the findings published as diagnostics for the document's current version (linted
+   * with the editor's settings and .ssm-policy-lint.json, so a rule turned off contributes nothing), or undefined
+   * when nothing changes. One pass: a fix that only a first fix brings to light waits until its diagnostic is shown.
+   * Suggestions are never applied here.
+   */
   async fixAllText(document: vscode.TextDocument): Promise<string | undefined> {
-    const current = await this.findings(document);
-    if (!current || !current.findings.some((f) => f.fix && f.fix.length > 0)) return undefined;
+    const key = document.uri.toString();
+    // Not yet published for this version (a save right after typing): lint and publish now.
+    if (this.latest.get(key)?.version !== document.version) await this.lintDocument(document);
+    const current = this.latest.get(key);
+    if (current?.version !== document.version || !current.findings.some((f) => f.fix && f.fix.length > 0)) return undefined;
     const before = document.getText();
-    const { text } = await fixText(before, current.options);
+    const text = applyFixes(before, current.findings);
     return text === before ? undefined : text;
   }
 

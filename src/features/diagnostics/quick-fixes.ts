@@ -8,8 +8,9 @@ import type { PolicyDiagnostics } from './policy-diagnostics';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ssmPolicy');
 
 /**
- * Quick fixes for the diagnostics of {@link PolicyDiagnostics}: one per fixable finding (matched on
- * `diagnostic.code`), plus "fix all" as a quick fix and as a `source.fixAll` action.
+ * Quick fixes for the diagnostics of {@link PolicyDiagnostics} (matched on `diagnostic.code`): a finding's fix (preferred)
+ * and one action per suggestion, plus "fix all" as a quick fix and as a `source.fixAll` action. "Fix all" applies
+ * fixes only, which never change what the policy means; suggestions are applied one at a time, by choice.
  */
 export class PolicyQuickFixes implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -35,14 +36,23 @@ export class PolicyQuickFixes implements vscode.CodeActionProvider {
     let fixable = 0;
     if (wantsQuickFixes) {
       for (const diagnostic of ours) {
-        const finding = current.findings.find((f) => f.fix && f.fix.length > 0 && isFindingOf(f, diagnostic));
-        if (!finding?.fix) continue;
-        fixable++;
-        const action = new vscode.CodeAction(fixTitle(finding), vscode.CodeActionKind.QuickFix);
-        action.edit = toWorkspaceEdit(document, finding.fix);
-        action.diagnostics = [diagnostic];
-        action.isPreferred = true;
-        actions.push(action);
+        const finding = current.findings.find((f) => (f.fix?.length || f.suggestions?.length) && isFindingOf(f, diagnostic));
+        if (!finding) continue;
+        if (finding.fix && finding.fix.length > 0) {
+          fixable++;
+          const action = new vscode.CodeAction(fixTitle(finding), vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document, finding.fix);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = true;
+          actions.push(action);
+        }
+        for (const suggestion of finding.suggestions ?? []) {
+          // Titled by the rule's message for it, in English like the diagnostic's own message.
+          const action = new vscode.CodeAction(suggestion.message, vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document, suggestion.fix);
+          action.diagnostics = [diagnostic];
+          actions.push(action);
+        }
       }
     }
     if (fixable === 0 && !wantsSourceFixAll) return actions;

@@ -60,7 +60,7 @@ describe('cli: run', () => {
     const parsed = JSON.parse(io.out) as unknown[];
     assert.ok(Array.isArray(parsed));
     const first = parsed[0] as Record<string, unknown>;
-    assert.deepEqual(Object.keys(first).sort(), ['file', 'message', 'range', 'ruleId', 'severity']);
+    assert.deepEqual(Object.keys(first).sort(), ['file', 'fixable', 'message', 'range', 'ruleId', 'severity', 'suggestions']);
     assert.deepEqual(first.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 13 } });
     assert.equal(first.file, 'bad.json');
   });

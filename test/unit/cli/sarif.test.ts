@@ -90,6 +90,45 @@ const sarifSubset = {
                     },
                   },
                 },
+                fixes: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['artifactChanges'],
+                    properties: {
+                      description: { type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1 } } },
+                      artifactChanges: {
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                          type: 'object',
+                          required: ['artifactLocation', 'replacements'],
+                          properties: {
+                            artifactLocation: { type: 'object', required: ['uri'] },
+                            replacements: {
+                              type: 'array',
+                              minItems: 1,
+                              items: {
+                                type: 'object',
+                                required: ['deletedRegion'],
+                                properties: {
+                                  deletedRegion: {
+                                    type: 'object',
+                                    required: ['charOffset', 'charLength'],
+                                    properties: { charOffset: { type: 'integer', minimum: 0 }, charLength: { type: 'integer', minimum: 0 } },
+                                  },
+                                  insertedContent: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+                                },
+                                additionalProperties: false,
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                    additionalProperties: false,
+                  },
+                },
               },
               additionalProperties: false,
             },
@@ -102,7 +141,7 @@ const sarifSubset = {
 
 describe('cli: SARIF output', () => {
   it('validates against the SARIF 2.1.0 constraints for every rule and a mixed set of findings', async () => {
-    const text = '{\n  "Statement": [{ "Effect": "allow", "Action": "ssm:SendCommand", "Resource": "*" }]\n}\n';
+    const text = '{\n  "Statement": [{ "Effect": "allow", "Action": ["ssm:SendCommand", "ssm:SendComand"], "Resource": "*" }]\n}\n';
     const { findings } = await lintText(text);
     assert.ok(findings.length >= 2);
     const log: Log = JSON.parse(formatSarif([{ file: 'dir with space/p.json', findings }], allRules, '1.2.3'));
@@ -115,5 +154,14 @@ describe('cli: SARIF output', () => {
     assert.equal(rules.length, allRules.length);
     for (const r of results) assert.equal(rules[r.ruleIndex ?? -1]?.id, r.ruleId);
     assert.equal(results[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri, 'dir%20with%20space/p.json');
+    // Suggestions are SARIF fixes (proposals); the meaning-preserving fixes are --fix's business and not listed.
+    const typo = results.find((r) => r.ruleId === 'action-unknown');
+    const change = typo?.fixes?.[0];
+    assert.equal(change?.description?.text, 'Change the action to "ssm:SendCommand"');
+    const replacement = change?.artifactChanges[0]?.replacements[0];
+    const offset = replacement?.deletedRegion.charOffset ?? -1;
+    assert.equal(text.slice(offset, offset + (replacement?.deletedRegion.charLength ?? 0)), '"ssm:SendComand"');
+    assert.equal(replacement?.insertedContent?.text, '"ssm:SendCommand"');
+    assert.equal(results.find((r) => r.ruleId === 'effect-value')?.fixes, undefined);
   });
 });

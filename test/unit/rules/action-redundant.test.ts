@@ -61,9 +61,21 @@ testRule(actionRedundant, {
       output: multiline(['ssm:Get**']),
     },
     {
+      name: 'beyond ASCII, case folding may differ from IAM\'s: reported, not removed (the Kelvin sign lower-cases to "k")',
+      code: inline('["ssm:GetK*", "ssm:Get\u212a"]'),
+      errors: [{ messageId: 'covered', data: { by: 'ssm:GetK*' } }],
+      output: null,
+    },
+    {
       name: 'in NotAction',
       code: inline('["ssm:*", "ssm:SendCommand"]', 'NotAction'),
       errors: [{ messageId: 'covered', path: ['Statement', 0, 'NotAction', 1], data: { element: 'NotAction' } }],
+      output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "NotAction": ["ssm:*"], "Resource": "*" }
+  ]
+}`,
     },
     {
       name: 'a wildcard in the service part covers other services',

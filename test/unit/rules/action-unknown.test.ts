@@ -17,25 +17,30 @@ testRule(actionUnknown, {
     {
       name: 'a plural that does not exist',
       code: policy('["ssm:SendCommands"]'),
-      errors: [{ messageId: 'unknownDidYouMean', text: '"ssm:SendCommands"', data: { name: 'SendCommands', suggestion: 'ssm:SendCommand' } }],
-      output: policy('["ssm:SendCommand"]'),
+      errors: [{ messageId: 'unknownDidYouMean', text: '"ssm:SendCommands"', data: { name: 'SendCommands', suggestion: 'ssm:SendCommand' }, suggestions: [{ messageId: 'changeAction', output: policy('["ssm:SendCommand"]') }] }],
+      output: null,
     },
     {
       name: 'the prefix keeps its case',
       code: policy('"SSM:GetServiceSettings"'),
-      errors: [{ messageId: 'unknownDidYouMean', data: { suggestion: 'SSM:GetServiceSetting' } }],
-      output: policy('"SSM:GetServiceSetting"'),
+      errors: [{ messageId: 'unknownDidYouMean', data: { suggestion: 'SSM:GetServiceSetting' }, suggestions: [{ messageId: 'changeAction', output: policy('"SSM:GetServiceSetting"') }] }],
+      output: null,
     },
     {
       name: 'in NotAction',
       code: policy('["ssmmessages:OpenDataChanel"]', 'NotAction'),
-      errors: [{ messageId: 'unknownDidYouMean', path: ['Statement', 0, 'NotAction', 0], data: { suggestion: 'ssmmessages:OpenDataChannel' } }],
-      output: policy('["ssmmessages:OpenDataChannel"]', 'NotAction'),
+      errors: [{ messageId: 'unknownDidYouMean', path: ['Statement', 0, 'NotAction', 0], data: { suggestion: 'ssmmessages:OpenDataChannel' }, suggestions: [{ messageId: 'changeAction', output: policy('["ssmmessages:OpenDataChannel"]', 'NotAction') }] }],
+      output: null,
     },
     {
       name: 'a distant suggestion is offered but not applied (the action may be newer than the data)',
       code: policy('"ssm:StartSessionXYZ"'),
-      errors: [{ messageId: 'unknownDidYouMean', data: { suggestion: 'ssm:StartSession' } }],
+      errors: [{ messageId: 'unknownDidYouMean', data: { suggestion: 'ssm:StartSession' }, suggestions: [{ messageId: 'changeAction', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ssm:StartSession", "Resource": "*" }
+  ]
+}` }] }],
       output: null,
     },
     {

@@ -26,8 +26,8 @@ testRule(arnAccount, {
     {
       name: 'written as the console shows it',
       code: policy('["arn:aws:ssm:us-east-1:1234-5678-9012:document/MyDoc"]'),
-      errors: [{ messageId: 'separators', data: { suggestion: '123456789012' } }],
-      output: policy('["arn:aws:ssm:us-east-1:123456789012:document/MyDoc"]'),
+      errors: [{ messageId: 'separators', data: { suggestion: '123456789012' }, suggestions: [{ messageId: 'changeAccount', output: policy('["arn:aws:ssm:us-east-1:123456789012:document/MyDoc"]') }] }],
+      output: null,
     },
     {
       name: 'other characters, in NotResource',

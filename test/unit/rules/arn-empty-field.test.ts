@@ -1,7 +1,5 @@
-import * as assert from 'node:assert/strict';
 import { arnEmptyField } from '../../../src/core/rules/arn-empty-field';
 import { testRule } from '../rule-tester';
-import { suggestionsOf } from '../suggestion-tester';
 
 const policy = (action: string, resource: string, element = 'Resource'): string =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ${action}, "${element}": ${resource} }\n  ]\n}`;
@@ -26,44 +24,61 @@ testRule(arnEmptyField, {
     {
       name: 'a log group without region and account',
       code: policy('["logs:CreateLogStream", "logs:PutLogEvents"]', '"arn:aws:logs:::log-group:/aws/lambda/fn:*"'),
-      errors: [{ messageId: 'regionAndAccount', text: '"arn:aws:logs:::log-group:/aws/lambda/fn:*"', data: { template: 'arn:aws:logs:${Region}:${Account}:log-group:${LogGroupName}' } }],
+      errors: [
+        {
+          messageId: 'regionAndAccount',
+          text: '"arn:aws:logs:::log-group:/aws/lambda/fn:*"',
+          data: { template: 'arn:aws:logs:${Region}:${Account}:log-group:${LogGroupName}' },
+          suggestions: [{ messageId: 'fill', data: { suggestion: 'arn:aws:logs:*:*:log-group:/aws/lambda/fn:*' }, output: policy('["logs:CreateLogStream", "logs:PutLogEvents"]', '"arn:aws:logs:*:*:log-group:/aws/lambda/fn:*"') }],
+        },
+      ],
       output: null,
     },
     {
-      name: 'a parameter without region',
+      name: 'a parameter without region: "*" when the policy names no single Region',
       code: policy('"ssm:GetParameter"', '"arn:aws:ssm::123456789012:parameter/app/db"'),
-      errors: [{ messageId: 'region', data: { arn: 'arn:aws:ssm::123456789012:parameter/app/db' } }],
+      errors: [
+        {
+          messageId: 'region',
+          data: { arn: 'arn:aws:ssm::123456789012:parameter/app/db' },
+          suggestions: [{ messageId: 'fill', data: { suggestion: 'arn:aws:ssm:*:123456789012:parameter/app/db' }, output: policy('"ssm:GetParameter"', '"arn:aws:ssm:*:123456789012:parameter/app/db"') }],
+        },
+      ],
     },
     {
       name: 'a customer parameter without account',
       code: policy('"ssm:GetParameter"', '"arn:aws:ssm:us-east-1::parameter/app/db"'),
-      errors: [{ messageId: 'account' }],
+      errors: [{ messageId: 'account', suggestions: [{ messageId: 'fill', output: policy('"ssm:GetParameter"', '"arn:aws:ssm:us-east-1:*:parameter/app/db"') }] }],
     },
     {
       name: 'in NotResource too',
       code: policy('"ssm:*"', '["arn:aws:ssm:::parameter/app/*"]', 'NotResource'),
-      errors: [{ messageId: 'regionAndAccount' }],
+      errors: [{ messageId: 'regionAndAccount', suggestions: [{ messageId: 'fill', output: policy('"ssm:*"', '["arn:aws:ssm:*:*:parameter/app/*"]', 'NotResource') }] }],
     },
     {
       name: 'an AWS managed policy grants KMS keys without an account (AWSRefactoringToolkitFullAccess)',
       code: policy('["kms:Decrypt"]', '"arn:aws:kms:*::*"'),
-      errors: [{ messageId: 'account' }],
+      errors: [{ messageId: 'account', suggestions: [{ messageId: 'fill', output: policy('["kms:Decrypt"]', '"arn:aws:kms:*:*:*"') }] }],
+    },
+    {
+      name: 'the suggestion fills empty fields from the Region and account the policy names elsewhere',
+      code: `{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:::log-group:app:*"},
+  {"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "arn:aws:ssm:eu-west-1:111111111111:parameter/app/*"}]}`,
+      errors: [
+        {
+          messageId: 'regionAndAccount',
+          suggestions: [
+            {
+              messageId: 'fill',
+              data: { suggestion: 'arn:aws:logs:eu-west-1:111111111111:log-group:app:*' },
+              output: `{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:eu-west-1:111111111111:log-group:app:*"},
+  {"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "arn:aws:ssm:eu-west-1:111111111111:parameter/app/*"}]}`,
+            },
+          ],
+        },
+      ],
     },
   ],
-});
-
-describe('rule arn-empty-field: suggestions', () => {
-  it('fills empty fields from the Region and account the policy names elsewhere', async () => {
-    const code = `{"Version": "2012-10-17", "Statement": [
-  {"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:::log-group:app:*"},
-  {"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "arn:aws:ssm:eu-west-1:111111111111:parameter/app/*"}]}`;
-    const [first] = await suggestionsOf(arnEmptyField, code);
-    assert.deepEqual(first?.map((s) => s.title), ['Write "arn:aws:logs:eu-west-1:111111111111:log-group:app:*"']);
-    assert.ok(first?.[0]?.output.includes('"Resource": "arn:aws:logs:eu-west-1:111111111111:log-group:app:*"'));
-  });
-
-  it('fills "*" when the policy names no single Region or account', async () => {
-    const [first] = await suggestionsOf(arnEmptyField, policy('"ssm:GetParameter"', '"arn:aws:ssm::123456789012:parameter/x"'));
-    assert.deepEqual(first?.map((s) => s.title), ['Write "arn:aws:ssm:*:123456789012:parameter/x"']);
-  });
 });

@@ -21,35 +21,50 @@ testRule(arnRegion, {
     {
       name: 'a Region that does not exist',
       code: policy('"arn:aws:ssm:us-east-7:123456789012:document/MyDoc"'),
-      errors: [{ messageId: 'unknownDidYouMean', text: '"arn:aws:ssm:us-east-7:123456789012:document/MyDoc"', data: { region: 'us-east-7', suggestion: 'us-east-1' } }],
+      errors: [{ messageId: 'unknownDidYouMean', text: '"arn:aws:ssm:us-east-7:123456789012:document/MyDoc"', data: { region: 'us-east-7', suggestion: 'us-east-1' }, suggestions: [{ messageId: 'changeRegion', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ssm:SendCommand", "Resource": "arn:aws:ssm:us-east-1:123456789012:document/MyDoc" }
+  ]
+}` }] }],
       output: null,
     },
     {
       name: 'hyphens missing, or the number',
       code: policy('["arn:aws:ssm:useast1:*:*", "arn:aws:ssm:us-east:*:*"]'),
       errors: [
-        { messageId: 'unknownDidYouMean', data: { suggestion: 'us-east-1' } },
-        { messageId: 'unknownDidYouMean', data: { suggestion: 'us-east-1' } },
+        { messageId: 'unknownDidYouMean', data: { suggestion: 'us-east-1' }, suggestions: [{ messageId: 'changeRegion', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ssm:SendCommand", "Resource": ["arn:aws:ssm:us-east-1:*:*", "arn:aws:ssm:us-east:*:*"] }
+  ]
+}` }] },
+        { messageId: 'unknownDidYouMean', data: { suggestion: 'us-east-1' }, suggestions: [{ messageId: 'changeRegion', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ssm:SendCommand", "Resource": ["arn:aws:ssm:useast1:*:*", "arn:aws:ssm:us-east-1:*:*"] }
+  ]
+}` }] },
       ],
       output: null,
     },
     {
       name: 'an Availability Zone',
       code: policy('"arn:aws:ec2:us-east-1a:123456789012:instance/*"'),
-      errors: [{ messageId: 'zone', data: { region: 'us-east-1a', suggestion: 'us-east-1' } }],
-      output: policy('"arn:aws:ec2:us-east-1:123456789012:instance/*"'),
+      errors: [{ messageId: 'zone', data: { region: 'us-east-1a', suggestion: 'us-east-1' }, suggestions: [{ messageId: 'changeRegion', output: policy('"arn:aws:ec2:us-east-1:123456789012:instance/*"') }] }],
+      output: null,
     },
     {
       name: 'a Local Zone',
       code: policy('"arn:aws:ec2:us-west-2-lax-1a:123456789012:instance/*"'),
-      errors: [{ messageId: 'zone', data: { suggestion: 'us-west-2' } }],
-      output: policy('"arn:aws:ec2:us-west-2:123456789012:instance/*"'),
+      errors: [{ messageId: 'zone', data: { suggestion: 'us-west-2' }, suggestions: [{ messageId: 'changeRegion', output: policy('"arn:aws:ec2:us-west-2:123456789012:instance/*"') }] }],
+      output: null,
     },
     {
       name: 'upper case',
       code: policy('"arn:aws:ssm:US-EAST-2:*:*"'),
-      errors: [{ messageId: 'wrongCase', data: { suggestion: 'us-east-2' } }],
-      output: policy('"arn:aws:ssm:us-east-2:*:*"'),
+      errors: [{ messageId: 'wrongCase', data: { suggestion: 'us-east-2' }, suggestions: [{ messageId: 'changeRegion', output: policy('"arn:aws:ssm:us-east-2:*:*"') }] }],
+      output: null,
     },
     {
       name: 'a Region of another partition',

@@ -9,8 +9,14 @@ testRule(arnService, {
     {
       name: 'an upper-case service',
       code: policy('"arn:aws:S3:::amzn-s3-demo-bucket/*"'),
-      errors: [{ messageId: 'serviceCase', data: { suggestion: 'arn:aws:s3:::amzn-s3-demo-bucket/*' } }],
-      output: policy('"arn:aws:s3:::amzn-s3-demo-bucket/*"'),
+      errors: [
+        {
+          messageId: 'serviceCase',
+          data: { suggestion: 'arn:aws:s3:::amzn-s3-demo-bucket/*' },
+          suggestions: [{ messageId: 'lowerCaseService', data: { lower: 's3' }, output: policy('"arn:aws:s3:::amzn-s3-demo-bucket/*"') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'the reference\'s "*code*" service pattern',

@@ -58,8 +58,8 @@ testRule(arnSyntax, {
     {
       name: 'an upper-case prefix is fixed',
       code: policy('"ARN:aws:ssm:us-east-1:123456789012:document/MyDoc"'),
-      errors: [{ messageId: 'prefixCase', data: { prefix: 'ARN:' } }],
-      output: policy('"arn:aws:ssm:us-east-1:123456789012:document/MyDoc"'),
+      errors: [{ messageId: 'prefixCase', data: { prefix: 'ARN:' }, suggestions: [{ messageId: 'lowerCasePrefix', output: policy('"arn:aws:ssm:us-east-1:123456789012:document/MyDoc"') }] }],
+      output: null,
     },
     {
       name: 'anything else, in NotResource too',

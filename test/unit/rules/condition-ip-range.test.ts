@@ -32,10 +32,20 @@ testRule(conditionIpRange, {
       name: 'host bits after the prefix',
       code: policy('{"IpAddress":{"aws:SourceIp":["203.0.113.7/24","2001:db8::1/32"]}}'),
       errors: [
-        { messageId: 'hostBits', severity: 'info', data: { suggestion: '203.0.113.0/24' } },
-        { messageId: 'hostBits', severity: 'info', data: { suggestion: '2001:db8::/32' } },
+        {
+          messageId: 'hostBits',
+          severity: 'info',
+          data: { suggestion: '203.0.113.0/24' },
+          suggestions: [{ messageId: 'writeRange', data: { suggestion: '203.0.113.0/24' }, output: policy('{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:db8::1/32"]}}') }],
+        },
+        {
+          messageId: 'hostBits',
+          severity: 'info',
+          data: { suggestion: '2001:db8::/32' },
+          suggestions: [{ messageId: 'writeRange', data: { suggestion: '2001:db8::/32' }, output: policy('{"IpAddress":{"aws:SourceIp":["203.0.113.7/24","2001:db8::/32"]}}') }],
+        },
       ],
-      output: policy('{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:db8::/32"]}}'),
+      output: null,
     },
   ],
 });

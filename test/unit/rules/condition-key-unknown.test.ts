@@ -20,14 +20,14 @@ testRule(conditionKeyUnknown, {
   invalid: [
     {
       code: policy('{"IpAddress":{"aws:SoureIp":"10.0.0.0/8"}}'),
-      errors: [{ messageId: 'globalDidYouMean', text: '"aws:SoureIp"', data: { suggestion: 'aws:SourceIp' } }],
-      output: policy('{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}'),
+      errors: [{ messageId: 'globalDidYouMean', text: '"aws:SoureIp"', data: { suggestion: 'aws:SourceIp' }, suggestions: [{ messageId: 'changeKey', output: policy('{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}') }] }],
+      output: null,
     },
     {
       name: 'tag-style keys keep the tag name',
       code: policy('{"StringEquals":{"aws:PrincipleTag/team":"ops"}}'),
-      errors: [{ messageId: 'globalDidYouMean', data: { suggestion: 'aws:PrincipalTag/team' } }],
-      output: policy('{"StringEquals":{"aws:PrincipalTag/team":"ops"}}'),
+      errors: [{ messageId: 'globalDidYouMean', data: { suggestion: 'aws:PrincipalTag/team' }, suggestions: [{ messageId: 'changeKey', output: policy('{"StringEquals":{"aws:PrincipalTag/team":"ops"}}') }] }],
+      output: null,
     },
     {
       code: policy('{"Bool":{"aws:Whatever":"true"}}'),
@@ -37,10 +37,10 @@ testRule(conditionKeyUnknown, {
     {
       code: policy('{"StringEquals":{"ssm:DocumentCategory":"AutomationRunbook","ssm:resorceTag/Env":"prod"}}'),
       errors: [
-        { messageId: 'serviceDidYouMean', text: '"ssm:DocumentCategory"', data: { suggestion: 'ssm:DocumentCategories', service: 'ssm' } },
-        { messageId: 'serviceDidYouMean', text: '"ssm:resorceTag/Env"', data: { suggestion: 'ssm:resourceTag/Env' } },
+        { messageId: 'serviceDidYouMean', text: '"ssm:DocumentCategory"', data: { suggestion: 'ssm:DocumentCategories', service: 'ssm' }, suggestions: [{ messageId: 'changeKey', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:SendCommand","Resource":"*","Condition":{"StringEquals":{"ssm:DocumentCategories":"AutomationRunbook","ssm:resorceTag/Env":"prod"}}}]}' }] },
+        { messageId: 'serviceDidYouMean', text: '"ssm:resorceTag/Env"', data: { suggestion: 'ssm:resourceTag/Env' }, suggestions: [{ messageId: 'changeKey', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:SendCommand","Resource":"*","Condition":{"StringEquals":{"ssm:DocumentCategory":"AutomationRunbook","ssm:resourceTag/Env":"prod"}}}]}' }] },
       ],
-      output: policy('{"StringEquals":{"ssm:DocumentCategories":"AutomationRunbook","ssm:resourceTag/Env":"prod"}}'),
+      output: null,
     },
     {
       code: policy('{"StringEquals":{"ssm:Flavour":"x"}}'),
@@ -50,10 +50,10 @@ testRule(conditionKeyUnknown, {
     {
       code: policy('{"IpAddress":{"SourceIp":"10.0.0.0/8"},"StringEquals":{"team":"ops"}}'),
       errors: [
-        { messageId: 'noPrefixDidYouMean', text: '"SourceIp"', data: { suggestion: 'aws:SourceIp' } },
+        { messageId: 'noPrefixDidYouMean', text: '"SourceIp"', data: { suggestion: 'aws:SourceIp' }, suggestions: [{ messageId: 'changeKey', output: policy('{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"StringEquals":{"team":"ops"}}') }] },
         { messageId: 'noPrefix', text: '"team"' },
       ],
-      output: policy('{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"StringEquals":{"team":"ops"}}'),
+      output: null,
     },
     {
       name: 'no fix when the suggested key is already in the block',

@@ -1,7 +1,5 @@
-import * as assert from 'node:assert/strict';
 import { conditionUseridUniqueId } from '../../../src/core/rules/condition-userid-unique-id';
 import { testRule } from '../rule-tester';
-import { suggestionsOf } from '../suggestion-tester';
 
 const ROLE = 'AROAEXAMPLEID12345678';
 const policy = (condition: string, effect = 'Deny'): string =>
@@ -21,31 +19,52 @@ testRule(conditionUseridUniqueId, {
     {
       name: 'a bucket policy that excepts a role by its bare ID',
       code: policy(`{ "StringNotLike": { "aws:userId": ["${ROLE}", "111122223333"] } }`),
-      errors: [{ messageId: 'bareRoleId', text: `"${ROLE}"`, data: { outcome: 'the condition holds for every session of the role, which it was meant to exclude' } }],
+      errors: [
+        {
+          messageId: 'bareRoleId',
+          text: `"${ROLE}"`,
+          data: { outcome: 'the condition holds for every session of the role, which it was meant to exclude' },
+          suggestions: [{ messageId: 'usePattern', output: policy(`{ "StringNotLike": { "aws:userId": ["${ROLE}:*", "111122223333"] } }`) }],
+        },
+      ],
       output: null,
     },
     {
       name: 'StringEquals in an Allow',
       code: policy(`{ "StringEquals": { "aws:userid": "${ROLE}" } }`, 'Allow'),
-      errors: [{ messageId: 'bareRoleId', data: { operator: 'StringEquals', outcome: 'the statement never applies to the role' } }],
+      errors: [
+        {
+          messageId: 'bareRoleId',
+          data: { operator: 'StringEquals', outcome: 'the statement never applies to the role' },
+          suggestions: [{ messageId: 'usePattern', output: policy(`{ "StringLike": { "aws:userid": "${ROLE}:*" } }`, 'Allow') }],
+        },
+      ],
     },
     {
       name: 'with a set operator',
       code: policy(`{ "ForAnyValue:StringEquals": { "aws:userid": ["${ROLE}"] } }`, 'Allow'),
-      errors: [{ messageId: 'bareRoleId' }],
+      errors: [{ messageId: 'bareRoleId', suggestions: [{ messageId: 'usePattern', output: policy(`{ "ForAnyValue:StringLike": { "aws:userid": ["${ROLE}:*"] } }`, 'Allow') }] }],
+    },
+    {
+      name: 'the suggestion appends ":*" and switches StringEquals to StringLike',
+      code: policy(`{ "StringEquals": { "aws:userid": ["${ROLE}", "AIDAEXAMPLEUSERID1234"] } }`, 'Allow'),
+      errors: [
+        {
+          messageId: 'bareRoleId',
+          suggestions: [
+            {
+              messageId: 'usePattern',
+              data: { value: ROLE, like: 'StringLike' },
+              output: policy(`{ "StringLike": { "aws:userid": ["${ROLE}:*", "AIDAEXAMPLEUSERID1234"] } }`, 'Allow'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no suggestion when renaming would collide with a StringLike block',
+      code: policy(`{ "StringEquals": { "aws:userid": "${ROLE}" }, "StringLike": { "s3:prefix": "x/*" } }`, 'Allow'),
+      errors: [{ messageId: 'bareRoleId', suggestions: [] }],
     },
   ],
-});
-
-describe('rule condition-userid-unique-id: suggestions', () => {
-  it('appends ":*" and switches StringEquals to StringLike', async () => {
-    const [first] = await suggestionsOf(conditionUseridUniqueId, policy(`{ "StringEquals": { "aws:userid": ["${ROLE}", "AIDAEXAMPLEUSERID1234"] } }`, 'Allow'));
-    assert.deepEqual(first?.map((s) => s.title), [`Write "${ROLE}:*" under StringLike`]);
-    assert.ok(first?.[0]?.output.includes(`{ "StringLike": { "aws:userid": ["${ROLE}:*", "AIDAEXAMPLEUSERID1234"] } }`));
-  });
-
-  it('offers nothing when renaming would collide with a StringLike block', async () => {
-    const [first] = await suggestionsOf(conditionUseridUniqueId, policy(`{ "StringEquals": { "aws:userid": "${ROLE}" }, "StringLike": { "s3:prefix": "x/*" } }`, 'Allow'));
-    assert.deepEqual(first, []);
-  });
 });

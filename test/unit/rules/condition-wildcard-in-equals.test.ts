@@ -17,29 +17,29 @@ testRule(conditionWildcardInEquals, {
   invalid: [
     {
       code: policy('{"StringEquals":{"ssm:resourceTag/Env":"prod-*"}}'),
-      errors: [{ messageId: 'useLike', text: '"prod-*"', data: { suggestion: 'StringLike', wildcard: '*' } }],
-      output: policy('{"StringLike":{"ssm:resourceTag/Env":"prod-*"}}'),
+      errors: [{ messageId: 'useLike', text: '"prod-*"', data: { suggestion: 'StringLike', wildcard: '*' }, suggestions: [{ messageId: 'useLikeOperator', output: policy('{"StringLike":{"ssm:resourceTag/Env":"prod-*"}}') }] }],
+      output: null,
     },
     {
       name: 'every wildcard value is reported; one rename fixes them all',
       code: policy('{"StringNotEquals":{"ssm:resourceTag/Env":["dev?","test-*"],"aws:PrincipalTag/team":"ops"}}'),
       errors: [
-        { messageId: 'useLike', path: ['Statement', 0, 'Condition', 'StringNotEquals', 'ssm:resourceTag/Env', 0], data: { wildcard: '?' } },
-        { messageId: 'useLike', path: ['Statement', 0, 'Condition', 'StringNotEquals', 'ssm:resourceTag/Env', 1], data: { suggestion: 'StringNotLike' } },
+        { messageId: 'useLike', path: ['Statement', 0, 'Condition', 'StringNotEquals', 'ssm:resourceTag/Env', 0], data: { wildcard: '?' }, suggestions: [{ messageId: 'useLikeOperator', output: policy('{"StringNotLike":{"ssm:resourceTag/Env":["dev?","test-*"],"aws:PrincipalTag/team":"ops"}}') }] },
+        { messageId: 'useLike', path: ['Statement', 0, 'Condition', 'StringNotEquals', 'ssm:resourceTag/Env', 1], data: { suggestion: 'StringNotLike' }, suggestions: [{ messageId: 'useLikeOperator', output: policy('{"StringNotLike":{"ssm:resourceTag/Env":["dev?","test-*"],"aws:PrincipalTag/team":"ops"}}') }] },
       ],
-      output: policy('{"StringNotLike":{"ssm:resourceTag/Env":["dev?","test-*"],"aws:PrincipalTag/team":"ops"}}'),
+      output: null,
     },
     {
       name: 'set prefix and IfExists are kept',
       code: policy('{"ForAnyValue:StringEqualsIfExists":{"aws:TagKeys":"env-*"}}'),
-      errors: [{ messageId: 'useLike', data: { suggestion: 'ForAnyValue:StringLikeIfExists' } }],
-      output: policy('{"ForAnyValue:StringLikeIfExists":{"aws:TagKeys":"env-*"}}'),
+      errors: [{ messageId: 'useLike', data: { suggestion: 'ForAnyValue:StringLikeIfExists' }, suggestions: [{ messageId: 'useLikeOperator', output: policy('{"ForAnyValue:StringLikeIfExists":{"aws:TagKeys":"env-*"}}') }] }],
+      output: null,
     },
     {
       name: 'a wildcard next to a variable',
       code: policy('{"StringEquals":{"s3:prefix":"home/${aws:username}/*"}}'),
-      errors: [{ messageId: 'useLike', text: '"home/${aws:username}/*"' }],
-      output: policy('{"StringLike":{"s3:prefix":"home/${aws:username}/*"}}'),
+      errors: [{ messageId: 'useLike', text: '"home/${aws:username}/*"', suggestions: [{ messageId: 'useLikeOperator', output: policy('{"StringLike":{"s3:prefix":"home/${aws:username}/*"}}') }] }],
+      output: null,
     },
     {
       name: 'no fix when the Like operator is already in the block',

@@ -28,16 +28,16 @@ testRule(effectValue, {
       name: 'typos',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Alow","Action":"s3:GetObject","Resource":"*"},{"Effect":"Denny","Action":"s3:PutObject","Resource":"*"}]}',
       errors: [
-        { messageId: 'typo', text: '"Alow"', data: { value: 'Alow', suggestion: 'Allow' } },
-        { messageId: 'typo', text: '"Denny"', data: { suggestion: 'Deny' } },
+        { messageId: 'typo', text: '"Alow"', data: { value: 'Alow', suggestion: 'Allow' }, suggestions: [{ messageId: 'changeEffect', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Effect":"Denny","Action":"s3:PutObject","Resource":"*"}]}' }] },
+        { messageId: 'typo', text: '"Denny"', data: { suggestion: 'Deny' }, suggestions: [{ messageId: 'changeEffect', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Alow","Action":"s3:GetObject","Resource":"*"},{"Effect":"Deny","Action":"s3:PutObject","Resource":"*"}]}' }] },
       ],
-      output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Effect":"Deny","Action":"s3:PutObject","Resource":"*"}]}',
+      output: null,
     },
     {
       name: 'surrounding whitespace',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":" Allow ","Action":"s3:GetObject","Resource":"*"}]}',
-      errors: [{ messageId: 'typo', text: '" Allow "', data: { suggestion: 'Allow' } }],
-      output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+      errors: [{ messageId: 'typo', text: '" Allow "', data: { suggestion: 'Allow' }, suggestions: [{ messageId: 'changeEffect', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' }] }],
+      output: null,
     },
     {
       name: 'no suggestion',

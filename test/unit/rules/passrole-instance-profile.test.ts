@@ -1,7 +1,5 @@
-import * as assert from 'node:assert/strict';
 import { passroleInstanceProfile } from '../../../src/core/rules/passrole-instance-profile';
 import { testRule } from '../rule-tester';
-import { suggestionsOf } from '../suggestion-tester';
 
 const policy = (...statements: string[]): string => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statements.join(',\n    ')}\n  ]\n}`;
 
@@ -26,7 +24,20 @@ testRule(passroleInstanceProfile, {
     {
       name: 'PassRole on the instance profile only',
       code: policy('{ "Effect": "Allow", "Action": ["ec2:RunInstances", "iam:PassRole"], "Resource": ["arn:aws:ec2:*:*:*", "arn:aws:iam::123456789012:instance-profile/SSMInstanceProfile"] }'),
-      errors: [{ messageId: 'instanceProfile', text: '"arn:aws:iam::123456789012:instance-profile/SSMInstanceProfile"', data: { roleArn: 'arn:aws:iam::123456789012:role/SSMInstanceProfile' } }],
+      errors: [
+        {
+          messageId: 'instanceProfile',
+          text: '"arn:aws:iam::123456789012:instance-profile/SSMInstanceProfile"',
+          data: { roleArn: 'arn:aws:iam::123456789012:role/SSMInstanceProfile' },
+          suggestions: [
+            {
+              messageId: 'useRole',
+              data: { roleArn: 'arn:aws:iam::123456789012:role/SSMInstanceProfile' },
+              output: policy('{ "Effect": "Allow", "Action": ["ec2:RunInstances", "iam:PassRole"], "Resource": ["arn:aws:ec2:*:*:*", "arn:aws:iam::123456789012:role/SSMInstanceProfile"] }'),
+            },
+          ],
+        },
+      ],
       output: null,
     },
     {
@@ -35,16 +46,21 @@ testRule(passroleInstanceProfile, {
         '{ "Effect": "Allow", "Action": "iam:Pass*", "Resource": "arn:aws:iam::123456789012:instance-profile/ops/Web" }',
         '{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/ops/Db" }',
       ),
-      errors: [{ messageId: 'instanceProfile', data: { grant: 'iam:PassRole (through "iam:Pass*")', roleArn: 'arn:aws:iam::123456789012:role/ops/Web' } }],
+      errors: [
+        {
+          messageId: 'instanceProfile',
+          data: { grant: 'iam:PassRole (through "iam:Pass*")', roleArn: 'arn:aws:iam::123456789012:role/ops/Web' },
+          suggestions: [
+            {
+              messageId: 'useRole',
+              output: policy(
+                '{ "Effect": "Allow", "Action": "iam:Pass*", "Resource": "arn:aws:iam::123456789012:role/ops/Web" }',
+                '{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/ops/Db" }',
+              ),
+            },
+          ],
+        },
+      ],
     },
   ],
-});
-
-describe('rule passrole-instance-profile: suggestions', () => {
-  it('names the role of the same name', async () => {
-    const code = policy('{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:instance-profile/Web" }');
-    const [first] = await suggestionsOf(passroleInstanceProfile, code);
-    assert.deepEqual(first?.map((s) => s.title), ['Name the role: "arn:aws:iam::123456789012:role/Web"']);
-    assert.ok(first?.[0]?.output.includes('"Resource": "arn:aws:iam::123456789012:role/Web"'));
-  });
 });

@@ -26,8 +26,7 @@ testRule(passroleNoPassedToService, {
     }
   ]
 }`,
-      errors: [{ messageId: 'missing', path: ['Statement', 0, 'Action'], text: '"iam:PassRole"', data: { grant: 'iam:PassRole' } }],
-      output: `{
+      errors: [{ messageId: 'missing', path: ['Statement', 0, 'Action'], text: '"iam:PassRole"', data: { grant: 'iam:PassRole' }, suggestions: [{ messageId: 'addCondition', output: `{
   "Version": "2012-10-17",
   "Statement": [
     {
@@ -41,7 +40,8 @@ testRule(passroleNoPassedToService, {
       }
     }
   ]
-}`,
+}` }] }],
+      output: null,
     },
     {
       name: 'a single statement object, four-space indent, array Action',
@@ -53,8 +53,7 @@ testRule(passroleNoPassedToService, {
         "Resource": "*"
     }
 }`,
-      errors: [{ messageId: 'missing', path: ['Statement', 'Action', 0] }],
-      output: `{
+      errors: [{ messageId: 'missing', path: ['Statement', 'Action', 0], suggestions: [{ messageId: 'addCondition', output: `{
     "Version": "2012-10-17",
     "Statement": {
         "Effect": "Allow",
@@ -66,13 +65,13 @@ testRule(passroleNoPassedToService, {
             }
         }
     }
-}`,
+}` }] }],
+      output: null,
     },
     {
       name: 'a one-line policy as the user guide prints them: setAtPath pretty-prints the document',
       code: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/MyAutomationRole" } ] }',
-      errors: [{ messageId: 'missing' }],
-      output: `{
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addCondition', output: `{
   "Version": "2012-10-17",
   "Statement": [
     {
@@ -86,7 +85,8 @@ testRule(passroleNoPassedToService, {
       }
     }
   ]
-}`,
+}` }] }],
+      output: null,
     },
     {
       name: 'a statement that already has a Condition: no fix',

@@ -65,14 +65,14 @@ testRule(principalAwsFormat, {
     {
       name: 'an account ID with dashes',
       code: trust(['1111-2222-3333']),
-      errors: [{ messageId: 'accountSeparators', path: ['Statement', 0, 'Principal', 'AWS', 0], data: { suggestion: '111122223333' } }],
-      output: trust(['111122223333']),
+      errors: [{ messageId: 'accountSeparators', path: ['Statement', 0, 'Principal', 'AWS', 0], data: { suggestion: '111122223333' }, suggestions: [{ messageId: 'changePrincipal', output: trust(['111122223333']) }] }],
+      output: null,
     },
     {
       name: 'white space around an ARN',
       code: trust(' arn:aws:iam::111122223333:root '),
-      errors: [{ messageId: 'whitespace', data: { suggestion: 'arn:aws:iam::111122223333:root' } }],
-      output: out('arn:aws:iam::111122223333:root'),
+      errors: [{ messageId: 'whitespace', data: { suggestion: 'arn:aws:iam::111122223333:root' }, suggestions: [{ messageId: 'changePrincipal', output: out('arn:aws:iam::111122223333:root') }] }],
+      output: null,
     },
     {
       name: 'a role name without its ARN',
@@ -125,15 +125,15 @@ testRule(principalAwsFormat, {
       name: 'session and user ARNs in the wrong namespace',
       code: trust(['arn:aws:iam::111122223333:assumed-role/ops/s1', 'arn:aws:sts::111122223333:role/ops']),
       errors: [
-        { messageId: 'wrongNamespace', data: { expected: 'sts', suggestion: 'arn:aws:sts::111122223333:assumed-role/ops/s1' } },
-        { messageId: 'wrongNamespace', data: { expected: 'iam', suggestion: 'arn:aws:iam::111122223333:role/ops' } },
+        { messageId: 'wrongNamespace', data: { expected: 'sts', suggestion: 'arn:aws:sts::111122223333:assumed-role/ops/s1' }, suggestions: [{ messageId: 'changePrincipal', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:sts::111122223333:assumed-role/ops/s1","arn:aws:sts::111122223333:role/ops"]},"Action":"sts:AssumeRole"}]}' }] },
+        { messageId: 'wrongNamespace', data: { expected: 'iam', suggestion: 'arn:aws:iam::111122223333:role/ops' }, suggestions: [{ messageId: 'changePrincipal', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:assumed-role/ops/s1","arn:aws:iam::111122223333:role/ops"]},"Action":"sts:AssumeRole"}]}' }] },
       ],
-      output: trust(['arn:aws:sts::111122223333:assumed-role/ops/s1', 'arn:aws:iam::111122223333:role/ops']),
+      output: null,
     },
     {
       name: 'an assumed role without a session',
       code: trust('arn:aws:sts::111122223333:assumed-role/ops'),
-      errors: [{ messageId: 'sessionMissing', data: { suggestion: 'arn:aws:iam::111122223333:role/ops' } }],
+      errors: [{ messageId: 'sessionMissing', data: { suggestion: 'arn:aws:iam::111122223333:role/ops' }, suggestions: [{ messageId: 'changePrincipal', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ops"},"Action":"sts:AssumeRole"}]}' }] }],
       output: null,
     },
     {

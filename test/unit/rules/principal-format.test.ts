@@ -27,6 +27,12 @@ testRule(principalFormat, {
       output: trust('{"Service":"ssm.amazonaws.com"}'),
     },
     {
+      name: 'a type in the wrong case beside the right one: renaming would make a duplicate key, so no fix',
+      ...trustKind('{"Service":"ec2.amazonaws.com","service":"ssm.amazonaws.com"}'),
+      errors: [{ messageId: 'keyCase', data: { key: 'service', suggestion: 'Service' } }],
+      output: null,
+    },
+    {
       name: '"Principal": "*" in a role trust policy',
       ...trustKind('"*"'),
       errors: [{ messageId: 'trustWildcard', path: ['Statement', 0, 'Principal'] }],

@@ -31,6 +31,8 @@ describe('rule registry', () => {
       const text = readFileSync(doc, 'utf8');
       assert.ok(text.startsWith(`# ${rule.id}\n`), 'doc page starts with the rule id as its title');
       assert.ok(text.includes(`**Default severity:** ${rule.meta.defaultSeverity}`), 'doc page states the default severity');
+      assert.ok(text.includes(`**Fix:** ${rule.meta.fixable ? 'yes' : 'no'}`), 'doc page states whether the rule has fixes');
+      assert.ok(text.includes(`**Suggestions:** ${rule.meta.hasSuggestions ? 'yes' : 'no'}`), 'doc page states whether the rule has suggestions');
       assert.ok(['error', 'warning', 'info'].includes(rule.meta.defaultSeverity));
       assert.ok(rule.meta.appliesTo.length > 0);
       assert.ok(Object.keys(rule.meta.messages).length > 0);
@@ -39,6 +41,7 @@ describe('rule registry', () => {
       assert.match(testText, /valid:/);
       assert.match(testText, /invalid:/);
       if (rule.meta.fixable) assert.match(testText, /output: (?!null\b)\S/, 'a fixable rule tests a fix output');
+      if (rule.meta.hasSuggestions) assert.match(testText, /suggestions: \[\s*\{/, 'a rule with suggestions tests one');
     });
   }
 

@@ -1,7 +1,5 @@
-import * as assert from 'node:assert/strict';
 import { resourceLevelUnsupported } from '../../../src/core/rules/resource-level-unsupported';
 import { testRule } from '../rule-tester';
-import { suggestionsOf } from '../suggestion-tester';
 
 const policy = (...statements: string[]): string => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statements.join(',\n    ')}\n  ]\n}`;
 const PARAMS = '"arn:aws:ssm:us-east-1:123456789012:parameter/app/*"';
@@ -26,42 +24,49 @@ testRule(resourceLevelUnsupported, {
     {
       name: 'DescribeParameters next to GetParameters on parameter ARNs',
       code: policy(`{ "Effect": "Allow", "Action": ["ssm:DescribeParameters", "ssm:GetParameters"], "Resource": [${PARAMS}] }`),
-      errors: [{ messageId: 'allow', text: '"ssm:DescribeParameters"', data: { action: 'ssm:DescribeParameters', arns: `${PARAMS}` } }],
+      errors: [
+        {
+          messageId: 'allow',
+          text: '"ssm:DescribeParameters"',
+          data: { action: 'ssm:DescribeParameters', arns: `${PARAMS}` },
+          suggestions: [{ messageId: 'moveAction', output: policy('{ "Effect": "Allow", "Action": ["ssm:GetParameters"], "Resource": ["arn:aws:ssm:us-east-1:123456789012:parameter/app/*"] }', '{"Effect":"Allow","Action":"ssm:DescribeParameters","Resource":"*"}') }],
+        },
+      ],
       output: null,
     },
     {
       name: 'an action of its own service on typed ARNs only (resource-type-mismatch is silent there)',
       code: policy('{ "Effect": "Allow", "Action": ["ssm:DescribeInstanceInformation"], "Resource": "arn:aws:ssm:*:*:managed-instance/*" }'),
-      errors: [{ messageId: 'allow', data: { action: 'ssm:DescribeInstanceInformation' } }],
+      errors: [
+        {
+          messageId: 'allow',
+          data: { action: 'ssm:DescribeInstanceInformation' },
+          suggestions: [{ messageId: 'wildcardResource', output: policy('{ "Effect": "Allow", "Action": ["ssm:DescribeInstanceInformation"], "Resource": "*" }') }],
+        },
+      ],
     },
     {
       name: 'a Deny that never applies',
       code: policy('{ "Effect": "Deny", "Action": ["ssm:DescribeSessions", "ssm:TerminateSession"], "Resource": "arn:aws:ssm:*:*:session/*" }'),
-      errors: [{ messageId: 'deny' }],
+      errors: [{ messageId: 'deny', suggestions: [{ messageId: 'moveAction', output: policy('{ "Effect": "Deny", "Action": ["ssm:TerminateSession"], "Resource": "arn:aws:ssm:*:*:session/*" }', '{"Effect":"Deny","Action":"ssm:DescribeSessions","Resource":"*"}') }] }],
     },
     {
       name: 'EC2 Describe actions with a tag condition (KafkaConnectServiceRolePolicy)',
       code: policy('{ "Effect": "Allow", "Action": ["ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface"], "Resource": "arn:aws:ec2:*:*:network-interface/*" }'),
-      errors: [{ messageId: 'allow' }],
+      errors: [{ messageId: 'allow', suggestions: [{ messageId: 'moveAction', output: policy('{ "Effect": "Allow", "Action": ["ec2:DeleteNetworkInterface"], "Resource": "arn:aws:ec2:*:*:network-interface/*" }', '{"Effect":"Allow","Action":"ec2:DescribeNetworkInterfaces","Resource":"*"}') }] }],
+    },
+    {
+      name: 'the suggestion moves the action to a new statement with "Resource": "*", keeping the condition',
+      code: policy(`{ "Effect": "Allow", "Action": ["ssm:DescribeParameters", "ssm:GetParameters"], "Resource": ${PARAMS}, "Condition": { "Bool": { "aws:SecureTransport": "true" } } }`),
+      errors: [
+        {
+          messageId: 'allow',
+          suggestions: [{ messageId: 'moveAction', data: { action: 'ssm:DescribeParameters' }, output: policy(
+                `{ "Effect": "Allow", "Action": ["ssm:GetParameters"], "Resource": ${PARAMS}, "Condition": { "Bool": { "aws:SecureTransport": "true" } } }`,
+                '{"Effect":"Allow","Action":"ssm:DescribeParameters","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}',
+              ) }],
+        },
+      ],
     },
   ],
-});
-
-describe('rule resource-level-unsupported: suggestions', () => {
-  it('moves the action to a new statement with "Resource": "*", keeping the condition', async () => {
-    const code = policy(`{ "Effect": "Allow", "Action": ["ssm:DescribeParameters", "ssm:GetParameters"], "Resource": ${PARAMS}, "Condition": { "Bool": { "aws:SecureTransport": "true" } } }`);
-    const [first] = await suggestionsOf(resourceLevelUnsupported, code);
-    assert.deepEqual(first?.map((s) => s.title), ['Move ssm:DescribeParameters to a new statement with "Resource": "*"']);
-    const out = JSON.parse(first?.[0]?.output ?? '') as { Statement: unknown[] };
-    assert.deepEqual(out.Statement, [
-      { Effect: 'Allow', Action: ['ssm:GetParameters'], Resource: 'arn:aws:ssm:us-east-1:123456789012:parameter/app/*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
-      { Effect: 'Allow', Action: 'ssm:DescribeParameters', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
-    ]);
-  });
-
-  it('makes the statement "*" when all its actions lack resource-level permissions', async () => {
-    const code = policy('{ "Effect": "Allow", "Action": "ssm:DescribeInstanceInformation", "Resource": "arn:aws:ssm:*:*:managed-instance/*" }');
-    const [first] = await suggestionsOf(resourceLevelUnsupported, code);
-    assert.ok(first?.[0]?.output.includes('"Resource": "*"'));
-  });
 });

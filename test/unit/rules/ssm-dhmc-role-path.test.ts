@@ -37,33 +37,33 @@ testRule(ssmDhmcRolePath, {
     {
       name: 'iam:PassRole on the role without its path',
       code: passRole(`"${NO_PATH}"`),
-      errors: [{ messageId: 'missingPath', path: ['Statement', 0, 'Resource'], text: `"${NO_PATH}"`, data: { expected: WITH_PATH } }],
-      output: passRole(`"${WITH_PATH}"`),
+      errors: [{ messageId: 'missingPath', path: ['Statement', 0, 'Resource'], text: `"${NO_PATH}"`, data: { expected: WITH_PATH }, suggestions: [{ messageId: 'addPath', output: passRole(`"${WITH_PATH}"`) }] }],
+      output: null,
     },
     {
       name: 'in an array, any partition and account, with the rest of the list kept',
       code: passRole('[\n        "arn:aws-us-gov:iam::*:role/AWSSystemsManagerDefaultEC2InstanceManagementRole",\n        "arn:aws:iam::*:role/Other"\n      ]'),
-      errors: [{ messageId: 'missingPath', path: ['Statement', 0, 'Resource', 0] }],
-      output: passRole(
+      errors: [{ messageId: 'missingPath', path: ['Statement', 0, 'Resource', 0], suggestions: [{ messageId: 'addPath', output: passRole(
         '[\n        "arn:aws-us-gov:iam::*:role/service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole",\n        "arn:aws:iam::*:role/Other"\n      ]',
-      ),
+      ) }] }],
+      output: null,
     },
     {
       name: 'a Deny in an SCP that protects nothing without the path',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["iam:DeleteRole"],"Resource":"arn:aws:iam::*:role/AWSSystemsManagerDefaultEC2InstanceManagementRole"}]}',
       kind: 'scp',
-      errors: [{ messageId: 'missingPath' }],
+      errors: [{ messageId: 'missingPath', suggestions: [{ messageId: 'addPath', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["iam:DeleteRole"],"Resource":"arn:aws:iam::*:role/service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole"}]}' }] }],
       output:
-        '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["iam:DeleteRole"],"Resource":"arn:aws:iam::*:role/service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole"}]}',
+        null,
     },
     {
       name: 'a principal of a trust policy and a condition value',
       code: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"${NO_PATH}"},"Action":"sts:AssumeRole","Condition":{"ArnEquals":{"aws:PrincipalArn":["${NO_PATH}"]}}}]}`,
       errors: [
-        { messageId: 'missingPath', path: ['Statement', 0, 'Principal', 'AWS'] },
-        { messageId: 'missingPath', path: ['Statement', 0, 'Condition', 'ArnEquals', 'aws:PrincipalArn', 0] },
+        { messageId: 'missingPath', path: ['Statement', 0, 'Principal', 'AWS'], suggestions: [{ messageId: 'addPath', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole"},"Action":"sts:AssumeRole","Condition":{"ArnEquals":{"aws:PrincipalArn":["arn:aws:iam::123456789012:role/AWSSystemsManagerDefaultEC2InstanceManagementRole"]}}}]}' }] },
+        { messageId: 'missingPath', path: ['Statement', 0, 'Condition', 'ArnEquals', 'aws:PrincipalArn', 0], suggestions: [{ messageId: 'addPath', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/AWSSystemsManagerDefaultEC2InstanceManagementRole"},"Action":"sts:AssumeRole","Condition":{"ArnEquals":{"aws:PrincipalArn":["arn:aws:iam::123456789012:role/service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole"]}}}]}' }] },
       ],
-      output: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"${WITH_PATH}"},"Action":"sts:AssumeRole","Condition":{"ArnEquals":{"aws:PrincipalArn":["${WITH_PATH}"]}}}]}`,
+      output: null,
     },
   ],
 });

@@ -22,10 +22,10 @@ testRule(ssmDocumentAccount, {
         {
           messageId: 'ownedByAws',
           text: '"arn:aws:ssm:us-east-2:123456789012:document/AWS-RunShellScript"',
-          data: { name: 'AWS-RunShellScript', account: '123456789012', prefix: 'AWS-', suggestion: 'arn:aws:ssm:us-east-2::document/AWS-RunShellScript' },
+          data: { name: 'AWS-RunShellScript', account: '123456789012', prefix: 'AWS-', suggestion: 'arn:aws:ssm:us-east-2::document/AWS-RunShellScript' }, suggestions: [{ messageId: 'removeAccount', output: policy('"arn:aws:ssm:us-east-2::document/AWS-RunShellScript"') }],
         },
       ],
-      output: policy('"arn:aws:ssm:us-east-2::document/AWS-RunShellScript"'),
+      output: null,
     },
     {
       name: 'other AWS owners, patterns and Automation definitions',
@@ -33,19 +33,32 @@ testRule(ssmDocumentAccount, {
         '["arn:aws:ssm:*:${aws:PrincipalAccount}:document/AmazonCloudWatch-ManageAgent", "arn:aws:ssm:*:123456789012:document/AWSSupport-*", "arn:aws:ssm:*:123456789012:automation-definition/AWS-RestartEC2Instance:$DEFAULT"]',
       ),
       errors: [
-        { messageId: 'ownedByAws', data: { prefix: 'AmazonCloudWatch-' } },
-        { messageId: 'ownedByAws', data: { name: 'AWSSupport-*' } },
-        { messageId: 'ownedByAws', data: { name: 'AWS-RestartEC2Instance:$DEFAULT' } },
+        { messageId: 'ownedByAws', data: { prefix: 'AmazonCloudWatch-' }, suggestions: [{ messageId: 'removeAccount', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ssm:SendCommand", "Resource": ["arn:aws:ssm:*::document/AmazonCloudWatch-ManageAgent", "arn:aws:ssm:*:123456789012:document/AWSSupport-*", "arn:aws:ssm:*:123456789012:automation-definition/AWS-RestartEC2Instance:$DEFAULT"] }
+  ]
+}` }] },
+        { messageId: 'ownedByAws', data: { name: 'AWSSupport-*' }, suggestions: [{ messageId: 'removeAccount', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ssm:SendCommand", "Resource": ["arn:aws:ssm:*:\${aws:PrincipalAccount}:document/AmazonCloudWatch-ManageAgent", "arn:aws:ssm:*::document/AWSSupport-*", "arn:aws:ssm:*:123456789012:automation-definition/AWS-RestartEC2Instance:$DEFAULT"] }
+  ]
+}` }] },
+        { messageId: 'ownedByAws', data: { name: 'AWS-RestartEC2Instance:$DEFAULT' }, suggestions: [{ messageId: 'removeAccount', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ssm:SendCommand", "Resource": ["arn:aws:ssm:*:\${aws:PrincipalAccount}:document/AmazonCloudWatch-ManageAgent", "arn:aws:ssm:*:123456789012:document/AWSSupport-*", "arn:aws:ssm:*::automation-definition/AWS-RestartEC2Instance:$DEFAULT"] }
+  ]
+}` }] },
       ],
-      output: policy(
-        '["arn:aws:ssm:*::document/AmazonCloudWatch-ManageAgent", "arn:aws:ssm:*::document/AWSSupport-*", "arn:aws:ssm:*::automation-definition/AWS-RestartEC2Instance:$DEFAULT"]',
-      ),
+      output: null,
     },
     {
       name: 'in NotResource',
       code: policy('"arn:aws:ssm:*:123456789012:document/AWS-StartPortForwardingSession"', 'NotResource'),
-      errors: [{ messageId: 'ownedByAws', path: ['Statement', 0, 'NotResource'] }],
-      output: policy('"arn:aws:ssm:*::document/AWS-StartPortForwardingSession"', 'NotResource'),
+      errors: [{ messageId: 'ownedByAws', path: ['Statement', 0, 'NotResource'], suggestions: [{ messageId: 'removeAccount', output: policy('"arn:aws:ssm:*::document/AWS-StartPortForwardingSession"', 'NotResource') }] }],
+      output: null,
     },
   ],
 });

@@ -1,7 +1,5 @@
-import * as assert from 'node:assert/strict';
 import { ssmSessionLoggingObjectArn } from '../../../src/core/rules/ssm-session-logging-object-arn';
 import { testRule } from '../rule-tester';
-import { suggestionsOf } from '../suggestion-tester';
 
 const CHANNELS = '{ "Effect": "Allow", "Action": ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], "Resource": "*" }';
 const ENCRYPTION = '{ "Effect": "Allow", "Action": "s3:GetEncryptionConfiguration", "Resource": "arn:aws:s3:::session-logs" }';
@@ -24,30 +22,35 @@ testRule(ssmSessionLoggingObjectArn, {
     {
       name: 'PutObject on the bucket ARN (terraform-aws-session-manager-config)',
       code: policy(CHANNELS, ENCRYPTION, put('"arn:aws:s3:::session-logs"')),
-      errors: [{ messageId: 'bucketArn', text: '"arn:aws:s3:::session-logs"', data: { suggestion: 'arn:aws:s3:::session-logs/*' } }],
+      errors: [
+        {
+          messageId: 'bucketArn',
+          text: '"arn:aws:s3:::session-logs"',
+          data: { suggestion: 'arn:aws:s3:::session-logs/*' },
+          suggestions: [{ messageId: 'addObjects', output: policy(CHANNELS, ENCRYPTION, put('["arn:aws:s3:::session-logs", "arn:aws:s3:::session-logs/*"]')) }],
+        },
+      ],
       output: null,
     },
     {
       name: 'PutObject on the key prefix without /*',
       code: policy(ENCRYPTION, put('["arn:aws:s3:::session-logs/ssm/"]', '["s3:PutObject", "s3:PutObjectAcl"]')),
-      errors: [{ messageId: 'prefixArn', data: { key: 'ssm', suggestion: 'arn:aws:s3:::session-logs/ssm/*' } }],
+      errors: [{ messageId: 'prefixArn', data: { key: 'ssm', suggestion: 'arn:aws:s3:::session-logs/ssm/*' }, suggestions: [{ messageId: 'usePrefix', output: policy(ENCRYPTION, put('["arn:aws:s3:::session-logs/ssm/*"]', '["s3:PutObject", "s3:PutObjectAcl"]')) }] }],
     },
     {
       name: 'through s3:Put*',
       code: policy(CHANNELS, put('"arn:aws:s3:::session-logs/prod/sessions"', '"s3:Put*"')),
-      errors: [{ messageId: 'prefixArn', data: { grant: 's3:PutObject (through "s3:Put*")' } }],
+      errors: [{ messageId: 'prefixArn', data: { grant: 's3:PutObject (through "s3:Put*")' }, suggestions: [{ messageId: 'usePrefix', output: policy(CHANNELS, put('"arn:aws:s3:::session-logs/prod/sessions/*"', '"s3:Put*"')) }] }],
+    },
+    {
+      name: 'the suggestion adds the object ARNs beside the bucket ARN',
+      code: policy(CHANNELS, put('["arn:aws:s3:::session-logs"]', '["s3:PutObject", "s3:GetEncryptionConfiguration"]')),
+      errors: [{ messageId: 'bucketArn', suggestions: [{ messageId: 'addObjects', output: policy(CHANNELS, put('["arn:aws:s3:::session-logs", "arn:aws:s3:::session-logs/*"]', '["s3:PutObject", "s3:GetEncryptionConfiguration"]')) }] }],
+    },
+    {
+      name: 'the suggestion turns the prefix into a prefix pattern',
+      code: policy(CHANNELS, put('"arn:aws:s3:::session-logs/ssm"')),
+      errors: [{ messageId: 'prefixArn', suggestions: [{ messageId: 'usePrefix', data: { suggestion: 'arn:aws:s3:::session-logs/ssm/*' }, output: policy(CHANNELS, put('"arn:aws:s3:::session-logs/ssm/*"')) }] }],
     },
   ],
-});
-
-describe('rule ssm-session-logging-object-arn: suggestions', () => {
-  it('adds the object ARNs beside the bucket ARN', async () => {
-    const [first] = await suggestionsOf(ssmSessionLoggingObjectArn, policy(CHANNELS, put('["arn:aws:s3:::session-logs"]', '["s3:PutObject", "s3:GetEncryptionConfiguration"]')));
-    assert.ok(first?.[0]?.output.includes('"Resource": ["arn:aws:s3:::session-logs", "arn:aws:s3:::session-logs/*"]'));
-  });
-
-  it('turns the prefix into a prefix pattern', async () => {
-    const [first] = await suggestionsOf(ssmSessionLoggingObjectArn, policy(CHANNELS, put('"arn:aws:s3:::session-logs/ssm"')));
-    assert.deepEqual(first?.map((s) => s.title), ['Write "arn:aws:s3:::session-logs/ssm/*"']);
-  });
 });

@@ -44,10 +44,7 @@ testRule(ssmSessionManagerChannels, {
           data: {
             granted: 'ssmmessages:CreateControlChannel, ssmmessages:OpenControlChannel',
             missing: 'ssmmessages:CreateDataChannel, ssmmessages:OpenDataChannel',
-          },
-        },
-      ],
-      output: `{
+          }, suggestions: [{ messageId: 'addActions', output: `{
   "Version": "2012-10-17",
   "Statement": [
     {
@@ -61,28 +58,31 @@ testRule(ssmSessionManagerChannels, {
       "Resource": "*"
     }
   ]
-}`,
+}` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a one-line policy keeps its ", " separators',
       code: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel" ], "Resource": "*" } ] }',
-      errors: [{ messageId: 'incomplete', data: { missing: 'ssmmessages:OpenDataChannel' } }],
+      errors: [{ messageId: 'incomplete', data: { missing: 'ssmmessages:OpenDataChannel' }, suggestions: [{ messageId: 'addActions', output: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel" ], "Resource": "*" } ] }' }] }],
       output:
-        '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel" ], "Resource": "*" } ] }',
+        null,
     },
     {
       name: 'a single string Action becomes an array',
       code: '{"Statement":[{"Effect":"Allow","Action":"ssmmessages:Create*","Resource":"*"}]}',
-      errors: [{ messageId: 'incomplete', text: '"ssmmessages:Create*"', data: { missing: 'ssmmessages:OpenControlChannel, ssmmessages:OpenDataChannel' } }],
+      errors: [{ messageId: 'incomplete', text: '"ssmmessages:Create*"', data: { missing: 'ssmmessages:OpenControlChannel, ssmmessages:OpenDataChannel' }, suggestions: [{ messageId: 'addActions', output: '{"Statement":[{"Effect":"Allow","Action":["ssmmessages:Create*", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],"Resource":"*"}]}' }] }],
       output:
-        '{"Statement":[{"Effect":"Allow","Action":["ssmmessages:Create*", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],"Resource":"*"}]}',
+        null,
     },
     {
       name: 'three of four, reported on the statement that grants some',
       code: '{"Statement":[{"Effect":"Allow","Action":"ssm:GetDocument","Resource":"*"},{"Effect":"Allow","Action":["ssmmessages:Open*","ssmmessages:CreateControlChannel"],"Resource":"*"}]}',
-      errors: [{ messageId: 'incomplete', path: ['Statement', 1, 'Action'], data: { missing: 'ssmmessages:CreateDataChannel' } }],
+      errors: [{ messageId: 'incomplete', path: ['Statement', 1, 'Action'], data: { missing: 'ssmmessages:CreateDataChannel' }, suggestions: [{ messageId: 'addActions', output: '{"Statement":[{"Effect":"Allow","Action":"ssm:GetDocument","Resource":"*"},{"Effect":"Allow","Action":["ssmmessages:Open*","ssmmessages:CreateControlChannel","ssmmessages:CreateDataChannel"],"Resource":"*"}]}' }] }],
       output:
-        '{"Statement":[{"Effect":"Allow","Action":"ssm:GetDocument","Resource":"*"},{"Effect":"Allow","Action":["ssmmessages:Open*","ssmmessages:CreateControlChannel","ssmmessages:CreateDataChannel"],"Resource":"*"}]}',
+        null,
     },
   ],
 });

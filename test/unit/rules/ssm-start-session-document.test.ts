@@ -1,7 +1,5 @@
-import * as assert from 'node:assert/strict';
 import { ssmStartSessionDocument } from '../../../src/core/rules/ssm-start-session-document';
 import { testRule } from '../rule-tester';
-import { suggestionsOf } from '../suggestion-tester';
 
 const policy = (...statements: string[]): string => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statements.join(',\n    ')}\n  ]\n}`;
 const INSTANCES = '"arn:aws:ec2:us-east-2:123456789012:instance/*"';
@@ -34,13 +32,30 @@ testRule(ssmStartSessionDocument, {
     {
       name: 'the document access check with no document granted',
       code: policy(`{ "Effect": "Allow", "Action": ["ssm:StartSession"], "Resource": [${INSTANCES}], ${CHECK} }`),
-      errors: [{ messageId: 'accessCheckWithoutDocument', text: '"ssm:SessionDocumentAccessCheck"', data: { suggestion: 'arn:aws:ssm:us-east-2:123456789012:document/SSM-SessionManagerRunShell' } }],
+      errors: [
+        {
+          messageId: 'accessCheckWithoutDocument',
+          text: '"ssm:SessionDocumentAccessCheck"',
+          data: { suggestion: 'arn:aws:ssm:us-east-2:123456789012:document/SSM-SessionManagerRunShell' },
+          suggestions: [{ messageId: 'addDocument', output: policy(`{ "Effect": "Allow", "Action": ["ssm:StartSession"], "Resource": [${INSTANCES}, "arn:aws:ssm:us-east-2:123456789012:document/SSM-SessionManagerRunShell"], ${CHECK} }`) }],
+        },
+      ],
       output: null,
     },
     {
       name: 'an AWS-owned session document under the nodes\' tag condition',
       code: policy(`{ "Effect": "Allow", "Action": "ssm:StartSession", "Resource": [${INSTANCES}, "arn:aws:ssm:us-east-2::document/AWS-StartPortForwardingSession"], ${TAG} }`),
-      errors: [{ messageId: 'untaggedDocument', text: '"arn:aws:ssm:us-east-2::document/AWS-StartPortForwardingSession"', data: { key: 'ssm:resourceTag/Team', document: 'AWS-StartPortForwardingSession' } }],
+      errors: [
+        {
+          messageId: 'untaggedDocument',
+          text: '"arn:aws:ssm:us-east-2::document/AWS-StartPortForwardingSession"',
+          data: { key: 'ssm:resourceTag/Team', document: 'AWS-StartPortForwardingSession' },
+          suggestions: [{ messageId: 'moveDocument', output: policy(
+                `{ "Effect": "Allow", "Action": "ssm:StartSession", "Resource": [${INSTANCES}], ${TAG} }`,
+                '{"Effect":"Allow","Action":"ssm:StartSession","Resource":"arn:aws:ssm:us-east-2::document/AWS-StartPortForwardingSession"}',
+              ) }],
+        },
+      ],
     },
     {
       name: 'a session document granted for other actions only',
@@ -48,21 +63,24 @@ testRule(ssmStartSessionDocument, {
         `{ "Effect": "Allow", "Action": ["ssm:StartSession", "ssm:TerminateSession"], "Resource": [${INSTANCES}] }`,
         '{ "Effect": "Allow", "Action": ["ssm:GetDocument", "ssm:DescribeDocument"], "Resource": "arn:aws:ssm:*::document/AWS-StartSSHSession" }',
       ),
-      errors: [{ messageId: 'documentNotGranted', data: { document: 'AWS-StartSSHSession', suggestion: 'arn:aws:ssm:us-east-2::document/AWS-StartSSHSession' } }],
+      errors: [
+        {
+          messageId: 'documentNotGranted',
+          data: { document: 'AWS-StartSSHSession', suggestion: 'arn:aws:ssm:us-east-2::document/AWS-StartSSHSession' },
+          suggestions: [{ messageId: 'addDocument', output: policy(
+                `{ "Effect": "Allow", "Action": ["ssm:StartSession", "ssm:TerminateSession"], "Resource": [${INSTANCES}, "arn:aws:ssm:us-east-2::document/AWS-StartSSHSession"] }`,
+                '{ "Effect": "Allow", "Action": ["ssm:GetDocument", "ssm:DescribeDocument"], "Resource": "arn:aws:ssm:*::document/AWS-StartSSHSession" }',
+              ) }],
+        },
+      ],
+    },
+    {
+      name: 'the suggestion moves a tagged-out document to a statement of its own',
+      code: policy(`{ "Effect": "Allow", "Action": "ssm:StartSession", "Resource": [${INSTANCES}, "arn:aws:ssm:us-east-2::document/AWS-StartSSHSession"], ${TAG} }`),
+      errors: [{ messageId: 'untaggedDocument', suggestions: [{ messageId: 'moveDocument', data: { arn: 'arn:aws:ssm:us-east-2::document/AWS-StartSSHSession' }, output: policy(
+                `{ "Effect": "Allow", "Action": "ssm:StartSession", "Resource": [${INSTANCES}], ${TAG} }`,
+                '{"Effect":"Allow","Action":"ssm:StartSession","Resource":"arn:aws:ssm:us-east-2::document/AWS-StartSSHSession"}',
+              ) }] }],
     },
   ],
-});
-
-describe('rule ssm-start-session-document: suggestions', () => {
-  it('adds the default document to the statement with the access check', async () => {
-    const [first] = await suggestionsOf(ssmStartSessionDocument, policy(`{ "Effect": "Allow", "Action": "ssm:StartSession", "Resource": [${INSTANCES}], ${CHECK} }`));
-    assert.ok(first?.[0]?.output.includes(`"Resource": [${INSTANCES}, "arn:aws:ssm:us-east-2:123456789012:document/SSM-SessionManagerRunShell"]`));
-  });
-
-  it('moves a tagged-out document to a statement of its own', async () => {
-    const code = policy(`{ "Effect": "Allow", "Action": "ssm:StartSession", "Resource": [${INSTANCES}, "arn:aws:ssm:us-east-2::document/AWS-StartSSHSession"], ${TAG} }`);
-    const [first] = await suggestionsOf(ssmStartSessionDocument, code);
-    const out = JSON.parse(first?.[0]?.output ?? '') as { Statement: unknown[] };
-    assert.deepEqual(out.Statement[1], { Effect: 'Allow', Action: 'ssm:StartSession', Resource: 'arn:aws:ssm:us-east-2::document/AWS-StartSSHSession' });
-  });
 });

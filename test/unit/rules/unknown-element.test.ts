@@ -36,16 +36,34 @@ testRule(unknownElement, {
       name: 'typo with a suggestion',
       code: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Actions": ["ssm:StartSession"],\n      "Resources": "*"\n    }\n  ]\n}',
       errors: [
-        { messageId: 'unknownInStatement', text: '"Actions"', data: { suggestion: 'Action' } },
-        { messageId: 'unknownInStatement', text: '"Resources"', data: { suggestion: 'Resource' } },
+        { messageId: 'unknownInStatement', text: '"Actions"', data: { suggestion: 'Action' }, suggestions: [{ messageId: 'rename', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["ssm:StartSession"],
+      "Resources": "*"
+    }
+  ]
+}` }] },
+        { messageId: 'unknownInStatement', text: '"Resources"', data: { suggestion: 'Resource' }, suggestions: [{ messageId: 'rename', output: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Actions": ["ssm:StartSession"],
+      "Resource": "*"
+    }
+  ]
+}` }] },
       ],
-      output: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["ssm:StartSession"],\n      "Resource": "*"\n    }\n  ]\n}',
+      output: null,
     },
     {
       name: 'Principle is a typo of Principal',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principle":{"Service":"ssm.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
-      errors: [{ messageId: 'unknownInStatement', text: '"Principle"', data: { suggestion: 'Principal' } }],
-      output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ssm.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+      errors: [{ messageId: 'unknownInStatement', text: '"Principle"', data: { suggestion: 'Principal' }, suggestions: [{ messageId: 'rename', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ssm.amazonaws.com"},"Action":"sts:AssumeRole"}]}' }] }],
+      output: null,
     },
     {
       name: 'unknown key without a suggestion',
@@ -90,8 +108,8 @@ testRule(unknownElement, {
       name: 'single statement object',
       code: '{"Version":"2012-10-17","Statement":{"Efect":"Allow","Action":"s3:GetObject","Resource":"*"}}',
       kind: 'scp',
-      errors: [{ messageId: 'unknownInStatement', text: '"Efect"', path: ['Statement', 'Efect'] }],
-      output: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}',
+      errors: [{ messageId: 'unknownInStatement', text: '"Efect"', path: ['Statement', 'Efect'], suggestions: [{ messageId: 'rename', output: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}' }] }],
+      output: null,
     },
   ],
 });

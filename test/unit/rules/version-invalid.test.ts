@@ -22,6 +22,23 @@ testRule(versionInvalid, {
   ],
   invalid: [
     {
+      name: 'a policy variable makes the change a suggestion: which version was meant decides what ${aws:username} is',
+      code: '{"Version":"2012-10-18","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}',
+      errors: [
+        {
+          messageId: 'nearMiss',
+          suggestions: [
+            {
+              messageId: 'writeVersion',
+              data: { version: '2012-10-17' },
+              output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'not a string: unquoted 2012-10-17, read as 2012 followed by stray text',
       code: `{"Version": 2012-10-17, ${st}}`,
       errors: [{ messageId: 'notString', text: '2012', path: ['Version'], data: { type: 'a number' } }],
