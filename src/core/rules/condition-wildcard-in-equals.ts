@@ -1,5 +1,6 @@
 import { formatOperator, parseOperator } from '../policy/condition-operators';
 import { renameKey } from '../policy/edits';
+import { withoutVariableSpans } from '../util/variables';
 import type { Finding, PolicyRule } from './rule';
 
 /** The Like operator with the same meaning as an Equals one; the IgnoreCase operators have none. */
@@ -11,7 +12,6 @@ const LIKE_FORM: Record<string, string | undefined> = {
 };
 
 // Policy variables (`${aws:username}`) and the escapes `${*}`, `${?}`, `${$}` are not wildcards.
-const VARIABLE = /\$\{[^}]*\}/g;
 
 /** A `*` or `?` in a value of a StringEquals-family operator, where it is literal; the fix switches to StringLike/StringNotLike. */
 export const conditionWildcardInEquals: PolicyRule = {
@@ -41,7 +41,7 @@ export const conditionWildcardInEquals: PolicyRule = {
         for (const entry of op.entries) {
           for (const item of entry.values) {
             if (typeof item.value !== 'string') continue;
-            const wildcard = /[*?]/.exec(item.value.replace(VARIABLE, ''))?.[0];
+            const wildcard = /[*?]/.exec(withoutVariableSpans(item.value))?.[0];
             if (!wildcard) continue;
             const data = { operator: op.operator, value: JSON.stringify(item.value), wildcard };
             findings.push(

@@ -31,12 +31,12 @@ interface Segment {
 
 class SegmentMatcher implements WildcardMatcher {
   constructor(
-    private readonly fold: (s: string) => string,
+    private readonly ignoreCase: boolean,
     /** False when the pattern has no `*`: the one segment is the whole text. */
     private readonly starred: boolean,
     /** The segment before the first `*` (may be empty). */
     private readonly head: Segment,
-    /** The segments between `*` runs. */
+    /** The non-empty segments between `*` runs. */
     private readonly middle: readonly Segment[],
     /** The segment after the last `*` (may be empty). */
     private readonly tail: Segment,
@@ -44,15 +44,16 @@ class SegmentMatcher implements WildcardMatcher {
   ) {}
 
   test(input: string): boolean {
-    const text = this.fold(String(input));
-    if (!this.starred) return text.length === this.head.text.length && matchesAt(this.head, text, 0);
+    const text = String(input);
+    const ic = this.ignoreCase;
+    if (!this.starred) return text.length === this.head.text.length && matchesAt(this.head, text, 0, ic);
     if (text.length < this.minLength) return false;
-    if (!matchesAt(this.head, text, 0)) return false;
+    if (!matchesAt(this.head, text, 0, ic)) return false;
     const end = text.length - this.tail.text.length;
-    if (!matchesAt(this.tail, text, end)) return false;
+    if (!matchesAt(this.tail, text, end, ic)) return false;
     let pos = this.head.text.length;
     for (const segment of this.middle) {
-      const found = find(segment, text, pos, end);
+      const found = find(segment, text, pos, end, ic);
       if (found < 0) return false;
       pos = found + segment.text.length;
     }
@@ -61,43 +62,42 @@ class SegmentMatcher implements WildcardMatcher {
 }
 
 /** True when the segment matches the text at `at` (the caller makes sure it fits). */
-function matchesAt(segment: Segment, text: string, at: number): boolean {
+function matchesAt(segment: Segment, text: string, at: number, ignoreCase: boolean): boolean {
   const { text: lit, anyAt } = segment;
-  if (!anyAt) return text.startsWith(lit, at);
+  if (!anyAt && !ignoreCase) return text.startsWith(lit, at);
   for (let i = 0; i < lit.length; i++) {
-    if (anyAt[i] !== 1 && text.charCodeAt(at + i) !== lit.charCodeAt(i)) return false;
+    if (anyAt?.[i] === 1) continue;
+    const c = text.charCodeAt(at + i);
+    const p = lit.charCodeAt(i);
+    if (c !== p && (!ignoreCase || foldUnit(c) !== p)) return false;
   }
   return true;
 }
 
 /** The first offset in [from, end - length] where the segment matches, or -1. */
-function find(segment: Segment, text: string, from: number, end: number): number {
+function find(segment: Segment, text: string, from: number, end: number, ignoreCase: boolean): number {
   const last = end - segment.text.length;
-  if (!segment.anyAt) {
+  if (!segment.anyAt && !ignoreCase) {
     const at = text.indexOf(segment.text, from);
     return at >= 0 && at <= last ? at : -1;
   }
-  for (let at = from; at <= last; at++) if (matchesAt(segment, text, at)) return at;
+  for (let at = from; at <= last; at++) if (matchesAt(segment, text, at, ignoreCase)) return at;
   return -1;
 }
 
 /**
- * Case folding as a case-insensitive RegExp without the `u` flag does it, one UTF-16 unit for one (so `?` keeps its
+ * Case folding of one UTF-16 unit as a case-insensitive RegExp without the `u` flag does it (so `?` keeps its
  * width): ASCII letters to lower case; any other unit to its upper case when that is one non-ASCII unit, else itself.
  */
+function foldUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  const upper = String.fromCharCode(c).toUpperCase();
+  return upper.length === 1 && upper.charCodeAt(0) >= 0x80 ? upper.charCodeAt(0) : c;
+}
+
 function foldCase(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/.test(s)) return s.toLowerCase();
   let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (ch.charCodeAt(0) < 0x80) {
-      out += ch.toLowerCase();
-      continue;
-    }
-    const upper = ch.toUpperCase();
-    out += upper.length === 1 && upper.charCodeAt(0) >= 0x80 ? upper : ch;
-  }
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldUnit(s.charCodeAt(i)));
   return out;
 }
 
@@ -138,7 +138,7 @@ export function compileWildcardParts(parts: readonly WildcardPart[], options: Wi
   const tail = segments[segments.length - 1] as Segment;
   const middle = segments.slice(1, -1).filter((s) => s.text.length > 0);
   const minLength = segments.reduce((n, s) => n + s.text.length, 0);
-  return new SegmentMatcher(fold, starred, head, middle, starred ? tail : { text: '', anyAt: undefined }, minLength);
+  return new SegmentMatcher(!options.caseSensitive, starred, head, middle, starred ? tail : { text: '', anyAt: undefined }, minLength);
 }
 
 /** The pieces of an IAM wildcard pattern: `*` any run, `?` one character, everything else literal. */
@@ -153,6 +153,24 @@ export function wildcardParts(pattern: string): WildcardPart[] {
     start = i + 1;
   }
   if (start < pattern.length) parts.push(pattern.slice(start));
+  return parts;
+}
+
+/**
+ * The pieces of an IAM-data template such as `ssm:resourceTag/${TagKey}`: each `${Variable}` stands for one or more
+ * characters; the text between variables becomes pieces through `between` (literal text by default).
+ */
+export function templateParts(template: string, between: (text: string) => WildcardPart[] = (text) => [text]): WildcardPart[] {
+  const parts: WildcardPart[] = [];
+  let start = 0;
+  for (let open = template.indexOf('${'); open >= 0; open = template.indexOf('${', start)) {
+    const close = template.indexOf('}', open + 2);
+    if (close < 0) break;
+    if (open > start) parts.push(...between(template.slice(start, open)));
+    parts.push(ANY_CHAR, ANY_RUN);
+    start = close + 1;
+  }
+  if (start < template.length) parts.push(...between(template.slice(start)));
   return parts;
 }
 
