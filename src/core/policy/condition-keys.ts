@@ -35,6 +35,20 @@ export function conditionKeyMatches(key: string, dataKey: string): boolean {
   return conditionKeyTemplate(dataKey)?.test(key) ?? false;
 }
 
+/** A global condition key as the IAM data describes it. */
+export type GlobalConditionKey = NonNullable<ReturnType<typeof getGlobalConditionKeyByName>>;
+
+/**
+ * The global condition key of that name (case-insensitive), or undefined. The data's own lookup reads a plain object,
+ * so it answers `__proto__` or `constructor` with members of Object.prototype: only an entry of that very name counts.
+ */
+export function globalConditionKey(name: string): GlobalConditionKey | undefined {
+  const found: unknown = getGlobalConditionKeyByName(name);
+  if (typeof found !== 'object' || found === null) return undefined;
+  const entry = found as Partial<GlobalConditionKey>;
+  return typeof entry.key === 'string' && entry.key.toLowerCase() === name.toLowerCase() ? (entry as GlobalConditionKey) : undefined;
+}
+
 /**
  * Resolves a condition key to its IAM data: {@link IamIndex.conditionKey} first, then the cross-service global keys
  * (`ssm:SourceInstanceArn`, `ec2:SourceInstanceArn`) and the templated keys of the key's service
@@ -42,8 +56,9 @@ export function conditionKeyMatches(key: string, dataKey: string): boolean {
  */
 export function resolveConditionKey(iam: IamIndex, key: string): IamConditionKey | undefined {
   const found = iam.conditionKey(key);
-  if (found) return found;
-  const global = getGlobalConditionKeyByName(key);
+  // The index consults the data's plain-object table of global keys too: drop what `__proto__` or `constructor` finds there.
+  if (found && typeof found.key === 'string' && typeof found.type === 'string') return found;
+  const global = globalConditionKey(key);
   if (global) return { key: global.key, description: global.description, type: global.type };
   const colon = key.indexOf(':');
   if (colon <= 0) return undefined;

@@ -3,6 +3,7 @@ import { replaceNode } from '../policy/edits';
 import { splitAction } from '../policy/query';
 import { closest } from '../util/closest';
 import { editDistance } from '../util/did-you-mean';
+import { ownEntry } from '../util/own';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
@@ -97,7 +98,7 @@ interface Suggestion {
 
 function suggestPrefix(prefix: string, prefixes: string[], iam: IamIndex): Suggestion | undefined {
   const norm = normalize(prefix);
-  const alias = ALIASES[norm];
+  const alias = ownEntry(ALIASES, norm);
   if (alias && iam.hasService(alias)) return { prefix: alias, sure: true };
   const sameLetters = prefixes.find((p) => normalize(p) === norm);
   if (sameLetters) return { prefix: sameLetters, sure: true };

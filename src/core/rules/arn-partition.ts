@@ -2,6 +2,7 @@ import { PARTITIONS, partitionById, partitionOfRegion } from '../iam/partitions'
 import { replaceNode } from '../policy/edits';
 import { ARN_FIELD, hasPolicyVariable, resourceArns, withArnField } from '../policy/resource-arns';
 import { closest } from '../util/closest';
+import { ownEntry } from '../util/own';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
@@ -76,7 +77,7 @@ export const arnPartition: PolicyRule = {
 function suggest(partition: string, fromRegion: string | undefined): string | undefined {
   const lower = partition.toLowerCase();
   if (partitionById(lower)) return lower;
-  const alias = ALIASES[lower];
+  const alias = ownEntry(ALIASES, lower);
   if (alias) return alias;
   return closest(partition, PARTITION_IDS) ?? fromRegion;
 }

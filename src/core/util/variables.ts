@@ -30,13 +30,18 @@ export function hasVariableSpan(text: string): boolean {
   return open >= 0 && text.indexOf('}', open + 2) >= 0;
 }
 
-/** The text without its `${…}` spans. */
-export function withoutVariableSpans(text: string): string {
+/** The text with each `${…}` span replaced by `by`. */
+export function replaceVariableSpans(text: string, by: string): string {
   let out = '';
   let from = 0;
   for (const span of variableSpans(text)) {
-    out += text.slice(from, span.offset);
+    out += text.slice(from, span.offset) + by;
     from = span.offset + span.length;
   }
   return out + text.slice(from);
+}
+
+/** The text without its `${…}` spans. */
+export function withoutVariableSpans(text: string): string {
+  return replaceVariableSpans(text, '');
 }
