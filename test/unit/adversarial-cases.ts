@@ -95,7 +95,13 @@ export function adversarialPolicy(seed: number, size: number): string {
   const next = rng(seed);
   const pieces = ['*', '?', 'a', '*a', '?*', ':', '/', '${', '}', '-', '.', 'ssm', 'Get', '1'];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
-  const value = (): string => Array.from({ length: 1 + Math.floor(next() * 60) }, () => pick(pieces)).join('');
+  const random = (): string => Array.from({ length: 1 + Math.floor(next() * 60) }, () => pick(pieces)).join('');
+  // Half the values are runs that make a backtracking matcher explode: `*` or `?` runs, `*a*a…b`, then a character that fails.
+  const run = (): string => {
+    const n = 8 + Math.floor(next() * 32);
+    return pick([`${'*'.repeat(n)}Z`, `${'*a'.repeat(n)}b`, `${'*?'.repeat(n)}!`, `${'?'.repeat(n)}*Z`, `${'*:'.repeat(n)}Z`]);
+  };
+  const value = (): string => (next() < 0.5 ? run() : random());
   const statements: string[] = [];
   let length = 0;
   while (length < size) {
