@@ -100,7 +100,7 @@ class ActionTable {
   }
 
   /** The actions whose names the expression matches, in the data's order. */
-  matching(re: RegExp): IamAction[] {
+  matching(re: { test(text: string): boolean }): IamAction[] {
     const out: IamAction[] = [];
     this.names.forEach((name, i) => {
       if (re.test(name)) out.push(this.at(i));

@@ -1,6 +1,7 @@
 import { getLocation, type JSONPath } from 'jsonc-parser';
 import { parsePolicy } from '../policy/parse';
 import type { ParsedPolicy, PolicyKind, Statement } from '../policy/types';
+import { variableSpans } from '../util/variables';
 
 /** A string token of the text (a value or a property key) that the cursor is on. */
 export interface StringToken {
@@ -104,13 +105,12 @@ function escaped(text: string, index: number, from: number): boolean {
 /** The policy variable `${…}` of a string that holds the offset, with its offsets in the text. */
 export function variableAt(token: StringToken, text: string, offset: number): { key: string; offset: number; length: number } | undefined {
   const raw = text.slice(token.start, token.end);
-  const re = /\$\{([^}]*)\}/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const from = token.start + m.index;
-    if (offset >= from && offset < from + m[0].length) {
+  for (const span of variableSpans(raw)) {
+    const from = token.start + span.offset;
+    if (offset >= from && offset < from + span.length) {
       // `${aws:username, 'default'}`: the default value after the comma is not part of the key.
-      const key = (m[1] ?? '').split(',')[0]?.trim() ?? '';
-      return { key, offset: from, length: m[0].length };
+      const key = span.inner.split(',')[0]?.trim() ?? '';
+      return { key, offset: from, length: span.length };
     }
   }
   return undefined;

@@ -13,6 +13,7 @@ import {
   type ServiceSettingInfo,
 } from '../ssm/service-settings';
 import { didYouMean } from '../util/did-you-mean';
+import { hasVariableSpan, replaceVariableSpans } from '../util/variables';
 import { globalKeyDocUrl, globalKeyMeaning } from './global-keys';
 import { serviceReferenceUrl } from './links';
 import type { Localize } from './localize';
@@ -159,7 +160,7 @@ export interface ResolvedConditionKey {
 /** Looks a condition key up (global keys first, then the service's own keys and their templates). */
 export function resolveKey(iam: IamIndex, key: string): ResolvedConditionKey | undefined {
   // A template as the data spells it (`aws:ResourceTag/${TagKey}`) resolves like a key that fills it in.
-  const info = resolveConditionKey(iam, key) ?? (/\$\{[^}]*\}/.test(key) ? resolveConditionKey(iam, key.replace(/\$\{[^}]*\}/g, 'key')) : undefined);
+  const info = resolveConditionKey(iam, key) ?? (hasVariableSpan(key) ? resolveConditionKey(iam, replaceVariableSpans(key, 'key')) : undefined);
   if (!info) return undefined;
   const globalEntry = iam.globalConditionKey(info.key);
   if (globalEntry) {

@@ -5,9 +5,11 @@ import type { ParsedPolicy, PolicyKind } from '../policy/types';
 import { allRules } from '../rules';
 import { formatMessage, type Edit, type PolicyRule, type Severity } from '../rules/rule';
 import type { LintConfig } from './config';
+import { budgetNotice } from './notices';
 import { LineMap, type Range } from './position';
 
 export * from './config';
+export * from './notices';
 export * from './position';
 
 /** One finding, resolved to a rule, a severity, a message and an exact range. */
@@ -43,6 +45,13 @@ export interface LintOptions {
   /** The rules to run; all registered rules by default. */
   rules?: readonly PolicyRule[];
   iam?: IamIndex;
+  /**
+   * Milliseconds the rules may take together (IAM data loading does not count). When they are up, linting stops
+   * between two rules and the findings so far come with a {@link LINT_BUDGET_RULE_ID} notice. No limit by default.
+   */
+  budgetMs?: number;
+  /** The clock the budget is read from, in milliseconds; `performance.now` by default. */
+  now?: () => number;
 }
 
 /** The result of linting one text. */
@@ -76,7 +85,15 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
   let lines: LineMap | undefined;
   const lineMap = (): LineMap => (lines ??= new LineMap(text));
   const findings: LintFinding[] = [];
-  for (const rule of active) {
+  const now = options.now ?? (() => performance.now());
+  const started = options.budgetMs === undefined ? 0 : now();
+  for (const [ran, rule] of active.entries()) {
+    // Between two rules: the editor lints on the extension host's only thread, so a slow document must not hold it.
+    const elapsed = options.budgetMs === undefined || ran === 0 ? 0 : now() - started;
+    if (options.budgetMs !== undefined && elapsed > options.budgetMs) {
+      findings.push(budgetNotice(elapsed, ran, active.length));
+      break;
+    }
     const configured = overrides[rule.id] as Severity | undefined;
     let raw;
     try {

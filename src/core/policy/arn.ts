@@ -1,3 +1,5 @@
+import { compileWildcardParts, templateParts, wildcardMatches, wildcardParts, type WildcardMatcher } from '../util/wildcard';
+
 /** The six colon-separated fields of an ARN; `resource` keeps any further colons. */
 export interface ArnParts {
   readonly partition: string;
@@ -15,7 +17,7 @@ export function parseArn(text: string): ArnParts | undefined {
   if (cached !== undefined) return cached ?? undefined;
   const parts = splitFields(text);
   const [, partition = '', service = '', region = '', account = ''] = parts;
-  const arn = parts.length < 6 ? null : { partition, service, region, account, resource: parts.slice(5).join(':') };
+  const arn = parts.length < 6 ? null : { partition, service, region, account, resource: parts[5] as string };
   if (text.length <= 2048) {
     if (parsed.size > 20_000) parsed.clear();
     parsed.set(text, arn);
@@ -25,11 +27,14 @@ export function parseArn(text: string): ArnParts | undefined {
 
 const parsed = new Map<string, ArnParts | null>();
 
-/** The colon positions that separate ARN fields; colons inside policy variables (`${aws:userid}`) do not count. */
-export function arnFieldSeparators(text: string): number[] {
+/**
+ * The colon positions that separate ARN fields; colons inside policy variables (`${aws:userid}`) do not count.
+ * With `max`, only the first `max` of them (so a huge resource part is not scanned).
+ */
+export function arnFieldSeparators(text: string, max = Number.POSITIVE_INFINITY): number[] {
   const out: number[] = [];
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && out.length < max; i++) {
     const ch = text[i];
     if (ch === '$' && text[i + 1] === '{') {
       depth++;
@@ -41,7 +46,8 @@ export function arnFieldSeparators(text: string): number[] {
 }
 
 function splitFields(text: string): string[] {
-  const cuts = arnFieldSeparators(text);
+  // Five separators make the six fields; the resource part keeps any further colons.
+  const cuts = arnFieldSeparators(text, 5);
   const parts: string[] = [];
   let start = 0;
   for (const c of cuts) {
@@ -63,12 +69,12 @@ export function isNamedAccount(service: string, account: string): boolean {
 /** Offset of field `index` (0 = "arn", 1 = partition, … 5 = resource) inside an ARN string. */
 export function arnFieldOffset(text: string, index: number): number {
   if (index === 0) return 0;
-  const cuts = arnFieldSeparators(text);
+  const cuts = arnFieldSeparators(text, index);
   const cut = cuts[index - 1];
   return cut === undefined ? text.length : cut + 1;
 }
 
-const templateCache = new Map<string, RegExp>();
+const templateCache = new Map<string, WildcardMatcher>();
 
 /**
  * True when an ARN from a policy (which may hold `*` and `?` wildcards and policy variables)
@@ -97,18 +103,14 @@ function fieldMatches(value: string, templateField: string): boolean {
 
 /** Does the policy's resource part (with wildcards) overlap the template's resource part (with ${Vars})? */
 function resourceMatches(value: string, template: string): boolean {
-  let re = templateCache.get(template);
-  if (!re) {
+  let matcher = templateCache.get(template);
+  if (!matcher) {
     // A template variable stands for one or more characters; ARNs of nested names (paths) may contain '/' and ':'.
     // A `*` or `?` in the template itself (dms `endpoint:*`, health `…/*`) is a wildcard too.
-    const body = template
-      .split(/\$\{[^}]*\}/)
-      .map((lit) => lit.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.'))
-      .join('.+');
-    re = new RegExp(`^${body}$`, 'i');
-    templateCache.set(template, re);
+    matcher = compileWildcardParts(templateParts(template, wildcardParts));
+    templateCache.set(template, matcher);
   }
-  if (!/[*?]|\$\{/.test(value)) return re.test(value);
+  if (!/[*?]|\$\{/.test(value)) return matcher.test(value);
   // The policy value has wildcards or variables: compare the literal prefix before the first one.
   const literalPrefix = value.split(/[*?]|\$\{/)[0] ?? '';
   const templatePrefix = template.split(/\$\{|[*?]/)[0] ?? '';
@@ -118,6 +120,5 @@ function resourceMatches(value: string, template: string): boolean {
 
 function wildcardEquals(value: string, literal: string): boolean {
   if (!/[*?]/.test(value)) return value.toLowerCase() === literal.toLowerCase();
-  const body = value.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i').test(literal);
+  return wildcardMatches(value, literal);
 }

@@ -1,30 +1,31 @@
 import type { IamConditionKey, IamIndex } from '../iam';
+import { hasVariableSpan } from '../util/variables';
+import { ANY_CHAR, ANY_RUN, compileWildcardParts, templateParts, type WildcardMatcher } from '../util/wildcard';
 
-const templateCache = new Map<string, RegExp | null>();
+const templateCache = new Map<string, WildcardMatcher | null>();
 
 /**
- * A case-insensitive RegExp for a templated condition key from the IAM data, or null when the key has no
+ * A case-insensitive matcher for a templated condition key from the IAM data, or null when the key has no
  * placeholder. The data spells placeholders several ways: `${TagKey}`, and a trailing `/tag-key`, `/<key>` or `/`.
+ * It never backtracks, whatever key from a policy it is given.
  */
-export function conditionKeyTemplate(template: string): RegExp | null {
-  let re = templateCache.get(template);
-  if (re === undefined) {
+export function conditionKeyTemplate(template: string): WildcardMatcher | null {
+  let matcher = templateCache.get(template);
+  if (matcher === undefined) {
     const trailing = /\/(tag-key|<key>|)$/i.exec(template);
-    const hasVariable = /\$\{[^}]*\}/.test(template);
+    const hasVariable = hasVariableSpan(template);
     if (!trailing && !hasVariable) {
-      re = null;
+      matcher = null;
     } else {
       const head = trailing ? template.slice(0, trailing.index + 1) : template;
-      const body = head
-        .split(/\$\{[^}]*\}/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.+');
-      re = new RegExp(`^${body}${trailing ? '.+' : ''}$`, 'i');
+      const parts = templateParts(head);
+      if (trailing) parts.push(ANY_CHAR, ANY_RUN);
+      matcher = compileWildcardParts(parts);
     }
     if (templateCache.size > 5000) templateCache.clear();
-    templateCache.set(template, re);
+    templateCache.set(template, matcher);
   }
-  return re;
+  return matcher;
 }
 
 /** True when a condition key from a policy is the data's key or fits its template (`ssm:resourceTag/Env` fits `ssm:resourceTag/${TagKey}`). */
@@ -40,7 +41,8 @@ export function conditionKeyMatches(key: string, dataKey: string): boolean {
  */
 export function resolveConditionKey(iam: IamIndex, key: string): IamConditionKey | undefined {
   const found = iam.conditionKey(key);
-  if (found) return found;
+  // The index consults the data's plain-object table of global keys too: drop what `__proto__` or `constructor` finds there.
+  if (found && typeof found.key === 'string' && typeof found.type === 'string') return found;
   const global = iam.globalConditionKey(key);
   if (global) return { key: global.key, description: global.description, type: global.type };
   const colon = key.indexOf(':');

@@ -1,3 +1,4 @@
+import { wildcardMatches } from '../util/wildcard';
 import type { PolicyKind } from './types';
 
 /** The conventional file names of policy files, by kind (the same patterns as `contributes.jsonValidation`). */
@@ -16,10 +17,12 @@ export const POLICY_FILE_PATTERNS: Readonly<Record<PolicyKind, { include: readon
   },
 };
 
-/** True when a `*`/`?` file-name pattern (no slash) matches a file name, case-sensitively as VS Code does. */
+/** True when a `*`/`?` file-name pattern matches a file name, case-sensitively as VS Code does; neither wildcard matches `/`. */
 export function fileNameMatches(pattern: string, fileName: string): boolean {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`).test(fileName);
+  // Matched folder by folder, so a wildcard never reaches across a slash.
+  const patternParts = pattern.split('/');
+  const nameParts = fileName.split('/');
+  return patternParts.length === nameParts.length && patternParts.every((p, i) => wildcardMatches(p, nameParts[i] as string, { caseSensitive: true }));
 }
 
 /** The policy kind a conventional file name stands for, or undefined for any other name. */
@@ -38,6 +41,11 @@ export function kindFromFileName(fileName: string): PolicyKind | undefined {
  * so any JSON file can be asked.
  */
 export function looksLikePolicy(text: string): boolean {
-  if (text.length > 8 * 1024 * 1024 || !/"Statement"\s*:/.test(text)) return false;
-  return /"Statement"\s*:\s*[[{][\s\S]*?"(?:Effect|Action|NotAction)"\s*:/.test(text.slice(0, 200_000));
+  if (text.length > 8 * 1024 * 1024) return false;
+  // Two linear searches: the first "Statement" that opens an object or array, then an element name after it. (One
+  // RegExp with a lazy gap scanned the rest of the text again from every "Statement", quadratic in their number.)
+  const head = text.slice(0, 200_000);
+  const statement = /"Statement"\s*:\s*[[{]/.exec(head);
+  if (!statement) return false;
+  return /"(?:Effect|Action|NotAction)"\s*:/.test(head.slice(statement.index + statement[0].length));
 }

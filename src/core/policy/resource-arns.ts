@@ -115,7 +115,7 @@ export function arnCanMatch(policyArn: string, template: string): boolean {
     templateTokens.set(template, t);
   }
   // Most policy ARNs have no wildcard or variable: then the intersection is a plain match against the template.
-  if (!/[*?]|\$\{/.test(policyArn)) return templateRegExp(template, t).test(policyArn.toLowerCase());
+  if (!/[*?]|\$\{/.test(policyArn)) return tokensMatch(t, policyArn.toLowerCase());
   // Patterns such as "arn:aws:logs:*:*:*" recur across policies and rules: intersect each pair once.
   const key = `${template}\u0000${policyArn}`;
   let met = patternResults.get(key);
@@ -129,20 +129,45 @@ export function arnCanMatch(policyArn: string, template: string): boolean {
 
 const patternResults = new Map<string, boolean>();
 
-const templateRegExps = new Map<string, RegExp>();
-
-/** The template's tokens as an anchored RegExp over lower-case text: what {@link intersects} does for a literal ARN. */
-function templateRegExp(template: string, tokens: Token[]): RegExp {
-  let re = templateRegExps.get(template);
-  if (!re) {
-    const body = tokens
-      .map((tk) => (tk.kind === 'lit' ? tk.ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : tk.kind === 'one' ? '[^]' : tk.colons ? '[^]*' : '[^:]*'))
-      .join('');
-    re = new RegExp(`^${body}$`);
-    if (templateRegExps.size > 20_000) templateRegExps.clear();
-    templateRegExps.set(template, re);
+/**
+ * True when a literal text (lower case) is one the tokens stand for: what {@link intersects} does for a literal ARN.
+ * Every token position is followed at once, left to right, so a test costs at most text × tokens steps; the RegExp
+ * this replaces (a `[^]*` per template run) backtracked polynomially on long ARNs that fail near the end.
+ */
+function tokensMatch(tokens: readonly Token[], text: string): boolean {
+  const m = tokens.length;
+  // Each step fills `next` from `current`: the token positions reachable after one more character.
+  let current = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  current[0] = 1;
+  skipRuns(tokens, current);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    next.fill(0);
+    let alive = false;
+    for (let j = 0; j < m; j++) {
+      if (current[j] !== 1) continue;
+      const tk = tokens[j] as Token;
+      if (tk.kind === 'run') {
+        if (tk.colons || ch !== ':') {
+          next[j] = 1;
+          alive = true;
+        }
+      } else if (tk.kind === 'one' || tk.ch === ch) {
+        next[j + 1] = 1;
+        alive = true;
+      }
+    }
+    if (!alive) return false;
+    skipRuns(tokens, next);
+    [current, next] = [next, current];
   }
-  return re;
+  return current[m] === 1;
+}
+
+/** Marks the positions after runs that can match nothing. */
+function skipRuns(tokens: readonly Token[], reach: Uint8Array): void {
+  for (let j = 0; j < tokens.length; j++) if (reach[j] === 1 && tokens[j]?.kind === 'run') reach[j + 1] = 1;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IamIndex } from '../iam';
 import { replaceNode } from '../policy/edits';
 import { splitAction } from '../policy/query';
 import { closest } from '../util/closest';
+import { ownEntry } from '../util/own';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
@@ -96,7 +97,7 @@ function normalize(text: string): string {
 /** A known alias, a spelling that differs only in hyphens or case, else the closest prefix. */
 function suggestPrefix(prefix: string, prefixes: string[], iam: IamIndex): string | undefined {
   const norm = normalize(prefix);
-  const alias = ALIASES[norm];
+  const alias = ownEntry(ALIASES, norm);
   if (alias && iam.hasService(alias)) return alias;
   return prefixes.find((p) => normalize(p) === norm) ?? closest(prefix, prefixes);
 }

@@ -4,6 +4,7 @@ import type { ArnProblem } from '../policy/arn-problem';
 import { replaceNode } from '../policy/edits';
 import { ARN_FIELD, hasPolicyVariable, resourceArns, withArnField } from '../policy/resource-arns';
 import { closest } from '../util/closest';
+import { ownEntry } from '../util/own';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
@@ -93,7 +94,7 @@ export function partitionProblem(value: string, arn: ArnParts): ArnProblem | und
 function suggest(partition: string, fromRegion: string | undefined): string | undefined {
   const lower = partition.toLowerCase();
   if (partitionById(lower)) return lower;
-  const alias = ALIASES[lower];
+  const alias = ownEntry(ALIASES, lower);
   if (alias) return alias;
   return closest(partition, PARTITION_IDS) ?? fromRegion;
 }

@@ -1,6 +1,7 @@
 import type { IamAction, IamIndex } from '../iam';
 import { conditionKeyTemplate, resolveConditionKey } from '../policy/condition-keys';
 import { expandActions } from '../policy/query';
+import type { WildcardMatcher } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
 /** A service-specific condition key that none of the statement's (fully known) actions supports, so it is never in their request context. */
@@ -82,7 +83,7 @@ function listsAnyKey(iam: IamIndex, action: IamAction): boolean {
 
 interface Supported {
   exact: Set<string>;
-  templates: Map<string, RegExp>;
+  templates: Map<string, WildcardMatcher>;
 }
 
 function addTo(supported: Supported, key: string): void {

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { operatorAllowsVariables, parseOperator, type ConditionValueType } from '../policy/condition-operators';
+import { hasVariableSpan } from '../util/variables';
 import type { Finding, PolicyRule } from './rule';
 
 /** A Condition value that its operator can never match: not a boolean, number, date, IP range or base64 text, or not a scalar. */
@@ -76,7 +77,7 @@ function problemOf(node: Node, type: ConditionValueType, variables: boolean): st
   if (node.type === 'null') return 'nullValue';
   const value = node.value as unknown;
   if (type === 'String' || type === 'ARN') return undefined;
-  if (typeof value === 'string' && HAS_VARIABLE.test(value)) return variables ? undefined : 'policyVariable';
+  if (typeof value === 'string' && hasVariableSpan(value)) return variables ? undefined : 'policyVariable';
   switch (type) {
     case 'Bool':
       return isBoolean(value) ? undefined : 'bool';
@@ -95,8 +96,8 @@ function problemOf(node: Node, type: ConditionValueType, variables: boolean): st
   }
 }
 
-const HAS_VARIABLE = /\$\{[^}]*\}/;
-const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: two adjacent digit runs backtrack quadratically on a long run of digits.
+const NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const EPOCH = /^-?\d+$/;
 // W3C profile of ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, then THH:MM, :SS and fractions, with an optional zone.
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?)?)?$/;

@@ -1,5 +1,6 @@
 import { formatOperator, parseOperator } from '../policy/condition-operators';
 import { renameKey } from '../policy/edits';
+import { withoutVariableSpans } from '../util/variables';
 import type { Finding, PolicyRule } from './rule';
 
 /** The Like operator with the same meaning as an Equals one; the IgnoreCase operators have none. */
@@ -11,7 +12,6 @@ const LIKE_FORM: Record<string, string | undefined> = {
 };
 
 // Policy variables (`${aws:username}`) and the escapes `${*}`, `${?}`, `${$}` are not wildcards.
-const VARIABLE = /\$\{[^}]*\}/g;
 
 /** A `*` or `?` in a value of a StringEquals-family operator, where it is literal; a suggestion switches to StringLike/StringNotLike. */
 export const conditionWildcardInEquals: PolicyRule = {
@@ -36,14 +36,14 @@ export const conditionWildcardInEquals: PolicyRule = {
       const operators = st.condition?.operators ?? [];
       for (const op of operators) {
         const parsed = parseOperator(op.operator);
-        if (!parsed.known || !parsed.base || !(parsed.base in LIKE_FORM)) continue;
+        if (!parsed.known || !parsed.base || !Object.hasOwn(LIKE_FORM, parsed.base)) continue;
         const likeBase = LIKE_FORM[parsed.base];
         const suggestion = likeBase ? formatOperator({ base: likeBase, set: parsed.set, ifExists: parsed.ifExists }) : undefined;
         const taken = suggestion !== undefined && operators.some((other) => other.operator === suggestion);
         for (const entry of op.entries) {
           for (const item of entry.values) {
             if (typeof item.value !== 'string') continue;
-            const wildcard = /[*?]/.exec(item.value.replace(VARIABLE, ''))?.[0];
+            const wildcard = /[*?]/.exec(withoutVariableSpans(item.value))?.[0];
             if (!wildcard) continue;
             const data = { operator: op.operator, value: JSON.stringify(item.value), wildcard };
             findings.push(

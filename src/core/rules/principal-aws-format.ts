@@ -4,6 +4,7 @@ import { replaceNode } from '../policy/edits';
 import { findPlaceholders } from '../policy/placeholders';
 import { WEB_IDENTITY_PROVIDERS } from '../policy/service-principals';
 import type { Located } from '../policy/types';
+import { ownEntry } from '../util/own';
 import { hasWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
@@ -156,8 +157,10 @@ function diagnoseArn(value: string): Problem | undefined {
     data: { what, service, expected },
     suggestion: `arn:${partition}:${expected}::${account}:${resource}`,
   });
-  if (service === 'sts' && type in iamTypes) return swap('iam', iamTypes[type] ?? type);
-  if (service === 'iam' && type in stsTypes) return swap('sts', stsTypes[type] ?? type);
+  const iamType = ownEntry(iamTypes, type);
+  const stsType = ownEntry(stsTypes, type);
+  if (service === 'sts' && iamType) return swap('iam', iamType);
+  if (service === 'iam' && stsType) return swap('sts', stsType);
   switch (type) {
     case 'root':
       return resource === 'root' ? undefined : { messageId: 'malformed', data: { problem: 'an account principal ends in ":root"' } };

@@ -1,5 +1,6 @@
 import { removeArrayItem } from '../policy/array-edits';
 import type { Located } from '../policy/types';
+import { compileWildcard } from '../util/wildcard';
 import type { Finding, PolicyRule } from './rule';
 
 /** An item of a Resource or NotResource list that another item already matches. */
@@ -50,19 +51,7 @@ function coveringItem(item: Located<string>, items: readonly Located<string>[]):
   return items.find((other) => {
     const pattern = other.value;
     if (pattern === value || !pattern.includes('*') || pattern.includes('?') || pattern.includes('${')) return false;
-    return globRegExp(pattern).test(value);
+    // ARNs compare case-sensitively, unlike actions; the matcher never backtracks, whatever the pattern.
+    return compileWildcard(pattern, { caseSensitive: true }).test(value);
   });
-}
-
-const cache = new Map<string, RegExp>();
-
-/** ARNs compare case-sensitively, unlike actions. */
-function globRegExp(pattern: string): RegExp {
-  let re = cache.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*')}$`, 's');
-    if (cache.size > 5000) cache.clear();
-    cache.set(pattern, re);
-  }
-  return re;
 }

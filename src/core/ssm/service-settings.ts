@@ -1,4 +1,5 @@
 import { editDistance } from '../util/did-you-mean';
+import { wildcardMatches } from '../util/wildcard';
 
 /** One account-level, per-Region Systems Manager service setting (GetServiceSetting / UpdateServiceSetting). */
 export interface ServiceSettingInfo {
@@ -269,18 +270,9 @@ export function patternReachesOpenNamespace(pattern: string): boolean {
   );
 }
 
-const caseSensitiveCache = new Map<string, RegExp>();
-
-/** IAM matches the resource part of an ARN case-sensitively (util/wildcard is case-insensitive, for actions). */
+/** IAM matches the resource part of an ARN case-sensitively (actions compare case-insensitively). */
 function caseSensitiveMatch(pattern: string, text: string): boolean {
-  let re = caseSensitiveCache.get(pattern);
-  if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    re = new RegExp(`^${body}$`);
-    if (caseSensitiveCache.size > 1000) caseSensitiveCache.clear();
-    caseSensitiveCache.set(pattern, re);
-  }
-  return re.test(text);
+  return wildcardMatches(pattern, text, { caseSensitive: true });
 }
 
 /** True when a value is one UpdateServiceSetting accepts for the setting (undefined: the setting is unknown). */

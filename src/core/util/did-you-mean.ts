@@ -1,5 +1,7 @@
 /** Levenshtein distance, case-insensitive, with an early exit above `max`. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  // Checked before lower-casing: a huge input against many short candidates must not copy itself for each one.
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   if (Math.abs(s.length - t.length) > max) return max + 1;
@@ -29,6 +31,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = max + 1;
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - input.length) > max) continue;
     if (candidate.toLowerCase() === lower) return candidate;
     const d = editDistance(input, candidate, max);
     if (d < bestDistance) {

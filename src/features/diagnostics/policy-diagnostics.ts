@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyFixes, lintText, type LintFinding, type LintOptions } from '../../core/lint';
+import { applyFixes, lintText, tooLargeNotice, type LintFinding, type LintOptions } from '../../core/lint';
 import { mergeLintConfig, ruleSeveritiesFromSetting } from '../../core/lint/editor-config';
 import { documentPolicyKind } from '../../core/policy/globs';
 import type { PolicyKind } from '../../core/policy/types';
@@ -22,6 +22,18 @@ const GLOB_SETTINGS: Readonly<Record<PolicyKind, string>> = {
 
 /** The default of `ssmPolicy.diagnostics.delay`, in milliseconds. */
 const DEFAULT_DELAY = 150;
+
+/**
+ * Milliseconds the rules may take on one document: the extension host runs every extension on one thread, so a
+ * pathological document gets the findings so far and a notice instead of freezing them all.
+ */
+export const LINT_BUDGET_MS = 1000;
+
+/**
+ * Documents longer than this (in characters) are not linted in the editor. IAM takes at most 10,240 characters for a
+ * policy, and CloudFormation at most 1 MB for a template, which may hold policies.
+ */
+export const MAX_LINT_LENGTH = 1024 * 1024;
 
 /** The findings of one document version, with the options they were made with. */
 export interface DocumentFindings {
@@ -150,7 +162,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const setting = ruleSeveritiesFromSetting(settings.get<unknown>('rules'), allRules);
     this.reportSetting(setting.ignored);
     const fileConfig = await this.workspaceConfig.get(uri);
-    const options: LintOptions = { kind, fileName, config: mergeLintConfig(fileConfig, setting.rules) };
+    const options: LintOptions = { kind, fileName, config: mergeLintConfig(fileConfig, setting.rules), budgetMs: LINT_BUDGET_MS };
+    if (text.length > MAX_LINT_LENGTH) return { findings: [tooLargeNotice(text.length, MAX_LINT_LENGTH)], options };
     const { findings } = await lintText(text, options);
     return { findings, options };
   }
