@@ -67,10 +67,6 @@ await Promise.all([
     ...common,
     entryPoints: ['src/cli/index.ts'],
     outfile: 'dist/cli.js',
-    // A CLI run is short: TurboFan's compile jobs cost more than optimised code wins back before the process
-    // exits (200 managed policies: about half the CPU time with baseline code only, and still less over the
-    // 1,594 of the whole corpus). The flag applies to this process only, set before any rule has run.
-    banner: { js: "require('node:v8').setFlagsFromString('--max-opt=1');" },
   }),
   // The AWS layer and the SDK, required by dist/extension.js on first use.
   build({ ...common, entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' }),

@@ -153,10 +153,17 @@ function walk(root: string): Inputs {
     // Popped in name order, so which of two paths to one folder is walked does not depend on the file system.
     stack.push(...subdirs.reverse());
   }
-  const byPath = (a: { path: string }, b: { path: string }): number => a.path.localeCompare(b.path);
+  const byPath = (a: { path: string }, b: { path: string }): number => comparePaths(a.path, b.path);
   out.files.sort(byPath);
   out.skipped.sort(byPath);
   return out;
+}
+
+let collator: Intl.Collator | undefined;
+
+/** The order of `a.localeCompare(b)`, through one collator: localeCompare looks the default collator up on every call. */
+export function comparePaths(a: string, b: string): number {
+  return (collator ??= new Intl.Collator()).compare(a, b);
 }
 
 /** "broken symbolic link (to target)" when `path` is a link whose target does not resolve. */

@@ -28,6 +28,13 @@ run(
     readStdin: (limit) => readStreamCapped(process.stdin, limit),
     cwd: process.cwd(),
     isTty: process.stdout.isTTY === true,
+    // A CLI run is short: TurboFan's compile jobs cost more than optimised code wins back before the process exits
+    // (200 managed policies: about half the CPU time with baseline code only, and still less over the 1,594 of the
+    // whole corpus). Set before any rule has run, for this process only; a run over one file does not need it, and
+    // loading node:v8 is a few milliseconds of its start.
+    beforeLint: (files) => {
+      if (files > 1) process.getBuiltinModule('node:v8').setFlagsFromString('--max-opt=1');
+    },
   },
   version,
 ).then(

@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { constants, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /** Files and standard input above this size are refused; the largest IAM policy quota is 10,240 characters. */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -20,16 +19,19 @@ const CHUNK_BYTES = 64 * 1024;
  * Reads a regular file, refusing anything else (FIFO, device, socket, directory) before reading a byte, and at most
  * `limit` bytes: it stops at `limit + 1` whatever size the file reports, so a growing file, `/proc` files and
  * devices cannot make it read without end. Throws {@link InputError}.
+ *
+ * The calls are synchronous: a policy file is a few kilobytes from the page cache, and each call of fs/promises costs
+ * a thread-pool round trip (four per file), which made reading a fifth of linting 200 files.
  */
 export async function readRegularFile(path: string, limit = MAX_INPUT_BYTES, name = path): Promise<Buffer> {
-  let handle;
+  let fd;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    fd = openSync(path, OPEN_FLAGS);
   } catch (err) {
     throw new InputError(`Cannot read ${name}: ${describeErrno(err)}`);
   }
   try {
-    const st = await handle.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) throw new InputError(`Cannot read ${name}: ${describeFileType(st)}, not a regular file`);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -37,7 +39,7 @@ export async function readRegularFile(path: string, limit = MAX_INPUT_BYTES, nam
     let want = Math.min(limit + 1, Math.max(st.size + 1, CHUNK_BYTES));
     while (total <= limit) {
       const buffer = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
@@ -49,7 +51,7 @@ export async function readRegularFile(path: string, limit = MAX_INPUT_BYTES, nam
     if (err instanceof InputError) throw err;
     throw new InputError(`Cannot read ${name}: ${describeErrno(err)}`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { readRegularFile } from './read';
 
@@ -21,6 +19,9 @@ export async function writeIfUnchanged(path: string, expected: Uint8Array, next:
     return 'changed';
   }
   if (!current.equals(expected)) return 'changed';
+  // Loaded here, not with the CLI: most runs write nothing, and the two modules cost milliseconds of every start.
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
+  const { open, rename, rm, stat } = process.getBuiltinModule('node:fs/promises');
   const st = await stat(path);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', st.mode & 0o7777);

@@ -137,7 +137,8 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
       });
     }
   }
-  findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  // Rule ids are lower-case ASCII words and hyphens, which code-unit order sorts as localeCompare did, without ICU.
+  findings.sort((a, b) => a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { policy, findings };
 }
 

@@ -107,6 +107,25 @@ const templateTokens = new Map<string, Token[]>();
  * colons of nested names), a template `*` for any text. Case is ignored. Never true for an ARN that cannot match, so rules built on it stay silent when unsure.
  */
 export function arnCanMatch(policyArn: string, template: string): boolean {
+  // Rules ask about every template of a service for each ARN, and policies repeat ARNs: answer each pair once. Nested
+  // maps key on the two strings as they are (their hashes are computed once), with no key string built per call.
+  let byTemplate = matchResults.get(policyArn);
+  if (!byTemplate) {
+    if (matchResults.size > 20_000) matchResults.clear();
+    byTemplate = new Map();
+    matchResults.set(policyArn, byTemplate);
+  }
+  let met = byTemplate.get(template);
+  if (met === undefined) {
+    met = arnCanMatchUncached(policyArn, template);
+    byTemplate.set(template, met);
+  }
+  return met;
+}
+
+const matchResults = new Map<string, Map<string, boolean>>();
+
+function arnCanMatchUncached(policyArn: string, template: string): boolean {
   if (!alignedPrefixesMeet(policyArn, template)) return false;
   let t = templateTokens.get(template);
   if (!t) {
@@ -116,18 +135,8 @@ export function arnCanMatch(policyArn: string, template: string): boolean {
   }
   // Most policy ARNs have no wildcard or variable: then the intersection is a plain match against the template.
   if (!/[*?]|\$\{/.test(policyArn)) return tokensMatch(t, policyArn.toLowerCase());
-  // Patterns such as "arn:aws:logs:*:*:*" recur across policies and rules: intersect each pair once.
-  const key = `${template}\u0000${policyArn}`;
-  let met = patternResults.get(key);
-  if (met === undefined) {
-    met = intersects(tokenizePolicy(policyArn), t);
-    if (patternResults.size > 50_000) patternResults.clear();
-    patternResults.set(key, met);
-  }
-  return met;
+  return intersects(tokenizePolicy(policyArn), t);
 }
-
-const patternResults = new Map<string, boolean>();
 
 /**
  * True when a literal text (lower case) is one the tokens stand for: what {@link intersects} does for a literal ARN.
@@ -178,7 +187,11 @@ function skipRuns(tokens: readonly Token[], reach: Uint8Array): void {
 function alignedPrefixesMeet(policyArn: string, template: string): boolean {
   const a = alignedView(policyArn);
   const t = alignedView(template);
-  if (!a || !t || !a.aligned) return true;
+  if (!a || !t) return true;
+  // Literal partition and service fields line up whatever the resource holds (a template variable or `*` before the
+  // resource takes no colon; a policy `?`, `*` or variable there could): then another service's template cannot match.
+  if (a.service !== undefined && t.service !== undefined && a.service !== t.service && !/[*?]|\$\{/.test(a.partition) && !t.partition.includes('?')) return false;
+  if (!a.aligned) return true;
   if (a.service !== undefined && t.service !== undefined && a.service !== t.service) return false;
   const n = Math.min(a.prefix.length, t.prefix.length);
   return a.prefix.slice(0, n) === t.prefix.slice(0, n);
@@ -191,6 +204,8 @@ interface AlignedView {
   service: string | undefined;
   /** The literal start of the resource part, lower case. */
   prefix: string;
+  /** The partition field as written. */
+  partition: string;
 }
 
 const views = new Map<string, AlignedView | null>();
@@ -204,6 +219,7 @@ function alignedView(arn: string): AlignedView | undefined {
         aligned: /[/:]/.test(parts.resource) && !hasPolicyVariable(`${parts.partition}:${parts.service}:${parts.region}:${parts.account}`.replace(/\$\{(Partition|Region|Account)\}/g, '')),
         service: /[*?]|\$\{/.test(parts.service) ? undefined : parts.service.toLowerCase(),
         prefix: (parts.resource.split(/[*?]|\$\{/)[0] ?? '').toLowerCase(),
+        partition: parts.partition,
       }
     : null;
   if (views.size > 20_000) views.clear();

@@ -82,15 +82,13 @@ export function emptyFieldProblem(value: string, arn: ArnParts, iam: IamIndex, f
   const ownedWithoutAccount = AWS_OWNED_WITHOUT_ACCOUNT[service]?.test(arn.resource) ?? false;
   const needsAccount = accountEmpty && !ownedWithoutAccount;
   if (!regionEmpty && !needsAccount) return undefined;
-  const matching = ownResourceTypes(iam, service).flatMap((t) => templatesOf(t).filter((tpl) => arnCanMatch(value, tpl)));
-  if (matching.length === 0) return undefined;
-  // Silent when one template the ARN can name leaves the empty fields empty too.
-  const wanting = matching.filter((tpl) => {
-    const t = parseArn(tpl);
-    if (!t) return false;
-    return (regionEmpty && t.region.includes('${')) || (needsAccount && t.account.includes('${'));
-  });
-  if (wanting.length < matching.length) return undefined;
+  // Silent when one template the ARN can name leaves the empty fields empty too, or when it can name none. Matching an
+  // ARN against a template is the costly part: templates that cannot want a field are tried first and stop at the first
+  // match, and a service none of whose templates wants one (IAM, S3 buckets) is not matched at all.
+  const { wanting: candidates, others } = templatesWanting(iam, service, regionEmpty, needsAccount);
+  if (candidates.length === 0 || others.some((tpl) => arnCanMatch(value, tpl))) return undefined;
+  const wanting = candidates.filter((tpl) => arnCanMatch(value, tpl));
+  if (wanting.length === 0) return undefined;
   const templates = wanting.map((tpl) => parseArn(tpl) as ArnParts);
   const wantsRegion = regionEmpty && templates.every((t) => t.region.includes('${'));
   const wantsAccount = needsAccount && templates.every((t) => t.account.includes('${'));
@@ -104,6 +102,30 @@ export function emptyFieldProblem(value: string, arn: ArnParts, iam: IamIndex, f
     replacement,
   };
 }
+
+/** A service's own templates split by whether they name the empty fields (region, account), in the data's order. */
+function templatesWanting(iam: IamIndex, service: string, regionEmpty: boolean, needsAccount: boolean): { wanting: string[]; others: string[] } {
+  let byKey = splitTemplates.get(iam);
+  if (!byKey) {
+    byKey = new Map();
+    splitTemplates.set(iam, byKey);
+  }
+  const key = `${regionEmpty ? 'r' : ''}${needsAccount ? 'a' : ''}:${service}`;
+  let split = byKey.get(key);
+  if (!split) {
+    split = { wanting: [], others: [] };
+    for (const tpl of ownResourceTypes(iam, service).flatMap((t) => templatesOf(t))) {
+      const t = parseArn(tpl);
+      const wants = t !== undefined && ((regionEmpty && t.region.includes('${')) || (needsAccount && t.account.includes('${')));
+      (wants ? split.wanting : split.others).push(tpl);
+    }
+    byKey.set(key, split);
+  }
+  return split;
+}
+
+/** Per index (a service's templates never change once loaded): templatesWanting by fields and service. */
+const splitTemplates = new WeakMap<IamIndex, Map<string, { wanting: string[]; others: string[] }>>();
 
 /** The Region and account to suggest for empty fields: the single one the policy's other Resource ARNs name, else "*". */
 export function fillValues(policy: ParsedPolicy): FieldFill {
