@@ -2,18 +2,7 @@
  * Policies built to make a backtracking matcher blow up: runs of `*` and `?`, `*a*a*a…b`, long texts with one
  * wrong character at the end, unclosed `${`, long digit runs, in every place a policy puts a user string.
  */
-
-/** A small seeded PRNG so a failing case can be reproduced from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
 
 /** Adversarial strings; `runs` sets the length of wildcard runs, `length` that of the long texts. */
 export function adversarialStrings(runs: number, length: number): Record<string, string> {

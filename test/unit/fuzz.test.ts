@@ -2,18 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INTERNAL_ERROR_RULE_ID, lintText } from '../../src/core/lint';
-
-/** A small seeded PRNG so a failing case can be reproduced from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
 
 const FRAGMENTS = ['{', '}', '[', ']', ',', ':', '"', 'true', 'null', '0', '-1e999', '"*"', '"arn:aws:ssm:region::document/AWS-*"', '{"a":', '/*', '//', '\\u12', '\u0000', '😀', '${aws:username}', '"StringEquals"', '"ssm:*"'];
 const WRONG_VALUES = ['true', 'null', '42', '[]', '{}', '[[["x"]]]', '{"Allow": 1}', '"', '[{"Effect": {}}]', '"*"'];

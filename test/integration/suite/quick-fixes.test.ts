@@ -249,7 +249,7 @@ const CASES: FixCase[] = [
   "Statement": [
     {
       "Effect": "Allow",
-      "Action": "ssm:GetParameter",
+      "Action": "ssm:DescribeParameters",
       "Resource": "*"
     }
   ]
@@ -267,8 +267,8 @@ const CASES: FixCase[] = [
     {
       "Effect": "Allow",
       "Action": [
-        "ssm:GetParameter",
-        "ssm:GetParameters"
+        "ssm:DescribeParameters",
+        "ssm:ListDocuments"
       ],
       "Resource": "*"
     }

@@ -4,20 +4,9 @@ import { join } from 'node:path';
 import { fixText, lintText, type LintFinding } from '../../../src/core/lint';
 import { allRules } from '../../../src/core/rules';
 import { meaningDifference, meaningOf, patternCovers } from './policy-meaning';
+import { rng } from '../rng';
 
 type Json = Record<string, unknown>;
-
-/** A small seeded PRNG so a failing case can be reproduced from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What one fixed text did: whether it changed, and the rules whose fixes applied in the first pass. */
 interface Outcome {

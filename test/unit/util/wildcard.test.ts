@@ -1,17 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ANY_CHAR, ANY_RUN, compileWildcard, compileWildcardParts, wildcardMatches, wildcardToRegExp } from '../../../src/core/util/wildcard';
-
-/** A small seeded PRNG so a failing case can be reproduced from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../rng';
 
 /** The reference: the RegExp the matcher replaces (with `[^]` for "any unit", so line breaks count too). Fine for short inputs. */
 function reference(pattern: string, text: string, caseSensitive: boolean): boolean {
