@@ -135,6 +135,23 @@ export function operatorAllowsVariables(base: string): boolean {
   return Object.prototype.hasOwnProperty.call(BASES, base) ? (BASES[base]?.variables ?? false) : false;
 }
 
+/**
+ * The pattern (Like) operator that compares a String operator's values the same way, or undefined for the
+ * IgnoreCase operators, which have none, and for every other operator.
+ */
+export function stringLikeForm(base: string): 'StringLike' | 'StringNotLike' | undefined {
+  switch (base) {
+    case 'StringEquals':
+    case 'StringLike':
+      return 'StringLike';
+    case 'StringNotEquals':
+    case 'StringNotLike':
+      return 'StringNotLike';
+    default:
+      return undefined;
+  }
+}
+
 /** Builds an operator name from its parts. */
 export function formatOperator(parts: { base: string; ifExists?: boolean; set?: SetOperator }): string {
   return `${parts.set ? `${parts.set}:` : ''}${parts.base}${parts.ifExists ? IF_EXISTS : ''}`;

@@ -1,17 +1,9 @@
-import { formatOperator, parseOperator } from '../policy/condition-operators';
+import { formatOperator, parseOperator, stringLikeForm } from '../policy/condition-operators';
 import { replaceNode } from '../policy/edits';
 import type { Finding, PolicyRule, Suggestion } from './rule';
 
 /** A role's unique ID: AROA and 17 (older roles: 16 or more) upper-case letters and digits. */
 const ROLE_ID = /^AROA[A-Z0-9]{12,}$/;
-
-/** The String operators whose pattern form is StringLike / StringNotLike. */
-const LIKE_FORM: Record<string, string> = {
-  StringEquals: 'StringLike',
-  StringNotEquals: 'StringNotLike',
-  StringLike: 'StringLike',
-  StringNotLike: 'StringNotLike',
-};
 
 /**
  * aws:userid compared with a bare role unique ID (AROA…): for a role session the value is "AROA…:session-name", so
@@ -38,8 +30,9 @@ export const conditionUseridUniqueId: PolicyRule = {
       const operators = st.condition?.operators ?? [];
       for (const op of operators) {
         const parsed = parseOperator(op.operator);
-        if (!parsed.known || !parsed.base || !(parsed.base in LIKE_FORM)) continue;
-        const like = formatOperator({ base: LIKE_FORM[parsed.base] as string, set: parsed.set, ifExists: parsed.ifExists });
+        const likeBase = parsed.known && parsed.base ? stringLikeForm(parsed.base) : undefined;
+        if (!likeBase) continue;
+        const like = formatOperator({ base: likeBase, set: parsed.set, ifExists: parsed.ifExists });
         for (const entry of op.entries) {
           if (entry.key.toLowerCase() !== 'aws:userid') continue;
           const values = entry.values.map((v) => (typeof v.value === 'string' ? v.value : ''));

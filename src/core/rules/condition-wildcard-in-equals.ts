@@ -1,15 +1,10 @@
-import { formatOperator, parseOperator } from '../policy/condition-operators';
+import { formatOperator, parseOperator, stringLikeForm } from '../policy/condition-operators';
 import { renameKey } from '../policy/edits';
 import { withoutVariableSpans } from '../util/variables';
 import type { Finding, PolicyRule } from './rule';
 
-/** The Like operator with the same meaning as an Equals one; the IgnoreCase operators have none. */
-const LIKE_FORM: Record<string, string | undefined> = {
-  StringEquals: 'StringLike',
-  StringNotEquals: 'StringNotLike',
-  StringEqualsIgnoreCase: undefined,
-  StringNotEqualsIgnoreCase: undefined,
-};
+/** The operators under which `*` and `?` are literal: the Like form of the first two is the suggestion. */
+const EQUALS_OPERATORS = new Set(['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase']);
 
 // Policy variables (`${aws:username}`) and the escapes `${*}`, `${?}`, `${$}` are not wildcards.
 
@@ -36,8 +31,8 @@ export const conditionWildcardInEquals: PolicyRule = {
       const operators = st.condition?.operators ?? [];
       for (const op of operators) {
         const parsed = parseOperator(op.operator);
-        if (!parsed.known || !parsed.base || !Object.hasOwn(LIKE_FORM, parsed.base)) continue;
-        const likeBase = LIKE_FORM[parsed.base];
+        if (!parsed.known || !parsed.base || !EQUALS_OPERATORS.has(parsed.base)) continue;
+        const likeBase = stringLikeForm(parsed.base);
         const suggestion = likeBase ? formatOperator({ base: likeBase, set: parsed.set, ifExists: parsed.ifExists }) : undefined;
         const taken = suggestion !== undefined && operators.some((other) => other.operator === suggestion);
         for (const entry of op.entries) {
