@@ -1,6 +1,6 @@
 // Starts the local AWS for tests and the demo: moto_server (IAM, STS, EC2, SSM parameters) and the project's own
 // SSM service-setting endpoint (./ssm-settings-server.ts), which proxies every other SSM operation to moto, so one
-// AWS_ENDPOINT_URL_SSM serves both. See ../../../shared/TESTING.md §2.
+// AWS_ENDPOINT_URL_SSM serves both.
 //
 //   node scripts/emulators/start.mjs [--demo] [--json]
 // prints the environment to use and keeps running; Ctrl-C stops both servers. --demo seeds a realistic account.
