@@ -32,7 +32,16 @@ export interface ApplyGate {
 
 /** One IAM call of a plan, described for the confirmation and the log. */
 export interface ApplyStep {
-  action: 'CreateRole' | 'PutRolePolicy' | 'UpdateAssumeRolePolicy' | 'AttachRolePolicy' | 'CreatePolicy' | 'CreatePolicyVersion' | 'DeletePolicyVersion';
+  action:
+    | 'CreateRole'
+    | 'PutRolePolicy'
+    | 'UpdateAssumeRolePolicy'
+    | 'AttachRolePolicy'
+    | 'CreatePolicy'
+    | 'CreatePolicyVersion'
+    | 'DeletePolicyVersion'
+    | 'CreateInstanceProfile'
+    | 'AddRoleToInstanceProfile';
   /** What it does, in words ("put inline policy SessionManager on role …"). */
   description: string;
   /** The role the call is about (added by the engine: what the executor needs, besides the plan's documents). */
@@ -43,6 +52,8 @@ export interface ApplyStep {
   policyArn?: string;
   /** DeletePolicyVersion: the version deleted (the oldest non-default one, for the five-versions limit). */
   versionId?: string;
+  /** CreateInstanceProfile, AddRoleToInstanceProfile: the instance profile (named like the role). */
+  instanceProfileName?: string;
 }
 
 /** What applying would do: the current and proposed documents (pretty-printed, decoded) and the calls. */

@@ -1,0 +1,111 @@
+/**
+ * The writes the extension makes, and what a failed one means. A write is retried automatically only when a
+ * second attempt cannot do harm: idempotent writes (the same request twice leaves the same state) may retry on
+ * any retryable error; the others only when AWS said it did not run the request (throttling, a connection that
+ * never opened). After an ambiguous failure (a 5xx, a timeout, a connection lost after the request was sent) the
+ * engine reads the state back and settles the outcome with {@link settleWrite}.
+ */
+
+/** Every AWS write the extension makes, as `service:Action`. */
+export const WRITE_ACTIONS = [
+  'iam:CreateRole',
+  'iam:DeleteRole',
+  'iam:PutRolePolicy',
+  'iam:DeleteRolePolicy',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:AttachRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:CreatePolicy',
+  'iam:DeletePolicy',
+  'iam:CreatePolicyVersion',
+  'iam:DeletePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:CreateInstanceProfile',
+  'iam:DeleteInstanceProfile',
+  'iam:AddRoleToInstanceProfile',
+  'iam:RemoveRoleFromInstanceProfile',
+  'ssm:UpdateServiceSetting',
+  'ssm:ResetServiceSetting',
+] as const;
+
+export type WriteAction = (typeof WRITE_ACTIONS)[number];
+
+/**
+ * Writes whose repetition leaves the state as one call would and answers the same: putting a document, replacing
+ * a trust policy, attaching an attached policy, choosing a default version, setting a setting. Creations (a second
+ * CreatePolicyVersion makes a second version; a second CreateRole fails with EntityAlreadyExists after the first
+ * succeeded) and deletions (the second answers NoSuchEntity) are not.
+ */
+const IDEMPOTENT: ReadonlySet<WriteAction> = new Set<WriteAction>([
+  'iam:PutRolePolicy',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:AttachRolePolicy',
+  'iam:SetDefaultPolicyVersion',
+  'ssm:UpdateServiceSetting',
+  'ssm:ResetServiceSetting',
+]);
+
+/** True for an action of {@link WRITE_ACTIONS}. */
+export function isWriteAction(action: string): action is WriteAction {
+  return (WRITE_ACTIONS as readonly string[]).includes(action);
+}
+
+/** True when the write may be sent twice (see {@link IDEMPOTENT}). */
+export function isIdempotentWrite(action: WriteAction): boolean {
+  return IDEMPOTENT.has(action);
+}
+
+/** The parts of a classified failure (src/core/aws) this module reads. */
+export interface WriteFailure {
+  kind: string;
+  reason?: string;
+  code?: string;
+  httpStatus?: number;
+}
+
+/** Node error codes of a connection that was never made: the request was not sent. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * How a failed write may have ended: `notApplied` when AWS refused it (a 4xx: denied, throttled, invalid, not
+ * found…) or it was never sent; `ambiguous` when it may have run (a 5xx, a timeout, a connection lost after the
+ * request was sent, an unclassified failure), so the state must be read back.
+ */
+export function failureCertainty(failure: WriteFailure): 'notApplied' | 'ambiguous' {
+  if (failure.code && NOT_SENT_CODES.has(failure.code)) return 'notApplied';
+  if (failure.kind === 'timeout' || failure.reason === 'timeout' || failure.kind === 'network' || failure.reason === 'network') return 'ambiguous';
+  if (failure.kind === 'cancelled' || failure.reason === 'aborted') return 'ambiguous';
+  if (failure.httpStatus !== undefined) return failure.httpStatus >= 500 ? 'ambiguous' : 'notApplied';
+  if (failure.reason === 'serviceError') return 'ambiguous';
+  // A classified refusal: AWS answered and did not run the request.
+  if (['accessDenied', 'regionNotEnabled', 'throttled', 'expiredSso', 'noCredentials'].includes(failure.kind)) return 'notApplied';
+  if (failure.reason && ['notFound', 'alreadyExists', 'conflict', 'invalidRequest', 'accessDenied', 'throttled'].includes(failure.reason)) return 'notApplied';
+  return 'ambiguous';
+}
+
+/** True when the failure may be retried automatically for this write (see the module comment). */
+export function mayRetryWrite(action: WriteAction, failure: WriteFailure): boolean {
+  if (failure.kind === 'throttled' || failure.reason === 'throttled') return true;
+  if (failure.code && NOT_SENT_CODES.has(failure.code)) return true;
+  if (!isIdempotentWrite(action)) return false;
+  return failureCertainty(failure) === 'ambiguous' && failure.kind !== 'cancelled';
+}
+
+/** What a read-back after the failure found: the state the write would leave, the state before it, or no answer. */
+export type ReadBack = 'changed' | 'unchanged' | 'unreadable';
+
+/** The outcome of a write, as reported to the user. */
+export type WriteOutcome = 'applied' | 'notApplied' | 'unknown';
+
+/**
+ * The outcome of a failed write, given what a read-back found. A refused write did not happen (whatever the
+ * read says: someone else may have changed the same thing). An ambiguous one happened when the state shows it;
+ * after a timeout an unchanged state does not prove it will not land later, so that stays `unknown` (the caller
+ * says so and refreshes); after a 5xx or a lost connection it did not happen.
+ */
+export function settleWrite(failure: WriteFailure, readBack: ReadBack): WriteOutcome {
+  if (failureCertainty(failure) === 'notApplied') return 'notApplied';
+  if (readBack === 'changed') return 'applied';
+  if (readBack === 'unreadable') return 'unknown';
+  return failure.kind === 'timeout' || failure.reason === 'timeout' || failure.kind === 'cancelled' ? 'unknown' : 'notApplied';
+}
