@@ -31,14 +31,13 @@ export const WRITE_ACTIONS = [
 export type WriteAction = (typeof WRITE_ACTIONS)[number];
 
 /**
- * Writes whose repetition leaves the state as one call would and answers the same: putting a document, replacing
- * a trust policy, attaching an attached policy, choosing a default version, setting a setting. Creations (a second
- * CreatePolicyVersion makes a second version; a second CreateRole fails with EntityAlreadyExists after the first
- * succeeded) and deletions (the second answers NoSuchEntity) are not.
+ * Writes whose repetition leaves the state as one call would and answers the same: attaching an attached policy,
+ * choosing a default version, setting a setting. Creations (a second CreatePolicyVersion makes a second version; a
+ * second CreateRole fails with EntityAlreadyExists after the first succeeded) and deletions (the second answers
+ * NoSuchEntity) are not; nor are PutRolePolicy and UpdateAssumeRolePolicy, whose document was chosen after reading
+ * the current one: a late second attempt would overwrite whatever changed in between.
  */
 const IDEMPOTENT: ReadonlySet<WriteAction> = new Set<WriteAction>([
-  'iam:PutRolePolicy',
-  'iam:UpdateAssumeRolePolicy',
   'iam:AttachRolePolicy',
   'iam:SetDefaultPolicyVersion',
   'ssm:UpdateServiceSetting',

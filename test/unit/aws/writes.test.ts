@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import { failureCertainty, isIdempotentWrite, mayRetryWrite, settleWrite, WRITE_ACTIONS } from '../../../src/core/aws/writes';
 
 describe('core/aws: writes and what a failure means', () => {
-  it('creations and deletions are not idempotent; puts, attaches and settings are', () => {
+  it('creations and deletions are not idempotent; so are document puts; attaches and settings are', () => {
     assert.equal(isIdempotentWrite('iam:CreatePolicyVersion'), false);
     assert.equal(isIdempotentWrite('iam:CreateRole'), false);
     assert.equal(isIdempotentWrite('iam:DeletePolicyVersion'), false);
-    assert.equal(isIdempotentWrite('iam:PutRolePolicy'), true);
+    assert.equal(isIdempotentWrite('iam:PutRolePolicy'), false);
+    assert.equal(isIdempotentWrite('iam:AttachRolePolicy'), true);
     assert.equal(isIdempotentWrite('ssm:UpdateServiceSetting'), true);
     assert.ok(WRITE_ACTIONS.length >= 18);
   });
@@ -16,8 +17,9 @@ describe('core/aws: writes and what a failure means', () => {
     assert.equal(mayRetryWrite('iam:CreatePolicyVersion', { kind: 'network', reason: 'network', code: 'ECONNREFUSED' }), true);
     assert.equal(mayRetryWrite('iam:CreatePolicyVersion', { kind: 'other', reason: 'serviceError', httpStatus: 500 }), false);
     assert.equal(mayRetryWrite('iam:CreateRole', { kind: 'network', reason: 'network', code: 'ECONNRESET' }), false);
-    assert.equal(mayRetryWrite('iam:PutRolePolicy', { kind: 'other', reason: 'serviceError', httpStatus: 503 }), true);
-    assert.equal(mayRetryWrite('iam:PutRolePolicy', { kind: 'accessDenied', reason: 'accessDenied', httpStatus: 403 }), false);
+    assert.equal(mayRetryWrite('iam:PutRolePolicy', { kind: 'other', reason: 'serviceError', httpStatus: 503 }), false);
+    assert.equal(mayRetryWrite('ssm:UpdateServiceSetting', { kind: 'other', reason: 'serviceError', httpStatus: 503 }), true);
+    assert.equal(mayRetryWrite('ssm:UpdateServiceSetting', { kind: 'accessDenied', reason: 'accessDenied', httpStatus: 403 }), false);
   });
 
   it('4xx refusals did not happen; 5xx, timeouts and lost connections are ambiguous', () => {
