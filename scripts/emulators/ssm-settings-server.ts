@@ -1,9 +1,12 @@
 /**
- * The project's own SSM endpoint for the service-setting operations moto does not implement
- * (GetServiceSetting, UpdateServiceSetting, ResetServiceSetting), speaking the SSM JSON 1.1 protocol with state
- * per Region; every other SSM operation (and any other path) is proxied to moto, so one AWS_ENDPOINT_URL_SSM
- * serves both. Faults (AccessDenied, throttling, 5xx, Region not enabled, latency) are injected per Region
- * through a small control API under /_control/ (described in ./start.mjs).
+ * The emulators' front server: the one endpoint the SDK reaches for IAM, STS, EC2 and SSM. It answers the SSM
+ * service-setting operations moto does not implement (GetServiceSetting, UpdateServiceSetting,
+ * ResetServiceSetting) itself, speaking the SSM JSON 1.1 protocol with state per Region, and proxies every other
+ * request to moto byte for byte. Each request is identified by service (the SigV4 credential scope) and operation
+ * (`X-Amz-Target` for SSM, `Action=` for the query protocols of IAM, STS and EC2), counted, and can be hit by an
+ * injected fault: an error before it reaches the store, latency, a write that lands late, or a response lost,
+ * withheld or replaced by a 5xx after the write was made. The control API under /_control/ is described in
+ * ./start.mjs.
  *
  * Usually started by ./start.mjs. Alone: node --import tsx scripts/emulators/ssm-settings-server.ts
  *   [--port 0] [--upstream http://127.0.0.1:MOTO] [--account 123456789012] [--verbose] [--exit-with-stdin]
@@ -16,21 +19,34 @@ import { SERVICE_SETTINGS, isValidServiceSettingValue, serviceSettingById, servi
 /** The operations this server answers itself. */
 export const SETTING_OPERATIONS = ['GetServiceSetting', 'UpdateServiceSetting', 'ResetServiceSetting'] as const;
 
-/** The kinds of fault the control API injects. */
-export type FaultKind = 'AccessDenied' | 'Throttling' | 'InternalError' | 'RegionNotEnabled' | 'Latency';
-const FAULT_KINDS: readonly FaultKind[] = ['AccessDenied', 'Throttling', 'InternalError', 'RegionNotEnabled', 'Latency'];
+/** The services the front server routes (to moto, or for the service settings to itself). */
+export const SERVICES = ['ssm', 'iam', 'sts', 'ec2'] as const;
+export type Service = (typeof SERVICES)[number];
+
+/** Faults answered before the request reaches the store: it never executes (Latency delays it, then it passes). */
+export const BEFORE_COMMIT_KINDS = ['AccessDenied', 'Throttling', 'InternalError', 'RegionNotEnabled', 'Latency'] as const;
+/** Faults that let the request execute, then spoil the response: lost (connection destroyed), withheld, or a 500. */
+export const AFTER_COMMIT_KINDS = ['ResponseLost', 'TimeoutAfterCommit', 'InternalErrorAfterCommit'] as const;
+/** The kinds of fault the control API injects; DelayedCommit holds the request for `ms`, then executes it. */
+export const FAULT_KINDS = [...BEFORE_COMMIT_KINDS, ...AFTER_COMMIT_KINDS, 'DelayedCommit'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Default `ms` per kind. */
+const DEFAULT_MS: Partial<Record<FaultKind, number>> = { Latency: 200, TimeoutAfterCommit: 30_000, DelayedCommit: 2000 };
 
 /** One injected fault. */
 export interface Fault {
   id: number;
-  /** A Region code, or `*` for every Region. */
+  /** The service it applies to, or `*`; `ssm` by default. */
+  service: Service | '*';
+  /** A Region code (of the SigV4 scope: the client's Region, for IAM too), or `*` (the default) for every Region. */
   region: string;
   kind: FaultKind;
-  /** For Latency: the delay in milliseconds (default 200). */
+  /** Latency, TimeoutAfterCommit, DelayedCommit: milliseconds (defaults 200, 30000, 2000). */
   ms?: number;
-  /** The SSM operations it applies to; default the three service-setting operations; `*` for every SSM operation. */
+  /** The operations it applies to; `*` for all. By default the three service-setting operations for `ssm`, all for another service. */
   operations?: string[];
-  /** How many requests it still applies to; unlimited when undefined. */
+  /** How many matching requests it still applies to (it is removed after the last); unlimited when undefined. */
   remaining?: number;
 }
 
@@ -47,7 +63,7 @@ export interface SsmSettingsServerOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** moto's URL; SSM operations other than the service-setting ones and other paths are proxied there. */
+  /** moto's URL; every request but the service-setting operations and the control API is proxied there. */
   upstream?: string;
   /** The account id in ARNs; moto's default. */
   accountId?: string;
@@ -62,6 +78,26 @@ export interface SsmSettingsServer {
   url: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** Counts of one operation: requests that reached the front, and those executed against the store (moto or the settings). */
+export interface OperationStats {
+  received: number;
+  committed: number;
+}
+
+/** What GET /_control/stats answers. */
+export interface FrontStats {
+  /** AWS requests that reached the front server (every service). */
+  requests: number;
+  /** Those executed against the store. */
+  committed: number;
+  inFlight: number;
+  maxInFlight: number;
+  /** Requests received per operation name, every service together. */
+  byOperation: Record<string, number>;
+  /** Per service, then per operation. */
+  services: Record<string, Record<string, OperationStats>>;
 }
 
 /**
@@ -84,12 +120,13 @@ function defaultValueOf(id: string): string {
   return '$None';
 }
 
-/** An AWS-shaped JSON 1.1 error: the SDK maps `__type` to the exception class. */
+/** An AWS error: `type` is the code (`__type` in JSON, `<Code>` in XML); `fault` the query protocols' `<Type>`. */
 class AwsError extends Error {
   constructor(
     readonly type: string,
     message: string,
     readonly status = 400,
+    readonly fault: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender',
   ) {
     super(message);
   }
@@ -101,16 +138,38 @@ export function signingScope(authorization: string | undefined): { region?: stri
   return m ? { accessKeyId: m[1], region: m[2], service: m[3] } : {};
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** An AWS request as the front server sees it. */
+export interface Call {
+  /** The signing name of the credential scope (`ssm`, `iam`, `sts`, `ec2`, …); `ssm` for an unsigned SSM request. */
+  service: string;
+  region?: string;
+  /** The SSM `X-Amz-Target` operation, or the query protocols' `Action`; `unknown` when neither is present. */
+  operation: string;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, contentType = 'application/x-amz-json-1.1'): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': requestId() });
-  res.end(text);
+/** Identifies the service and operation of a request; undefined for one that is not an AWS call (no scope, no SSM target). */
+export function identifyCall(headers: http.IncomingHttpHeaders, url: string, body: Buffer): Call | undefined {
+  const scope = signingScope(headers.authorization);
+  const target = String(headers['x-amz-target'] ?? '');
+  const ssmOperation = target.startsWith('AmazonSSM.') ? target.slice('AmazonSSM.'.length) : undefined;
+  const service = scope.service ?? (ssmOperation ? 'ssm' : undefined);
+  if (!service) return undefined;
+  let operation = ssmOperation;
+  if (!operation && target.includes('.')) operation = target.slice(target.lastIndexOf('.') + 1);
+  if (!operation) {
+    const query = new URL(url, 'http://front').searchParams.get('Action');
+    const contentType = String(headers['content-type'] ?? '');
+    const form = contentType.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')).get('Action') : null;
+    operation = form ?? query ?? undefined;
+  }
+  return { service, region: scope.region, operation: operation ?? 'unknown' };
+}
+
+/** A complete HTTP response, held until the faults decide what the client gets. */
+interface Answer {
+  status: number;
+  headers: http.OutgoingHttpHeaders;
+  body: Buffer;
 }
 
 let requestCounter = 0;
@@ -119,7 +178,83 @@ function requestId(): string {
   return `00000000-0000-4000-8000-${requestCounter.toString(16).padStart(12, '0')}`;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+function jsonAnswer(status: number, value: unknown, contentType = 'application/x-amz-json-1.1'): Answer {
+  const body = Buffer.from(JSON.stringify(value));
+  return { status, headers: { 'Content-Type': contentType, 'Content-Length': body.length, 'x-amzn-RequestId': requestId() }, body };
+}
+
+const xmlEscape = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** XML namespaces of the query-protocol error documents. */
+const QUERY_NAMESPACES: Record<string, string> = {
+  iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
+  sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+};
+
+/** An error in the protocol of the service: JSON `__type` for SSM, `<Response><Errors>` for EC2, `<ErrorResponse>` for IAM, STS and the rest. */
+function errorAnswer(service: string, err: AwsError): Answer {
+  if (service === 'ssm') return jsonAnswer(err.status, { __type: err.type, message: err.message });
+  const id = requestId();
+  const code = xmlEscape(err.type);
+  const message = xmlEscape(err.message);
+  const xml =
+    service === 'ec2'
+      ? `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>${id}</RequestID></Response>`
+      : `<ErrorResponse${QUERY_NAMESPACES[service] ? ` xmlns="${QUERY_NAMESPACES[service]}"` : ''}><Error><Type>${err.fault}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`;
+  const body = Buffer.from(xml);
+  return { status: err.status, headers: { 'Content-Type': 'text/xml', 'Content-Length': body.length, 'x-amzn-RequestId': id }, body };
+}
+
+/** The error an injected fault answers with, as the service would: codes and HTTP statuses the SDK classifies as AWS's. */
+function faultError(kind: 'AccessDenied' | 'Throttling' | 'InternalError' | 'RegionNotEnabled', call: Call, callerArn: string, accountId: string): AwsError {
+  const region = call.region ?? 'us-east-1';
+  const action = `${call.service}:${call.operation}`;
+  const resource = call.service === 'iam' ? `arn:${partitionFor(region).id}:iam::${accountId}:*` : `arn:${partitionFor(region).id}:${call.service}:${region}:${accountId}:*`;
+  const denied = `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
+  if (call.service === 'ssm') {
+    switch (kind) {
+      case 'AccessDenied':
+        return new AwsError('AccessDeniedException', denied);
+      case 'Throttling':
+        return new AwsError('ThrottlingException', 'Rate exceeded');
+      case 'RegionNotEnabled':
+        return new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+      default:
+        return new AwsError('InternalServerError', 'An internal error occurred (injected by the emulator).', 500);
+    }
+  }
+  if (call.service === 'ec2') {
+    switch (kind) {
+      case 'AccessDenied':
+        return new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. User: ${callerArn} is not authorized to perform: ${action}`, 403);
+      case 'Throttling':
+        return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503, 'Sender');
+      case 'RegionNotEnabled':
+        return new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+      default:
+        return new AwsError('InternalError', 'An internal error has occurred (injected by the emulator).', 500);
+    }
+  }
+  switch (kind) {
+    case 'AccessDenied':
+      return new AwsError('AccessDenied', denied, 403);
+    case 'Throttling':
+      return new AwsError('Throttling', 'Rate exceeded', 400);
+    case 'RegionNotEnabled':
+      return new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+    default:
+      return new AwsError(call.service === 'iam' ? 'ServiceFailure' : 'InternalFailure', 'An internal error occurred (injected by the emulator).', 500);
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Headers that belong to one connection, not to the message. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'te', 'trailer']);
 
 /** Starts the server; resolves once it listens. */
 export async function startSsmSettingsServer(options: SsmSettingsServerOptions = {}): Promise<SsmSettingsServer> {
@@ -130,7 +265,36 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
   const state = new Map<string, Map<string, StoredSetting>>();
   let faults: Fault[] = [];
   let nextFaultId = 1;
-  const stats = { requests: 0, inFlight: 0, maxInFlight: 0, byOperation: {} as Record<string, number> };
+  const emptyStats = (): FrontStats => ({ requests: 0, committed: 0, inFlight: 0, maxInFlight: 0, byOperation: {}, services: {} });
+  let stats = emptyStats();
+  let inFlight = 0;
+  const resetStats = (): void => {
+    stats = { ...emptyStats(), inFlight, maxInFlight: inFlight };
+  };
+  const opStats = (call: Call): OperationStats => {
+    const byService = (stats.services[call.service] ??= {});
+    return (byService[call.operation] ??= { received: 0, committed: 0 });
+  };
+
+  // Requests held by a fault (Latency, DelayedCommit, TimeoutAfterCommit): a reset or close() releases them as
+  // cancelled, so a write held for a test that has ended never lands in the next one.
+  const held = new Set<() => void>();
+  /** Waits ms; resolves true when the time is up, false when cancelled (reset, close) or `until` settles first. */
+  const hold = (ms: number, until?: Promise<unknown>): Promise<boolean> =>
+    new Promise((resolve) => {
+      const done = (elapsed: boolean): void => {
+        clearTimeout(timer);
+        held.delete(cancel);
+        resolve(elapsed);
+      };
+      const cancel = (): void => done(false);
+      const timer = setTimeout(() => done(true), ms);
+      held.add(cancel);
+      void until?.then(() => done(false));
+    });
+  const releaseHeld = (): void => {
+    for (const cancel of [...held]) cancel();
+  };
 
   const regionState = (region: string): Map<string, StoredSetting> => {
     let m = state.get(region);
@@ -198,64 +362,156 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     },
   };
 
-  /** Applies the faults that match; returns the error to answer with, if any. */
-  const applyFaults = async (region: string, operation: string): Promise<AwsError | undefined> => {
-    const matching = faults.filter(
-      (f) =>
-        (f.region === '*' || f.region === region) &&
-        (f.operations ? f.operations.includes('*') || f.operations.includes(operation) : (SETTING_OPERATIONS as readonly string[]).includes(operation)),
-    );
-    const consume = (f: Fault): void => {
-      if (f.remaining === undefined) return;
-      f.remaining -= 1;
-      if (f.remaining <= 0) faults = faults.filter((x) => x !== f);
-    };
-    const delay = matching.filter((f) => f.kind === 'Latency').reduce((sum, f) => (consume(f), sum + (f.ms ?? 200)), 0);
-    if (delay > 0) await sleep(delay);
-    const fault = matching.find((f) => f.kind !== 'Latency');
-    if (!fault) return undefined;
-    consume(fault);
-    switch (fault.kind) {
-      case 'AccessDenied':
-        return new AwsError(
-          'AccessDeniedException',
-          `User: ${callerArn} is not authorized to perform: ssm:${operation} on resource: arn:${partitionFor(region).id}:ssm:${region}:${accountId}:* because no identity-based policy allows the ssm:${operation} action`,
-        );
-      case 'Throttling':
-        return new AwsError('ThrottlingException', 'Rate exceeded');
-      case 'RegionNotEnabled':
-        return new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-      default:
-        return new AwsError('InternalServerError', 'An internal error occurred (injected by the emulator).', 500);
+  const matches = (f: Fault, call: Call): boolean => {
+    if (f.service !== '*' && f.service !== call.service) return false;
+    if (f.region !== '*' && f.region !== call.region) return false;
+    if (f.operations) return f.operations.includes('*') || f.operations.includes(call.operation);
+    return f.service === 'ssm' ? (SETTING_OPERATIONS as readonly string[]).includes(call.operation) : true;
+  };
+  const consume = (f: Fault): void => {
+    if (f.remaining === undefined) return;
+    f.remaining -= 1;
+    if (f.remaining <= 0) faults = faults.filter((x) => x !== f);
+  };
+
+  /** Sends moto the request as it came and reads its whole answer. */
+  const forward = (req: http.IncomingMessage, body: Buffer): Promise<Answer> => {
+    if (!upstream) {
+      return Promise.resolve(jsonAnswer(400, { __type: 'UnknownOperationException', message: `This emulator does not implement: ${req.headers['x-amz-target'] ?? req.url}` }));
+    }
+    const headers: http.OutgoingHttpHeaders = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
+    delete headers['transfer-encoding'];
+    delete headers.connection;
+    return new Promise((resolve) => {
+      const out = http.request({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (upstreamRes) => {
+        const chunks: Buffer[] = [];
+        upstreamRes.on('data', (c: Buffer) => chunks.push(c));
+        upstreamRes.on('end', () => {
+          const answerBody = Buffer.concat(chunks);
+          const answerHeaders: http.OutgoingHttpHeaders = {};
+          for (const [k, v] of Object.entries(upstreamRes.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) answerHeaders[k] = v;
+          if (req.method !== 'HEAD') answerHeaders['content-length'] = String(answerBody.length);
+          resolve({ status: upstreamRes.statusCode ?? 502, headers: answerHeaders, body: answerBody });
+        });
+        upstreamRes.on('error', (err) => resolve(jsonAnswer(502, { __type: 'InternalServerError', message: `The emulator lost moto's answer: ${err.message}` })));
+      });
+      out.on('error', (err) => resolve(jsonAnswer(502, { __type: 'InternalServerError', message: `The emulator could not reach moto: ${err.message}` })));
+      out.end(body);
+    });
+  };
+
+  /** Executes an AWS call against the store: a service-setting operation here, anything else at moto. */
+  const execute = async (call: Call, req: http.IncomingMessage, body: Buffer): Promise<Answer> => {
+    const handler = call.service === 'ssm' ? (handlers as Record<string, ((r: string, i: Record<string, unknown>) => unknown) | undefined>)[call.operation] : undefined;
+    if (!handler || !call.region) return forward(req, body);
+    try {
+      let input: Record<string, unknown>;
+      try {
+        input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+      } catch {
+        throw new AwsError('SerializationException', 'The request body is not valid JSON.');
+      }
+      return jsonAnswer(200, handler(call.region, input));
+    } catch (err) {
+      return errorAnswer('ssm', err instanceof AwsError ? err : new AwsError('InternalServerError', err instanceof Error ? err.message : String(err), 500));
     }
   };
 
-  const proxy = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void => {
-    if (!upstream) {
-      sendJson(res, 400, { __type: 'UnknownOperationException', message: `This emulator does not implement: ${req.headers['x-amz-target'] ?? req.url}` });
-      return;
+  const send = (res: http.ServerResponse, answer: Answer): void => {
+    if (res.destroyed || res.writableEnded) return;
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
+  };
+
+  /** Serves one AWS call: counts it, applies the faults that match, executes it (or not) and answers (or not). */
+  const serveCall = async (call: Call, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> => {
+    const closed = new Promise<void>((resolve) => res.once('close', () => resolve()));
+    const log = (what: string): void => options.log?.(`${call.service} ${call.region ?? '-'} ${call.operation} ${what}`);
+    stats.requests += 1;
+    stats.byOperation[call.operation] = (stats.byOperation[call.operation] ?? 0) + 1;
+    opStats(call).received += 1;
+    inFlight += 1;
+    stats.inFlight = inFlight;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    const counted = stats;
+    try {
+      if (call.service === 'ssm' && !call.region) {
+        log('400 MissingAuthenticationTokenException');
+        return send(res, jsonAnswer(400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' }));
+      }
+      const matching = faults.filter((f) => matches(f, call));
+      const latency = matching.filter((f) => f.kind === 'Latency');
+      for (const f of latency) consume(f);
+      const delay = latency.reduce((sum, f) => sum + (f.ms ?? DEFAULT_MS.Latency!), 0);
+      if (delay > 0 && !(await hold(delay))) return void res.destroy();
+      const fault = matching.find((f) => f.kind !== 'Latency');
+      if (fault) consume(fault);
+      const kind = fault?.kind;
+      if (kind === 'AccessDenied' || kind === 'Throttling' || kind === 'InternalError' || kind === 'RegionNotEnabled') {
+        const err = faultError(kind, call, callerArn, accountId);
+        log(`${err.status} ${err.type} (injected ${kind})`);
+        return send(res, errorAnswer(call.service, err));
+      }
+      if (kind === 'DelayedCommit' && !(await hold(fault!.ms ?? DEFAULT_MS.DelayedCommit!))) {
+        log('dropped: the emulators were reset while it was held (DelayedCommit)');
+        return void res.destroy();
+      }
+      // Counted in the stats the request was received in (not in the next ones after a stats reset).
+      if (counted === stats) {
+        stats.committed += 1;
+        opStats(call).committed += 1;
+      }
+      const answer = await execute(call, req, body);
+      log(`${answer.status}${kind ? ` (${kind})` : ''}`);
+      switch (kind) {
+        case 'ResponseLost':
+          // Executed; the client sees the connection end without an answer (socket hang up, ECONNRESET).
+          req.socket.destroy();
+          return;
+        case 'TimeoutAfterCommit':
+          // Executed; the answer is withheld until ms pass (then sent late) or the client gives up.
+          if (await hold(fault!.ms ?? DEFAULT_MS.TimeoutAfterCommit!, closed)) return send(res, answer);
+          return void res.destroy();
+        case 'InternalErrorAfterCommit':
+          return send(res, errorAnswer(call.service, faultError('InternalError', call, callerArn, accountId)));
+        default:
+          return send(res, answer);
+      }
+    } finally {
+      inFlight -= 1;
+      stats.inFlight = inFlight;
     }
-    const headers = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
-    delete headers['transfer-encoding'];
-    const out = http.request({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-      upstreamRes.pipe(res);
-    });
-    out.on('error', (err) => {
-      if (!res.headersSent) sendJson(res, 502, { __type: 'InternalServerError', message: `The emulator could not reach moto: ${err.message}` });
-      else res.destroy();
-    });
-    out.end(body);
+  };
+
+  const parseFault = (f: Record<string, unknown>): Fault | string => {
+    if (!FAULT_KINDS.includes(f.kind as FaultKind)) return `A fault needs a kind, one of: ${FAULT_KINDS.join(', ')}`;
+    const service = f.service ?? 'ssm';
+    if (service !== '*' && !(SERVICES as readonly unknown[]).includes(service)) return `A fault's service is one of: ${SERVICES.join(', ')}, * (default ssm)`;
+    if (f.region !== undefined && typeof f.region !== 'string') return 'A fault\'s region is a Region code or "*" (the default)';
+    if (f.operations !== undefined && !(Array.isArray(f.operations) && f.operations.every((o) => typeof o === 'string'))) return 'A fault\'s operations are a list of operation names or ["*"]';
+    if (f.count !== undefined && !(Number.isInteger(f.count) && (f.count as number) > 0)) return 'A fault\'s count is a positive integer';
+    if (f.ms !== undefined && !(typeof f.ms === 'number' && f.ms >= 0)) return 'A fault\'s ms is a number of milliseconds';
+    const fault: Fault = { id: nextFaultId++, service: service as Service | '*', region: (f.region as string | undefined) ?? '*', kind: f.kind as FaultKind };
+    if (typeof f.ms === 'number') fault.ms = f.ms;
+    if (Array.isArray(f.operations)) fault.operations = f.operations as string[];
+    if (typeof f.count === 'number') fault.remaining = f.count;
+    return fault;
   };
 
   const control = async (req: http.IncomingMessage, res: http.ServerResponse, path: string, body: Buffer): Promise<void> => {
-    const input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
-    const json = (status: number, value: unknown): void => sendJson(res, status, value, 'application/json');
+    const json = (status: number, value: unknown): void => send(res, jsonAnswer(status, value, 'application/json'));
+    let input: Record<string, unknown>;
+    try {
+      input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+    } catch {
+      return json(400, { error: 'The body is not valid JSON' });
+    }
     if (path === '/_control/health') return json(200, { ok: true, upstream: upstream?.href });
     if (path === '/_control/reset' && req.method === 'POST') {
       state.clear();
       faults = [];
-      Object.assign(stats, { requests: 0, inFlight: stats.inFlight, maxInFlight: 0, byOperation: {} });
+      releaseHeld();
+      resetStats();
       if (upstream && input.moto !== false) {
         const r = await fetch(new URL('/moto-api/reset', upstream), { method: 'POST' });
         if (!r.ok) return json(502, { error: `moto reset failed: HTTP ${r.status}` });
@@ -265,24 +521,20 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     if (path === '/_control/faults') {
       if (req.method === 'GET') return json(200, faults);
       if (req.method === 'DELETE') {
-        faults = typeof input.region === 'string' ? faults.filter((f) => f.region !== input.region) : [];
+        const keep = (f: Fault): boolean =>
+          (input.id !== undefined && f.id !== input.id) ||
+          (typeof input.region === 'string' && f.region !== input.region) ||
+          (typeof input.service === 'string' && f.service !== input.service);
+        faults = faults.filter(keep);
         return json(200, faults);
       }
       if (req.method === 'POST') {
         const list = Array.isArray(input) ? (input as Record<string, unknown>[]) : [input];
-        const added: Fault[] = [];
-        for (const f of list) {
-          if (typeof f.region !== 'string' || !FAULT_KINDS.includes(f.kind as FaultKind)) {
-            return json(400, { error: `A fault needs a region (or "*") and a kind, one of: ${FAULT_KINDS.join(', ')}` });
-          }
-          const fault: Fault = { id: nextFaultId++, region: f.region, kind: f.kind as FaultKind };
-          if (typeof f.ms === 'number') fault.ms = f.ms;
-          if (Array.isArray(f.operations)) fault.operations = f.operations.map(String);
-          if (typeof f.count === 'number') fault.remaining = f.count;
-          faults.push(fault);
-          added.push(fault);
-        }
-        return json(200, added);
+        const parsed = list.map(parseFault);
+        const bad = parsed.find((f) => typeof f === 'string');
+        if (bad !== undefined) return json(400, { error: bad });
+        faults.push(...(parsed as Fault[]));
+        return json(200, parsed);
       }
     }
     if (path === '/_control/seed' && req.method === 'POST') {
@@ -305,7 +557,13 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
       for (const [region, settings] of state) out[region] = Object.fromEntries([...settings.keys()].map((id) => [id, view(region, id)]));
       return json(200, out);
     }
-    if (path === '/_control/stats' && req.method === 'GET') return json(200, stats);
+    if (path === '/_control/stats') {
+      if (req.method === 'GET') return json(200, stats);
+      if (req.method === 'DELETE') {
+        resetStats();
+        return json(200, stats);
+      }
+    }
     return json(404, { error: `Unknown control path: ${req.method} ${path}` });
   };
 
@@ -314,40 +572,11 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
       const body = await readBody(req);
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       if (path.startsWith('/_control/')) return control(req, res, path, body);
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const operation = target.startsWith('AmazonSSM.') ? target.slice('AmazonSSM.'.length) : undefined;
-      if (req.method !== 'POST' || path !== '/' || !operation) return proxy(req, res, body);
-      const { region } = signingScope(req.headers.authorization);
-      if (!region) {
-        return sendJson(res, 400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
-      }
-      stats.requests += 1;
-      stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
-      stats.inFlight += 1;
-      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-      try {
-        const fault = await applyFaults(region, operation);
-        if (fault) throw fault;
-        const handler = (handlers as Record<string, ((r: string, i: Record<string, unknown>) => unknown) | undefined>)[operation];
-        if (!handler) return proxy(req, res, body);
-        let input: Record<string, unknown>;
-        try {
-          input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
-        } catch {
-          throw new AwsError('SerializationException', 'The request body is not valid JSON.');
-        }
-        const output = handler(region, input);
-        options.log?.(`${region} ${operation} 200`);
-        sendJson(res, 200, output);
-      } catch (err) {
-        const e = err instanceof AwsError ? err : new AwsError('InternalServerError', err instanceof Error ? err.message : String(err), 500);
-        options.log?.(`${region} ${operation} ${e.status} ${e.type}`);
-        sendJson(res, e.status, { __type: e.type, message: e.message });
-      } finally {
-        stats.inFlight -= 1;
-      }
+      const call = identifyCall(req.headers, req.url ?? '/', body);
+      if (!call) return send(res, await forward(req, body));
+      return serveCall(call, req, res, body);
     })().catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { __type: 'InternalServerError', message: err instanceof Error ? err.message : String(err) }, 'application/json');
+      if (!res.headersSent) send(res, jsonAnswer(500, { __type: 'InternalServerError', message: err instanceof Error ? err.message : String(err) }, 'application/json'));
       else res.destroy();
     });
   });
@@ -365,6 +594,7 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        releaseHeld();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

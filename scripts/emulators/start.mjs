@@ -1,19 +1,44 @@
-// Starts the local AWS for tests and the demo: moto_server (IAM, STS, EC2, SSM parameters) and the project's own
-// SSM service-setting endpoint (./ssm-settings-server.ts), which proxies every other SSM operation to moto, so one
-// AWS_ENDPOINT_URL_SSM serves both.
+// Starts the local AWS for tests and the demo: moto_server (IAM, STS, EC2, SSM parameters) behind the project's own
+// front server (./ssm-settings-server.ts). The SDK reaches every service at the front (AWS_ENDPOINT_URL_IAM, _STS,
+// _EC2 and _SSM all point there); it answers the SSM service-setting operations itself, proxies everything else to
+// moto byte for byte, counts every call and injects faults. `motoUrl` reaches moto directly, past the faults and the
+// counts: read the real state there.
 //
 //   node scripts/emulators/start.mjs [--demo] [--json]
 // prints the environment to use and keeps running; Ctrl-C stops both servers. --demo seeds a realistic account.
+// --json prints {motoUrl, frontUrl, ssmUrl (= frontUrl), env, unset} on one line.
 //
 // As a module: `const emu = await startEmulators(); const restore = applyEnv(emu.env); … await emu.stop(); restore();`
 //
-// Control API of the SSM endpoint (JSON bodies; also wrapped by the handle's methods):
-//   POST   /_control/faults  {region|"*", kind: AccessDenied|Throttling|InternalError|RegionNotEnabled|Latency,
-//                             ms?, operations?: ["GetServiceSetting", …] or ["*"], count?}  (or an array of them)
-//   DELETE /_control/faults  [{region}]          GET /_control/faults
+// Control API of the front server (JSON bodies; also wrapped by the handle's methods):
+//   POST   /_control/faults  a fault or an array of them; answers them with their ids:
+//            {kind, service?: ssm|iam|sts|ec2|"*" (default ssm), region?: code|"*" (default "*"; the Region the
+//             request is signed for, IAM too), operations?: ["CreateRole", …] or ["*"] (default: the three
+//             service-setting operations for ssm, every operation for another service), count? (matching requests
+//             it applies to, then it is removed; unlimited by default), ms?}
+//            kind, before the store (the request never executes):
+//              AccessDenied      SSM AccessDeniedException 400; IAM/STS AccessDenied 403; EC2 UnauthorizedOperation 403
+//              Throttling        SSM ThrottlingException 400; IAM/STS Throttling 400; EC2 RequestLimitExceeded 503
+//              InternalError     SSM InternalServerError 500; IAM ServiceFailure 500; STS InternalFailure 500; EC2 InternalError 500
+//              RegionNotEnabled  SSM UnrecognizedClientException 400; IAM/STS InvalidClientTokenId 403; EC2 AuthFailure 401
+//              Latency           waits ms (default 200), then the request goes on (adds up with the other faults)
+//            after the store (the request executes, at moto or in the settings store):
+//              ResponseLost              then the connection is destroyed without an answer (socket hang up)
+//              TimeoutAfterCommit        then the answer is withheld ms (default 30000; sent late) or until the client gives up
+//              InternalErrorAfterCommit  then a 500 as InternalError above instead of the real answer
+//            DelayedCommit: held ms (default 2000), then executed (whether or not the client still waits)
+//            Errors have the service's shape: JSON `__type` for SSM, <ErrorResponse><Error><Type/><Code/><Message/>
+//            for IAM and STS, <Response><Errors><Error> for EC2.
+//   DELETE /_control/faults  [{id?, region?, service?}]  removes the faults matching all given fields (all without a body)
+//   GET    /_control/faults
+//   GET    /_control/stats   {requests, committed, inFlight, maxInFlight, byOperation: {Op: received},
+//                             services: {iam: {CreateRole: {received, committed}}, …}}: calls that reached the front
+//                             and those executed against the store (an SDK retry of a write shows as committed twice)
+//   DELETE /_control/stats   resets the counts
 //   POST   /_control/seed    {region, settingId, value, status?, lastModifiedUser?, lastModifiedDate?} (or an array)
-//   POST   /_control/reset   [{moto: false}]      clears settings, faults and stats, and resets moto unless moto is false
-//   GET    /_control/state   GET /_control/stats  GET /_control/health
+//   POST   /_control/reset   [{moto: false}]      clears settings, faults, stats and held requests (a DelayedCommit
+//                                                 still held never lands), and resets moto unless moto is false
+//   GET    /_control/state   GET /_control/health
 /* global fetch */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +49,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-/** The account id moto and the SSM endpoint use. */
+/** The account id moto and the front server use. */
 export const EMULATOR_ACCOUNT_ID = '123456789012';
 
 /** Variables an emulator session must not inherit from the shell (they would point the SDK elsewhere). */
@@ -74,7 +99,7 @@ function exited(child, timeoutMs) {
 const MOTO_GUARD = 'trap \'kill "$m" 2>/dev/null\' INT TERM HUP; "$0" "$@" & m=$!; cat >/dev/null; kill "$m" 2>/dev/null; wait "$m"';
 
 /**
- * Starts moto_server and the SSM service-setting endpoint; resolves to a handle with the environment to use and
+ * Starts moto_server and the front server; resolves to a handle with the environment to use and
  * control methods. Rejects (having stopped what it started) when either cannot start.
  */
 export async function startEmulators(options = {}) {
@@ -142,9 +167,9 @@ export async function startEmulators(options = {}) {
       { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     children.push({ child: server, group: false });
-    const [, ssmUrl] = await waitForLine(server, [server.stdout, server.stderr], /listening on (http:\/\/[\d.]+:\d+)/, options.timeoutMs ?? 30_000, 'ssm-settings-server');
-    server.stdout.on('data', (d) => log(`ssm: ${d.toString().trimEnd()}`));
-    server.stderr.on('data', (d) => log(`ssm: ${d.toString().trimEnd()}`));
+    const [, frontUrl] = await waitForLine(server, [server.stdout, server.stderr], /listening on (http:\/\/[\d.]+:\d+)/, options.timeoutMs ?? 30_000, 'ssm-settings-server');
+    server.stdout.on('data', (d) => log(`front: ${d.toString().trimEnd()}`));
+    server.stderr.on('data', (d) => log(`front: ${d.toString().trimEnd()}`));
 
     // A config of its own, so a session never reads (or sends) the user's real profiles.
     const configFile = join(configDir, 'config');
@@ -178,10 +203,10 @@ export async function startEmulators(options = {}) {
     );
 
     const env = {
-      AWS_ENDPOINT_URL_IAM: motoUrl,
-      AWS_ENDPOINT_URL_STS: motoUrl,
-      AWS_ENDPOINT_URL_EC2: motoUrl,
-      AWS_ENDPOINT_URL_SSM: ssmUrl,
+      AWS_ENDPOINT_URL_IAM: frontUrl,
+      AWS_ENDPOINT_URL_STS: frontUrl,
+      AWS_ENDPOINT_URL_EC2: frontUrl,
+      AWS_ENDPOINT_URL_SSM: frontUrl,
       AWS_ACCESS_KEY_ID: 'testing',
       AWS_SECRET_ACCESS_KEY: 'testing',
       AWS_REGION: 'us-east-1',
@@ -193,7 +218,7 @@ export async function startEmulators(options = {}) {
     };
 
     const control = async (method, path, body) => {
-      const res = await fetch(new URL(path, ssmUrl), {
+      const res = await fetch(new URL(path, frontUrl), {
         method,
         headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -205,18 +230,22 @@ export async function startEmulators(options = {}) {
 
     return {
       motoUrl,
-      ssmUrl,
+      frontUrl,
+      ssmUrl: frontUrl,
       accountId,
       env,
       unset: [...UNSET_VARIABLES],
       configFile,
       credentialsFile,
       reset: (body) => control('POST', '/_control/reset', body),
+      fault: (fault) => control('POST', '/_control/faults', fault),
       addFault: (fault) => control('POST', '/_control/faults', fault),
-      clearFaults: (region) => control('DELETE', '/_control/faults', region ? { region } : undefined),
+      faults: () => control('GET', '/_control/faults'),
+      clearFaults: (filter) => control('DELETE', '/_control/faults', typeof filter === 'string' ? { region: filter } : filter),
       seed: (settings) => control('POST', '/_control/seed', settings),
       state: () => control('GET', '/_control/state'),
       stats: () => control('GET', '/_control/stats'),
+      resetStats: () => control('DELETE', '/_control/stats'),
       stop,
     };
   } catch (err) {
@@ -282,10 +311,10 @@ async function main() {
   process.on('SIGHUP', shutdown);
   if (args.includes('--demo')) await seedDemoAccount(handle);
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ motoUrl: handle.motoUrl, ssmUrl: handle.ssmUrl, env: handle.env, unset: handle.unset }));
+    console.log(JSON.stringify({ motoUrl: handle.motoUrl, frontUrl: handle.frontUrl, ssmUrl: handle.ssmUrl, env: handle.env, unset: handle.unset }));
   } else {
-    console.log(`moto_server:          ${handle.motoUrl}`);
-    console.log(`SSM settings server:  ${handle.ssmUrl}  (control API: ${handle.ssmUrl}/_control/…)`);
+    console.log(`moto_server:   ${handle.motoUrl}  (the real state, past the faults)`);
+    console.log(`front server:  ${handle.frontUrl}  (IAM, STS, EC2, SSM; control API: ${handle.frontUrl}/_control/…)`);
     if (args.includes('--demo')) console.log('Seeded: DHMC on in us-east-1, eu-west-1 (ap-northeast-1 pending), AccessDenied in eu-central-1, sa-east-1 throttled once.');
     console.log('\n# Use these in another shell:');
     for (const key of handle.unset) console.log(`unset ${key}`);

@@ -30,7 +30,7 @@ describe('aws/client-factory (over HTTP, emulators)', () => {
   });
 
   it('takes its endpoint from AWS_ENDPOINT_URL_* only: the calls reach the emulators', async () => {
-    assert.equal(process.env.AWS_ENDPOINT_URL_STS, emulators().motoUrl);
+    assert.equal(process.env.AWS_ENDPOINT_URL_STS, emulators().frontUrl);
     const id = await getCallerIdentity(factory, { region: 'us-east-1' });
     assert.equal(id.account, emulators().accountId);
     const endpoint = await factory.client('ssm', { region: 'eu-west-1' }).config.endpoint?.();

@@ -1,7 +1,8 @@
 /**
- * The local AWS for the src/aws tests: moto_server and the SSM service-setting endpoint, started once per mocha run
- * (by the first suite that asks) and stopped by a root after() hook. The environment (endpoints, dummy credentials,
- * isolated config files) is applied to process.env while they run.
+ * The local AWS for the src/aws tests: moto_server behind the emulators' front server (which serves the SSM service
+ * settings, counts every call and injects faults), started once per mocha run (by the first suite that asks) and
+ * stopped by a root after() hook. The environment (every endpoint at the front server, dummy credentials, isolated
+ * config files) is applied to process.env while they run; `motoUrl` reads the real state past the faults.
  */
 import { createServer } from 'node:net';
 import { applyEnv, startEmulators, type Emulators } from '../../../scripts/emulators/start.mjs';
