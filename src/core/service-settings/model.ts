@@ -1,7 +1,7 @@
 import { formatMessage, type Localize } from '../language/localize';
 import { DHMC_SETTING_ID, SERVICE_SETTINGS, isValidServiceSettingValue, type ServiceSettingInfo } from '../ssm/service-settings';
-import { errorLabel, errorMarkdown } from './aws-error';
-import { code, escapeMarkdown } from './markdown';
+import { errorLabel, errorMarkdown } from '../aws/error';
+import { code, escapeMarkdown } from '../util/markdown';
 import { formatTimestamp, readSettingState, type LastModified, type SettingRead } from './setting-state';
 
 /** The setting ids whose edit command changes nothing directly (a Quick Setup owns them). */
