@@ -1,7 +1,7 @@
 import type { Localize } from '../language/localize';
 import { formatMessage } from '../language/localize';
 import { errorLabel, errorMarkdown, type AwsError } from '../aws/error';
-import { formatTimestamp, readSettingState, type LastModified, type SettingRead } from '../service-settings/setting-state';
+import { lastModifiedLine, readSettingState, type LastModified, type SettingRead } from '../service-settings/setting-state';
 import { code, escapeMarkdown } from '../util/markdown';
 import { DHMC_ROLE_NAME, DHMC_ROLE_PATH } from '../ssm/dhmc';
 import { DHMC_NONE, parseDhmcRoleValue, parseRoleArn, type DhmcRole } from './role-value';
@@ -167,14 +167,6 @@ export function describeStatus(status: DhmcRegionStatus, t: Localize = formatMes
     default:
       return errorLabel(status.error, t);
   }
-}
-
-function lastModifiedLine(m: LastModified, t: Localize): string | undefined {
-  const user = m.user ? code(m.user) : undefined;
-  const date = m.date ? formatTimestamp(m.date) : undefined;
-  if (user && date) return t('Last modified by {0} on {1}', user, date);
-  if (user) return t('Last modified by {0}', user);
-  return date ? t('Last modified on {0}', date) : undefined;
 }
 
 /** The sentence of a warning, Markdown. */

@@ -1,5 +1,7 @@
 import type { AwsError } from '../aws/error';
 import type { ServiceSetting } from '../aws/port';
+import type { Localize } from '../language/localize';
+import { code } from '../util/markdown';
 
 /** What reading one setting in one Region gave: the setting, or why it could not be read. */
 export type SettingRead = { setting: ServiceSetting } | { error: AwsError };
@@ -42,4 +44,13 @@ export function readSettingState(setting: Partial<ServiceSetting>): SettingState
   const date = toDate(setting.lastModifiedDate);
   if (date) lastModified.date = date;
   return { value: (setting.value ?? '').trim(), status, pending: status === 'PendingUpdate', lastModified };
+}
+
+/** "Last modified by `who` on `when`" for a tooltip (Markdown), or undefined when neither is known. */
+export function lastModifiedLine(m: LastModified, t: Localize): string | undefined {
+  const user = m.user ? code(m.user) : undefined;
+  const date = m.date ? formatTimestamp(m.date) : undefined;
+  if (user && date) return t('Last modified by {0} on {1}', user, date);
+  if (user) return t('Last modified by {0}', user);
+  return date ? t('Last modified on {0}', date) : undefined;
 }
