@@ -6,8 +6,11 @@
 import type { AwsAdapter, AwsAdapterOptions } from '../../aws';
 import type { AwsPort } from '../../core/aws/port';
 
-/** The port, plus `dispose()` to destroy the adapter's cached clients (if it was ever loaded). */
-export type LazyAwsPort = AwsPort & { dispose(): void };
+/**
+ * The port, plus `reset()`, which drops the adapter's cached clients and credentials (the next call makes new ones,
+ * with the environment and the shared files as they are then), and `dispose()`, which does the same at the end.
+ */
+export type LazyAwsPort = AwsPort & { reset(): void; dispose(): void };
 
 /** A port whose every method loads the adapter on first use, then calls it. */
 export function loadAwsPort(options: AwsAdapterOptions = {}): LazyAwsPort {
@@ -15,12 +18,15 @@ export function loadAwsPort(options: AwsAdapterOptions = {}): LazyAwsPort {
   const load = (): Promise<AwsAdapter> => (adapter ??= import('../../aws').then((aws) => aws.createAwsAdapter(options)));
   return new Proxy({} as LazyAwsPort, {
     get(_target, name) {
-      if (name === 'dispose') {
-        return () =>
-          void adapter?.then(
+      if (name === 'dispose' || name === 'reset') {
+        return () => {
+          const loaded = adapter;
+          adapter = undefined;
+          void loaded?.then(
             (a) => a.dispose(),
             () => undefined,
           );
+        };
       }
       // Not a thenable: `await port` must not call AWS.
       if (typeof name !== 'string' || name === 'then') return undefined;

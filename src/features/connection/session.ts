@@ -29,7 +29,7 @@ export class AwsSession implements vscode.Disposable {
   private identityPromise: Promise<IdentityResult> | undefined;
   private regionsPromise: Promise<SsmRegion[]> | undefined;
 
-  constructor(private currentPort: AwsPort) {
+  constructor(private currentPort: AwsPort & { reset?(): void }) {
     this.statusItem = vscode.window.createStatusBarItem('ssmPolicy.aws.profile', vscode.StatusBarAlignment.Left, 10);
     this.statusItem.name = vscode.l10n.t('SSM Policy Studio: AWS profile');
     this.statusItem.command = 'ssmPolicy.selectAwsProfile';
@@ -50,7 +50,7 @@ export class AwsSession implements vscode.Disposable {
   }
 
   /** Replaces the port (integration tests, through the test API); the views reload. */
-  setPort(port: AwsPort): void {
+  setPort(port: AwsPort & { reset?(): void }): void {
     this.currentPort = port;
     this.invalidate();
   }
@@ -81,8 +81,12 @@ export class AwsSession implements vscode.Disposable {
     return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : 15_000;
   }
 
-  /** Forgets the identity and the Regions and tells the views to reload. */
+  /**
+   * Forgets the identity and the Regions, and the port's cached clients and credentials (after a profile change, the
+   * next calls sign with what the files and the environment say now), and tells the views to reload.
+   */
   invalidate(): void {
+    this.currentPort.reset?.();
     this.identityPromise = undefined;
     this.regionsPromise = undefined;
     this.changed.fire();
