@@ -24,8 +24,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { AwsClientFactory } from '../src/aws/client-factory';
-import { getServiceSetting } from '../src/aws/ssm';
+import { createAwsAdapter } from '../src/aws/adapter';
 import { loadRegions } from '../src/core/dhmc';
 import { allRegions } from '../src/core/iam/partitions';
 import { lintText } from '../src/core/lint';
@@ -204,10 +203,10 @@ async function regionsInParallel(): Promise<void> {
   }
   const restore = applyEnv(emu);
   try {
-    const factory = new AwsClientFactory();
+    const aws = createAwsAdapter();
     const regions = allRegions().slice(0, 20);
     const get = (region: string, signal?: AbortSignal): Promise<unknown> =>
-      getServiceSetting(factory, { region }, DHMC_SETTING_ID, { abortSignal: signal });
+      aws.getServiceSetting({ region }, DHMC_SETTING_ID, { signal });
     await Promise.all(regions.map((r) => get(r))); // clients, credentials and connections warm
     await emu.addFault({ region: '*', kind: 'Latency', ms: 200 });
     const one = median(await Promise.all([0, 1, 2].map(async () => (await timeAsync(() => get('us-east-1')))[1])));
@@ -216,7 +215,7 @@ async function regionsInParallel(): Promise<void> {
     row('one GetServiceSetting with 200 ms injected (baseline)', `${one.toFixed(0)} ms`);
     row('DHMC status of 20 Regions, loadRegions (concurrency 20)', `${parallel.toFixed(0)} ms`, `${(parallel / one).toFixed(2)} x one call (target <= 1.5 x + overhead)`);
     row('  the same 20 one after another', `${sequential.toFixed(0)} ms`, `parallel is ${(sequential / parallel).toFixed(1)} x faster`);
-    factory.dispose();
+    aws.dispose();
   } finally {
     restore();
     await emu.stop();

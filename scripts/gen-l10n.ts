@@ -14,7 +14,8 @@ const SOURCES: { dir: string; callee: (text: string) => boolean }[] = [
   { dir: join(root, 'src', 'features'), callee: (c) => c === 'vscode.l10n.t' || c === 'l10n.t' },
   { dir: join(root, 'src', 'core', 'language'), callee: (c) => c === 't' },
   { dir: join(root, 'src', 'core', 'dhmc'), callee: (c) => c === 't' },
-  { dir: join(root, 'src', 'core', 'settings'), callee: (c) => c === 't' },
+  { dir: join(root, 'src', 'core', 'aws'), callee: (c) => c === 't' },
+  { dir: join(root, 'src', 'core', 'service-settings'), callee: (c) => c === 't' },
 ];
 
 function tsFiles(dir: string): string[] {

@@ -9,6 +9,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsTarget } from '../core/aws/port';
 
 /** A credential provider of the SDK's Node chain. */
 type AwsCredentialIdentityProvider = ReturnType<typeof fromNodeProviderChain>;
@@ -22,17 +23,6 @@ export interface AwsClients {
   iam: IAMClient;
   sts: STSClient;
   ec2: EC2Client;
-}
-
-/** Where a call goes: a Region, and the profile whose credentials sign it (undefined: the default chain). */
-export interface AwsTarget {
-  region: string;
-  profile?: string;
-}
-
-/** Options every call takes: an abort signal for cancellation and per-Region timeouts. */
-export interface CallOptions {
-  abortSignal?: AbortSignal;
 }
 
 /** Options of {@link AwsClientFactory}; none of them can change where requests go. */

@@ -1,20 +1,8 @@
 /** The AWS profiles of the shared config and credentials files, read with the SDK's own loader (same files, same rules). */
 import { loadSharedConfigFiles } from '@smithy/core/config';
+import type { AwsProfile, AwsProfileKind } from '../core/aws/port';
 
-/** How a profile gets its credentials. */
-export type AwsProfileKind = 'sso' | 'assumeRole' | 'webIdentity' | 'process' | 'static' | 'other';
-
-/** One profile, without any secret. */
-export interface AwsProfile {
-  name: string;
-  kind: AwsProfileKind;
-  /** The profile's default Region, when it sets one. */
-  region?: string;
-  /** The files that define it. */
-  sources: ('config' | 'credentials')[];
-  /** For SSO profiles: the sso-session it uses, if any. */
-  ssoSession?: string;
-}
+export type { AwsProfile, AwsProfileKind } from '../core/aws/port';
 
 type Section = Record<string, string | undefined>;
 

@@ -48,3 +48,18 @@ export function prettyDocument(json: string): string {
     return json;
   }
 }
+
+/** The document as sent to IAM: compact JSON (IAM's size quotas do not count whitespace, but the request is smaller). */
+export function compactDocument(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+/** An IAM path as IAM wants it: starting and ending with `/` (`/` when empty). */
+export function iamPath(path: string): string {
+  const p = path.trim() || '/';
+  return `${p.startsWith('/') ? '' : '/'}${p}${p.endsWith('/') ? '' : '/'}`;
+}

@@ -5,3 +5,5 @@ export * from './gate';
 export * from './messages';
 export * from './plan';
 export * from './resolve';
+export * from './build-plan';
+export * from './execute';

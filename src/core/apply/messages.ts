@@ -1,7 +1,7 @@
 /** The messages of a failed apply step: the classified AWS error, said for the step that failed. */
 import type { ApplyStep } from './types';
 
-/** The parts of a classified AWS error (src/core/aws/classify-error.ts's AwsErrorInfo) a step message uses. */
+/** The parts of an AwsError (src/core/aws/error.ts) a step message uses. */
 export interface StepErrorInfo {
   reason: string;
   code?: string;

@@ -1,6 +1,6 @@
 /**
  * Which Regions to show: where Systems Manager is offered, intersected with the Regions the account knows, each
- * marked with its opt-in status. Pure; src/aws/regions.ts fetches the inputs.
+ * marked with its opt-in status. Pure; the adapter (src/aws/adapter.ts, listSsmRegions) fetches the inputs.
  */
 import { PARTITIONS, partitionOfRegion, type Partition } from '../iam/partitions';
 

@@ -64,3 +64,4 @@ export {
 } from './role-value';
 export { compareRegions, sortRegions, summarizeRegions, type DhmcSummary } from './summary';
 export { checkDhmcTrustPolicy, SSM_SERVICE_PRINCIPAL, type DhmcTrustCheck } from './trust-check';
+export { checkRoleTrust, createDhmcRole, ensureDefaultDhmcRole, type EnsureRoleResult, type RoleTrustCheck } from './role';

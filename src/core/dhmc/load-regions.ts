@@ -1,6 +1,7 @@
 import { formatMessage, type Localize } from '../language/localize';
-import { isClassifiedError, toClassifiedError, type ClassifiedError } from '../settings/aws-error';
-import type { ServiceSettingRaw, SettingRead } from '../settings/setting-state';
+import { AwsError, isAwsError, toAwsError } from '../aws/error';
+import type { ServiceSetting } from '../aws/port';
+import type { SettingRead } from '../service-settings/setting-state';
 
 /**
  * How many Regions are read at once by default. Each Region has its own endpoint and client, so one call per
@@ -115,24 +116,24 @@ export async function loadRegions<T>(
   return outcomes as RegionOutcome<T>[];
 }
 
-/** A failed outcome as a {@link ClassifiedError}: a classified error passes through, timeouts and cancellations get their kind. */
-export function outcomeError(outcome: RegionOutcome<unknown> & { ok: false }, t: Localize = formatMessage): ClassifiedError {
+/** A failed outcome as an {@link AwsError}: an AwsError passes through, timeouts and cancellations get their kind. */
+export function outcomeError(outcome: RegionOutcome<unknown> & { ok: false }, t: Localize = formatMessage): AwsError {
   if (outcome.reason === 'timeout') {
     const ms = outcome.error instanceof RegionTimeoutError ? outcome.error.timeoutMs : undefined;
-    return { kind: 'timeout', message: ms ? t('No answer within {0} seconds.', Math.round(ms / 100) / 10) : t('No answer in time.') };
+    return new AwsError({ kind: 'timeout', message: ms ? t('No answer within {0} seconds.', Math.round(ms / 100) / 10) : t('No answer in time.') });
   }
-  if (outcome.reason === 'cancelled') return { kind: 'cancelled', message: t('Loading was cancelled.') };
-  return toClassifiedError(outcome.error);
+  if (outcome.reason === 'cancelled') return new AwsError({ kind: 'cancelled', message: t('Loading was cancelled.') });
+  return toAwsError(outcome.error);
 }
 
 /**
- * What reading a setting gave, from a loader outcome. `fetchOne` may resolve to the raw `ServiceSetting`, to a
- * {@link SettingRead}, or to a {@link ClassifiedError}; it may also throw a classified error.
+ * What reading a setting gave, from a loader outcome. `fetchOne` may resolve to the `ServiceSetting`, to a
+ * {@link SettingRead}, or to an {@link AwsError}; it may also throw an AwsError.
  */
-export function outcomeToRead(outcome: RegionOutcome<ServiceSettingRaw | SettingRead | ClassifiedError>, t: Localize = formatMessage): SettingRead {
+export function outcomeToRead(outcome: RegionOutcome<ServiceSetting | SettingRead | AwsError>, t: Localize = formatMessage): SettingRead {
   if (!outcome.ok) return { error: outcomeError(outcome, t) };
   const v = outcome.value;
-  if (isClassifiedError(v)) return { error: v };
+  if (isAwsError(v)) return { error: v };
   if ('setting' in v || 'error' in v) return v as SettingRead;
-  return { setting: v as ServiceSettingRaw };
+  return { setting: v as ServiceSetting };
 }

@@ -1,5 +1,5 @@
 import { formatMessage, type Localize } from '../language/localize';
-import { errorLabel, type ClassifiedError } from '../settings/aws-error';
+import { errorLabel, type AwsError } from '../aws/error';
 import { DHMC_SETTING_ID } from '../ssm/dhmc';
 import type { DhmcRegionStatus } from './region-status';
 import { DHMC_NONE, DhmcRoleValueError, validateDhmcRoleValue } from './role-value';
@@ -191,7 +191,7 @@ export function nothingToDo(plan: DhmcPlan, t: Localize = formatMessage): string
 }
 
 /** The result of one change: done, or the classified error. */
-export type DhmcChangeResult = { region: string; ok: true } | { region: string; ok: false; error: ClassifiedError };
+export type DhmcChangeResult = { region: string; ok: true } | { region: string; ok: false; error: AwsError };
 
 /** The report after the calls: "Enabled in 3 Regions." plus one line per failed Region. */
 export function describeResults(operation: DhmcPlan['operation'], results: readonly DhmcChangeResult[], t: Localize = formatMessage): string {

@@ -1,8 +1,8 @@
 import type { Localize } from '../language/localize';
 import { formatMessage } from '../language/localize';
-import { errorLabel, errorMarkdown, type ClassifiedError } from '../settings/aws-error';
-import { code, escapeMarkdown } from '../settings/markdown';
-import { formatTimestamp, readSettingState, type LastModified, type SettingRead } from '../settings/setting-state';
+import { errorLabel, errorMarkdown, type AwsError } from '../aws/error';
+import { lastModifiedLine, readSettingState, type LastModified, type SettingRead } from '../service-settings/setting-state';
+import { code, escapeMarkdown } from '../util/markdown';
 import { DHMC_ROLE_NAME, DHMC_ROLE_PATH } from '../ssm/dhmc';
 import { DHMC_NONE, parseDhmcRoleValue, parseRoleArn, type DhmcRole } from './role-value';
 
@@ -62,7 +62,7 @@ export interface DhmcDenied extends StatusBase {
 /** Any other failure: throttling, expired SSO token, no credentials, network, timeout, cancelled … */
 export interface DhmcError extends StatusBase {
   kind: 'error';
-  error: ClassifiedError;
+  error: AwsError;
 }
 
 /** The DHMC state of one Region. */
@@ -87,7 +87,7 @@ export function dhmcRegionStatus(region: string, read: SettingRead): DhmcRegionS
 }
 
 /** The DHMC state of a Region whose read failed. */
-export function dhmcStatusFromError(region: string, error: ClassifiedError): DhmcRegionStatus {
+export function dhmcStatusFromError(region: string, error: AwsError): DhmcRegionStatus {
   if (error.kind === 'regionNotEnabled') return { kind: 'notOptedIn', region, message: error.message };
   if (error.kind === 'accessDenied') return { kind: 'denied', region, action: error.action ?? GET_SERVICE_SETTING_ACTION, message: error.message };
   return { kind: 'error', region, error };
@@ -167,14 +167,6 @@ export function describeStatus(status: DhmcRegionStatus, t: Localize = formatMes
     default:
       return errorLabel(status.error, t);
   }
-}
-
-function lastModifiedLine(m: LastModified, t: Localize): string | undefined {
-  const user = m.user ? code(m.user) : undefined;
-  const date = m.date ? formatTimestamp(m.date) : undefined;
-  if (user && date) return t('Last modified by {0} on {1}', user, date);
-  if (user) return t('Last modified by {0}', user);
-  return date ? t('Last modified on {0}', date) : undefined;
 }
 
 /** The sentence of a warning, Markdown. */

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
+import { applyPlan, buildPlan } from '../../core/apply';
 import { modesFor } from '../../core/apply/resolve';
 import type { ApplyMode, ApplyOutcome, ApplyPlan, ApplyRequest, ApplyStep, PolicySource, RoleTarget } from '../../core/apply/types';
 import { catalog, catalogEntry, fillPlaceholders, type CatalogEntry } from '../../core/catalog';
 import type { LintFinding } from '../../core/lint';
 import { parsePolicy } from '../../core/policy/parse';
 import type { PolicyKind } from '../../core/policy/types';
-import { toClassifiedError } from '../../core/settings';
-import type { AwsSession } from '../aws/session';
-import type { AwsUi } from '../aws/ui';
+import { toAwsError } from '../../core/aws/error';
+import type { Role } from '../../core/aws/port';
+import type { AwsSession } from '../connection/session';
+import type { AwsUi } from '../connection/ui';
 import { isPolicyDocument } from '../shared/policy-documents';
-import type { ApplyBackend, ApplyRole } from './apply-backend';
 import type { CatalogNode } from './catalog-tree';
 import { localized } from './catalog-tree';
 import type { ApplyDocumentProvider } from './documents';
@@ -33,8 +34,8 @@ export type ApplyResult =
 
 /** What the command needs. */
 export interface ApplyDeps {
+  /** The connection: the profile, and the AWS port the command calls. */
   session: AwsSession;
-  backend: () => ApplyBackend;
   ui: () => AwsUi;
   log: vscode.LogOutputChannel;
   documents: ApplyDocumentProvider;
@@ -130,19 +131,18 @@ async function pickPolicy(ui: AwsUi): Promise<PolicySource | undefined> {
 }
 
 async function pickRole(deps: ApplyDeps, ui: AwsUi): Promise<RoleTarget | undefined> {
-  const profile = deps.session.profile;
   deps.log.info(`iam:ListRoles (${deps.session.profileLabel()})`);
-  let roles: ApplyRole[];
+  let roles: Role[];
   try {
-    roles = await deps.backend().listRoles(profile);
+    roles = await deps.session.port.listRoles(await deps.session.homeTarget());
     deps.log.info(`iam:ListRoles → ${roles.length} roles`);
   } catch (err) {
-    const message = toClassifiedError(err).message;
+    const message = toAwsError(err).message;
     deps.log.error(`iam:ListRoles failed: ${message}`);
     ui.error(vscode.l10n.t('Could not list the roles: {0}', message));
     return undefined;
   }
-  type Pick = vscode.QuickPickItem & { role?: ApplyRole; create?: true };
+  type Pick = vscode.QuickPickItem & { role?: Role; create?: true };
   const items: Pick[] = [
     { label: `$(add) ${vscode.l10n.t('Create new role…')}`, create: true },
     ...roles.map((role) => ({ label: role.name, description: role.path, detail: role.arn, role })),
@@ -178,7 +178,9 @@ async function newRole(deps: ApplyDeps, ui: AwsUi): Promise<RoleTarget | undefin
   if (!chosen) return undefined;
   let trustPolicyText = chosen.entry.text;
   if (chosen.entry.placeholders.length > 0) {
-    const { accountId, region } = await deps.backend().accountAndRegion(deps.session.profile);
+    const target = await deps.session.homeTarget();
+    const accountId = (await deps.session.port.getCallerIdentity(target)).account;
+    const region = target.region;
     const values: Record<string, string> = {};
     for (const p of chosen.entry.placeholders) {
       if (p.kind === 'account') values[p.name] = accountId;
@@ -256,14 +258,14 @@ export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise
   }
 
   const request: ApplyRequest = { policy, role, mode, ...(policyName ? { policyName } : {}) };
-  const profile = deps.session.profile;
+  const target = await deps.session.homeTarget();
   const where = `role ${role.roleName}, mode ${mode}${policyName ? `, policy ${policyName}` : ''}, ${deps.session.profileLabel()}`;
   deps.log.info(`apply: plan (${where})`);
   let plan: ApplyPlan;
   try {
-    plan = await deps.backend().buildPlan(profile, request);
+    plan = await buildPlan(deps.session.port, target, request);
   } catch (err) {
-    const message = toClassifiedError(err).message;
+    const message = toAwsError(err).message;
     deps.log.error(`apply: plan failed (${where}): ${message}`);
     ui.error(vscode.l10n.t('Could not prepare the change: {0}', message));
     return { status: 'error', message };
@@ -313,13 +315,13 @@ export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise
 
   let outcome: ApplyOutcome;
   try {
-    outcome = await deps.backend().applyPlan(profile, plan, (e) => {
+    outcome = await applyPlan(deps.session.port, target, plan, { onLog: (e) => {
       const line = `${e.rollback ? 'rollback ' : ''}${e.action} (${e.subject}): ${e.ok ? 'ok' : `failed: ${e.message ?? ''}`}`;
       if (e.ok) deps.log.info(line);
       else deps.log.error(line);
-    });
+    } });
   } catch (err) {
-    const message = toClassifiedError(err).message;
+    const message = toAwsError(err).message;
     deps.log.error(`apply: failed (${plan.roleArn}): ${message}`);
     ui.error(vscode.l10n.t('Could not apply the policy: {0}', message));
     return { status: 'error', message };

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import {
   DEFAULT_DHMC_ROLE,
+  checkRoleTrust,
   describeResults,
   describeStatus,
   disableConfirmation,
   dhmcValueProblemMessage,
   enableConfirmation,
+  ensureDefaultDhmcRole,
   loadRegions,
   nothingToDo,
   outcomeError,
@@ -16,11 +18,10 @@ import {
   type DhmcChangeResult,
   type DhmcPlan,
 } from '../../core/dhmc';
-import { checkDhmcTrustPolicy } from '../../core/dhmc/trust-check';
-import { toClassifiedError } from '../../core/settings';
+import { toAwsError } from '../../core/aws/error';
 import { DHMC_MANAGED_POLICY, DHMC_ROLE_NAME, DHMC_ROLE_PATH } from '../../core/ssm/dhmc';
-import type { AwsSession } from '../aws/session';
-import type { UiHolder } from '../aws/ui';
+import type { AwsSession } from '../connection/session';
+import type { UiHolder } from '../connection/ui';
 import type { DhmcNode, DhmcTreeProvider } from './dhmc-tree';
 
 /** What Enable/Disable DHMC accept as their first argument: a tree row, a Region code, or explicit choices. */
@@ -135,13 +136,13 @@ async function checkRole(deps: DhmcCommandDeps, value: string): Promise<RoleChec
   const wanted = parseDhmcRoleValue(value);
   if (!wanted) return { ok: false, message: dhmcValueProblemMessage(validateDhmcRoleValue(value) ?? 'invalid', vscode.l10n.t) };
   const isDefault = wanted.value === DEFAULT_DHMC_ROLE.value;
-  let role;
+  let checked;
   try {
-    role = await deps.session.backend.getRole(deps.session.profile, wanted.name);
+    checked = await checkRoleTrust(deps.session.port, await deps.session.homeTarget(), wanted.name);
   } catch (err) {
-    return { ok: false, message: vscode.l10n.t('Could not read the role {0}: {1}', wanted.value, toClassifiedError(err).message) };
+    return { ok: false, message: vscode.l10n.t('Could not read the role {0}: {1}', wanted.value, toAwsError(err).message) };
   }
-  if (!role) {
+  if (!checked) {
     if (isDefault) {
       return {
         ok: true,
@@ -159,11 +160,11 @@ async function checkRole(deps: DhmcCommandDeps, value: string): Promise<RoleChec
     }
     return { ok: false, message: vscode.l10n.t('There is no IAM role named {0} in the account.', wanted.name) };
   }
+  const { role, check } = checked;
   if (role.path !== wanted.path) {
     return { ok: false, message: vscode.l10n.t('The role {0} is at path {1}, not {2}: Systems Manager would not find it.', role.name, role.path, wanted.path) };
   }
   if (!role.trustPolicy) return { ok: false, message: vscode.l10n.t('Could not read the trust policy of the role {0}.', wanted.value) };
-  const check = await checkDhmcTrustPolicy(role.trustPolicy);
   if (!check.trustsSsm) {
     return { ok: false, message: vscode.l10n.t('The trust policy of the role {0} does not let ssm.amazonaws.com call sts:AssumeRole.', wanted.value) };
   }
@@ -179,7 +180,7 @@ async function checkRole(deps: DhmcCommandDeps, value: string): Promise<RoleChec
 /** Makes the plan's calls with progress (cancellable), bounded and with the per-Region timeout. */
 async function runPlan(deps: DhmcCommandDeps, plan: DhmcPlan, title: string, before?: () => Promise<void>): Promise<DhmcChangeResult[]> {
   const profile = deps.session.profile;
-  const backend = deps.session.backend;
+  const port = deps.session.port;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
@@ -191,8 +192,8 @@ async function runPlan(deps: DhmcCommandDeps, plan: DhmcPlan, title: string, bef
         plan.changes.map((c) => c.region),
         async (region, signal) => {
           const change = byRegion.get(region)!;
-          if (change.operation === 'update') await backend.updateSetting(profile, region, change.settingId, change.value, signal);
-          else await backend.resetSetting(profile, region, change.settingId, signal);
+          if (change.operation === 'update') await port.updateServiceSetting({ region, profile }, change.settingId, change.value, { signal });
+          else await port.resetServiceSetting({ region, profile }, change.settingId, { signal });
         },
         {
           timeoutMs: deps.session.regionTimeoutMs,
@@ -248,9 +249,9 @@ export async function enableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, se
   const results = await runPlan(deps, plan, vscode.l10n.t('Enabling Default Host Management Configuration'), async () => {
     if (!role.create) return;
     try {
-      roleCreated = (await deps.session.backend.ensureDefaultDhmcRole(deps.session.profile)).created;
+      roleCreated = (await ensureDefaultDhmcRole(deps.session.port, await deps.session.homeTarget())).created;
     } catch (err) {
-      createError = toClassifiedError(err).message;
+      createError = toAwsError(err).message;
       throw err;
     }
   }).catch((err: unknown): DhmcChangeResult[] => {

@@ -7,15 +7,15 @@ import {
   summarizeRegions,
   type DhmcRegionStatus,
 } from '../../core/dhmc';
-import { errorLabel, errorMarkdown, toClassifiedError, type ClassifiedError } from '../../core/settings';
+import { errorLabel, errorMarkdown, toAwsError, type AwsError } from '../../core/aws/error';
 import { DHMC_SETTING_ID } from '../../core/ssm/dhmc';
-import type { AwsSession, IdentityResult } from '../aws/session';
+import type { AwsSession, IdentityResult } from '../connection/session';
 
 /** The view id (declared in package.json). */
 export const DHMC_VIEW_ID = 'ssmPolicy.dhmc';
 
 /** A Region row, or the one row that says why no Region could be listed. */
-export type DhmcNode = { kind: 'region'; region: string } | { kind: 'problem'; error: ClassifiedError };
+export type DhmcNode = { kind: 'region'; region: string } | { kind: 'problem'; error: AwsError };
 
 /** The `contextValue` of a Region still loading, and of the row that replaces the list when it cannot be read. */
 export const DHMC_LOADING_CONTEXT = 'dhmcLoading';
@@ -29,7 +29,7 @@ const ICON_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Errors after which no Region can answer: show one row instead of the same error in every Region. */
-const SESSION_ERRORS: ReadonlySet<ClassifiedError['kind']> = new Set(['expiredSso', 'noCredentials']);
+const SESSION_ERRORS: ReadonlySet<AwsError['kind']> = new Set(['expiredSso', 'noCredentials']);
 
 /**
  * The DHMC view: one row per Region, read concurrently (bounded, with a per-Region timeout), each row appearing as
@@ -132,7 +132,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
   }
 
   /** The row shown instead of the Regions, when the Regions could not be listed. */
-  problemError(): ClassifiedError | undefined {
+  problemError(): AwsError | undefined {
     return this.problem?.kind === 'problem' ? this.problem.error : undefined;
   }
 
@@ -165,7 +165,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
     this.statuses.set(region, undefined);
     this.changed.fire(this.node(region));
     this.updateHeader();
-    const done = loadRegions([region], (r, signal) => this.session.backend.getSetting(profile, r, DHMC_SETTING_ID, signal), {
+    const done = loadRegions([region], (r, signal) => this.session.port.getServiceSetting({ region: r, profile }, DHMC_SETTING_ID, { signal }), {
       concurrency: 1,
       timeoutMs: this.session.regionTimeoutMs,
       signal: controller.signal,
@@ -219,7 +219,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
       regions = await this.session.regions();
     } catch (err) {
       if (stale()) return;
-      this.problem = { kind: 'problem', error: toClassifiedError(err) };
+      this.problem = { kind: 'problem', error: toAwsError(err) };
       this.updateHeader();
       return;
     }
@@ -236,7 +236,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
     this.updateHeader();
     listed();
     const profile = this.session.profile;
-    await loadRegions(toRead, (region, s) => this.session.backend.getSetting(profile, region, DHMC_SETTING_ID, s), {
+    await loadRegions(toRead, (region, s) => this.session.port.getServiceSetting({ region, profile }, DHMC_SETTING_ID, { signal: s }), {
       timeoutMs: this.session.regionTimeoutMs,
       signal,
       onResult: (outcome) => {

@@ -1,7 +1,7 @@
 /**
  * "Apply Policy to Role" end to end: the real extension, the real SDK and the apply engine, over HTTP to moto (started
  * by this suite through `scripts/emulators/start.mjs --json`, as the AWS views suite does). The prompts (quick picks,
- * input boxes, modal confirmations) are answered through the extension's exported `apply.useUi`.
+ * input boxes, modal confirmations) are answered through `apply.useUi` of the test API (extension mode Test only).
  */
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
-import type { ApplyApi, ApplyResult, CatalogNode } from '../../../src/features/apply';
-import type { AwsViewsApi } from '../../../src/features/aws';
-import type { ConfirmText } from '../../../src/features/aws/ui';
+import type { ApplyTestApi, ExtensionApi } from '../../../src/extension-api';
+import type { ApplyResult, CatalogNode } from '../../../src/features/apply';
+import type { ConfirmText } from '../../../src/features/connection/ui';
 
 const EXTENSION_ID = 'ssm-policy-studio.ssm-policy-studio';
 const ROLE = 'AppInstanceRole';
@@ -49,7 +49,7 @@ function planDiffTabs(): vscode.Tab[] {
 
 describe('Apply Policy to Role (against moto)', function () {
   this.timeout(120_000);
-  let apply: ApplyApi;
+  let apply: ApplyTestApi;
   let iam: IAMClient;
   let emulators: { child: ChildProcessWithoutNullStreams; info: EmulatorInfo } | undefined;
   const savedEnv = new Map<string, string | undefined>();
@@ -72,8 +72,8 @@ describe('Apply Policy to Role (against moto)', function () {
     this.timeout(180_000);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is installed`);
-    const exported = (await ext.activate()) as { apply?: ApplyApi; awsViews?: AwsViewsApi } | undefined;
-    assert.ok(exported?.apply, 'activate() returns apply (src/extension.ts wires registerApply)');
+    const exported = (await ext.activate()) as ExtensionApi | undefined;
+    assert.ok(exported?.apply, 'activate() returns the test API in extension mode Test (src/extension-api.ts)');
     apply = exported.apply;
 
     emulators = await startEmulators(ext.extensionPath);

@@ -3,7 +3,8 @@
  * the local emulators (moto_server + the project's SSM service-setting endpoint), which this suite starts itself as
  * a child process (`node scripts/emulators/start.mjs --json`) and points the extension host at through the
  * standard AWS_* variables. Modal confirmations cannot be clicked from the extension host: the suite swaps in
- * answering prompts through the extension's exported `awsViews.useUi` and asserts on the text they were shown.
+ * answering prompts through `awsViews.useUi` of the test API (activate() returns it in extension mode Test only)
+ * and asserts on the text they were shown.
  */
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -11,8 +12,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import type { AwsViewsApi, DhmcCommandResult, SettingCommandResult } from '../../../src/features/aws';
-import type { ConfirmText } from '../../../src/features/aws/ui';
+import type { AwsViewsTestApi, ExtensionApi } from '../../../src/extension-api';
+import type { ConfirmText } from '../../../src/features/connection/ui';
+import type { DhmcCommandResult } from '../../../src/features/dhmc';
+import type { SettingCommandResult } from '../../../src/features/service-settings';
 
 const EXTENSION_ID = 'ssm-policy-studio.ssm-policy-studio';
 const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
@@ -52,7 +55,7 @@ function startEmulators(root: string): Promise<{ child: ChildProcessWithoutNullS
 
 describe('AWS views (DHMC and service settings, against the emulators)', function () {
   this.timeout(120_000);
-  let api: AwsViewsApi;
+  let api: AwsViewsTestApi;
   let emulators: { child: ChildProcessWithoutNullStreams; info: EmulatorInfo } | undefined;
   const savedEnv = new Map<string, string | undefined>();
   let prompts: vscode.Disposable | undefined;
@@ -77,8 +80,8 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     this.timeout(180_000);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is installed`);
-    const exported = (await ext.activate()) as { awsViews?: AwsViewsApi } | undefined;
-    assert.ok(exported?.awsViews, 'activate() returns awsViews (src/extension.ts wires registerAwsViews)');
+    const exported = (await ext.activate()) as ExtensionApi | undefined;
+    assert.ok(exported?.awsViews, 'activate() returns the test API in extension mode Test (src/extension-api.ts)');
     api = exported.awsViews;
 
     emulators = await startEmulators(ext.extensionPath);
@@ -169,7 +172,7 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     assert.deepEqual(result.results, [{ region: 'eu-west-1', ok: true }]);
 
     assert.equal((await stored('eu-west-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
-    const role = await api.session.backend.getRole(undefined, 'AWSSystemsManagerDefaultEC2InstanceManagementRole');
+    const role = await api.session.port.getRole(await api.session.homeTarget(), 'AWSSystemsManagerDefaultEC2InstanceManagementRole');
     assert.equal(role?.path, '/service-role/');
     assert.match(role?.trustPolicy ?? '', /ssm\.amazonaws\.com/);
     const status = api.dhmc.snapshot().get('eu-west-1');

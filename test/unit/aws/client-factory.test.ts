@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { AwsClientFactory } from '../../../src/aws/client-factory';
-import { getCallerIdentity } from '../../../src/aws/sts';
+import { createAwsAdapter } from '../../../src/aws/adapter';
 import { useEmulators } from './emulators';
 
 describe('aws/client-factory (over HTTP, emulators)', () => {
@@ -31,7 +31,7 @@ describe('aws/client-factory (over HTTP, emulators)', () => {
 
   it('takes its endpoint from AWS_ENDPOINT_URL_* only: the calls reach the emulators', async () => {
     assert.equal(process.env.AWS_ENDPOINT_URL_STS, emulators().frontUrl);
-    const id = await getCallerIdentity(factory, { region: 'us-east-1' });
+    const id = await createAwsAdapter({ factory }).getCallerIdentity({ region: 'us-east-1' });
     assert.equal(id.account, emulators().accountId);
     const endpoint = await factory.client('ssm', { region: 'eu-west-1' }).config.endpoint?.();
     assert.equal(endpoint, undefined, 'no endpoint option is set on the client');

@@ -2,36 +2,35 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AwsClientFactory } from '../../../src/aws/client-factory';
-import { AwsCallError } from '../../../src/aws/errors';
-import { getCallerIdentity } from '../../../src/aws/sts';
+import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
+import { isAwsError, type AwsError } from '../../../src/core/aws/error';
 import { useEmulators, withEnv } from './emulators';
 
-async function rejection(promise: Promise<unknown>): Promise<AwsCallError> {
+async function rejection(promise: Promise<unknown>): Promise<AwsError> {
   try {
     await promise;
   } catch (err) {
-    assert.ok(err instanceof AwsCallError, `an AwsCallError, not ${String(err)}`);
+    assert.ok(isAwsError(err), `an AwsError, not ${String(err)}`);
     return err;
   }
   assert.fail('the call succeeded');
 }
 
-describe('aws/sts: getCallerIdentity (over HTTP, moto)', () => {
+describe('aws/adapter: getCallerIdentity (over HTTP, moto)', () => {
   const emulators = useEmulators();
-  let factory: AwsClientFactory;
-  beforeEach(() => (factory = new AwsClientFactory({ maxAttempts: 2 })));
-  afterEach(() => factory.dispose());
+  let aws: AwsAdapter;
+  beforeEach(() => (aws = createAwsAdapter({ maxAttempts: 2 })));
+  afterEach(() => aws.dispose());
 
   it('returns the account and ARN of the environment credentials', async () => {
-    const id = await getCallerIdentity(factory, { region: 'us-east-1' });
+    const id = await aws.getCallerIdentity({ region: 'us-east-1' });
     assert.equal(id.account, emulators().accountId);
     assert.match(id.arn, /^arn:aws:(sts|iam)::123456789012:/);
     assert.ok(id.userId);
   });
 
   it('signs with a profile of the shared files', async () => {
-    const id = await getCallerIdentity(factory, { region: 'eu-west-1', profile: 'emulator' });
+    const id = await aws.getCallerIdentity({ region: 'eu-west-1', profile: 'emulator' });
     assert.equal(id.account, emulators().accountId);
   });
 
@@ -41,7 +40,7 @@ describe('aws/sts: getCallerIdentity (over HTTP, moto)', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('an SSO profile without a valid token says which aws sso login to run', async () => {
-      const err = await withEnv({ HOME: dir }, () => rejection(getCallerIdentity(factory, { region: 'us-east-1', profile: 'emulator-sso' })));
+      const err = await withEnv({ HOME: dir }, () => rejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'emulator-sso' })));
       assert.equal(err.kind, 'expiredSso');
       assert.match(err.message, /Run: aws sso login --profile emulator-sso$/);
     });
@@ -54,14 +53,14 @@ describe('aws/sts: getCallerIdentity (over HTTP, moto)', () => {
       mkdirSync(cache, { recursive: true });
       const token = { accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://emulator.awsapps.com/start' };
       writeFileSync(join(cache, `${createHash('sha1').update('emulator').digest('hex')}.json`), JSON.stringify(token));
-      const err = await withEnv({ HOME: dir }, () => rejection(getCallerIdentity(factory, { region: 'us-east-1', profile: 'emulator-sso' })));
+      const err = await withEnv({ HOME: dir }, () => rejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'emulator-sso' })));
       assert.equal(err.kind, 'expiredSso');
-      assert.doesNotMatch(JSON.stringify(err.info), /expired-token/);
+      assert.doesNotMatch(JSON.stringify({ ...err, message: err.message }), /expired-token/);
     });
 
     it('a profile that does not exist: no credentials, naming the profile', async () => {
-      const err = await rejection(getCallerIdentity(factory, { region: 'us-east-1', profile: 'no-such-profile' }));
-      assert.deepEqual([err.kind, err.info.reason], ['noCredentials', 'profileNotFound']);
+      const err = await rejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'no-such-profile' }));
+      assert.deepEqual([err.kind, err.reason], ['noCredentials', 'profileNotFound']);
       assert.match(err.message, /no-such-profile$/);
     });
 
@@ -69,8 +68,8 @@ describe('aws/sts: getCallerIdentity (over HTTP, moto)', () => {
       const empty = join(dir, 'empty');
       writeFileSync(empty, '');
       const vars = { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_CONFIG_FILE: empty, AWS_SHARED_CREDENTIALS_FILE: empty, HOME: dir };
-      const err = await withEnv(vars, () => rejection(getCallerIdentity(factory, { region: 'us-east-1' })));
-      assert.deepEqual([err.kind, err.info.reason], ['noCredentials', 'noCredentials']);
+      const err = await withEnv(vars, () => rejection(aws.getCallerIdentity({ region: 'us-east-1' })));
+      assert.deepEqual([err.kind, err.reason], ['noCredentials', 'noCredentials']);
     });
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { RegionTimeoutError, loadRegions, outcomeError, outcomeToRead, type RegionOutcome } from '../../../src/core/dhmc/load-regions';
+import { AwsError } from '../../../src/core/aws/error';
+const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -35,18 +37,18 @@ describe('dhmc/load-regions', () => {
     assert.ok(slowSignal?.reason instanceof RegionTimeoutError);
     assert.ok(slow.elapsedMs >= 55 && slow.elapsedMs < 1000, `${slow.elapsedMs}`);
     assert.deepEqual(reported, ['a', 'c', 'slow'], 'reported as they arrive');
-    assert.deepEqual(outcomeError(slow), { kind: 'timeout', message: 'No answer within 0.1 seconds.' });
+    assert.deepEqual(outcomeError(slow), new AwsError({ kind: 'timeout', message: 'No answer within 0.1 seconds.' }));
   });
 
   it('keeps a thrown error (sync or async) in its Region', async () => {
     const out = await loadRegions(['a', 'boom', 'sync', 'd'], (region) => {
       if (region === 'sync') throw new Error('sync throw');
-      if (region === 'boom') return Promise.reject({ kind: 'accessDenied', message: 'denied', action: 'ssm:GetServiceSetting' });
+      if (region === 'boom') return Promise.reject(new AwsError({ kind: 'accessDenied', message: 'denied', action: 'ssm:GetServiceSetting' }));
       return sleep(2).then(() => region);
     });
     assert.deepEqual(out.map((o) => o.ok), [true, false, false, true]);
-    assert.deepEqual(outcomeToRead(out[1] as RegionOutcome<never>), { error: { kind: 'accessDenied', message: 'denied', action: 'ssm:GetServiceSetting' } });
-    assert.deepEqual(outcomeToRead(out[2] as RegionOutcome<never>), { error: { kind: 'other', message: 'sync throw' } });
+    assert.deepEqual(outcomeToRead(out[1] as RegionOutcome<never>), { error: new AwsError({ kind: 'accessDenied', message: 'denied', action: 'ssm:GetServiceSetting' }) });
+    assert.deepEqual(outcomeToRead(out[2] as RegionOutcome<never>), { error: new AwsError({ kind: 'other', message: 'sync throw' }) });
   });
 
   it('cancels: calls in flight are aborted, pending Regions are never called, nothing rejects', async () => {
@@ -73,7 +75,7 @@ describe('dhmc/load-regions', () => {
     assert.deepEqual(aborted.sort(), ['r-1', 'r-2', 'r-3']);
     assert.deepEqual(out.map((o) => (o.ok ? 'ok' : o.reason)), ['ok', ...Array(9).fill('cancelled')]);
     assert.equal(reported.length, 10, 'every Region is reported once');
-    assert.deepEqual(outcomeToRead(out[5] as RegionOutcome<never>), { error: { kind: 'cancelled', message: 'Loading was cancelled.' } });
+    assert.deepEqual(outcomeToRead(out[5] as RegionOutcome<never>), { error: new AwsError({ kind: 'cancelled', message: 'Loading was cancelled.' }) });
   });
 
   it('calls nothing when the signal is already aborted', async () => {
@@ -123,8 +125,8 @@ describe('dhmc/load-regions', () => {
 
   it('turns fetched values into setting reads', () => {
     const ok = <T>(value: T): RegionOutcome<T> => ({ region: 'r', index: 0, ok: true, value, elapsedMs: 1 });
-    assert.deepEqual(outcomeToRead(ok({ SettingValue: '$None' })), { setting: { SettingValue: '$None' } });
-    assert.deepEqual(outcomeToRead(ok({ setting: { SettingValue: 'x' } })), { setting: { SettingValue: 'x' } });
-    assert.deepEqual(outcomeToRead(ok({ kind: 'throttled' as const, message: 'slow' })), { error: { kind: 'throttled', message: 'slow' } });
+    assert.deepEqual(outcomeToRead(ok({ id: DHMC_ID, value: '$None', status: '' })), { setting: { id: DHMC_ID, value: '$None', status: '' } });
+    assert.deepEqual(outcomeToRead(ok({ setting: { id: DHMC_ID, value: 'x', status: '' } })), { setting: { id: DHMC_ID, value: 'x', status: '' } });
+    assert.deepEqual(outcomeToRead(ok(new AwsError({ kind: 'throttled' as const, message: 'slow' }))), { error: new AwsError({ kind: 'throttled', message: 'slow' }) });
   });
 });

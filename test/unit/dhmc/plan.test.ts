@@ -10,17 +10,19 @@ import {
 } from '../../../src/core/dhmc/plan';
 import { dhmcRegionStatus, dhmcStatusFromError, type DhmcRegionStatus } from '../../../src/core/dhmc/region-status';
 import { DhmcRoleValueError } from '../../../src/core/dhmc/role-value';
+import { AwsError } from '../../../src/core/aws/error';
+const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 
 const ROLE = 'service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole';
 const ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 
 const statuses: DhmcRegionStatus[] = [
-  dhmcRegionStatus('us-east-1', { setting: { SettingValue: ROLE, Status: 'Customized' } }),
-  dhmcRegionStatus('us-east-2', { setting: { SettingValue: '$None', Status: 'Default' } }),
-  dhmcRegionStatus('eu-west-1', { setting: { SettingValue: 'ops/OtherRole', Status: 'Customized' } }),
-  dhmcStatusFromError('me-south-1', { kind: 'regionNotEnabled', message: '' }),
-  dhmcStatusFromError('ap-south-1', { kind: 'accessDenied', message: '', action: 'ssm:GetServiceSetting' }),
-  dhmcStatusFromError('sa-east-1', { kind: 'throttled', message: '' }),
+  dhmcRegionStatus('us-east-1', { setting: { id: DHMC_ID, value: ROLE, status: 'Customized' } }),
+  dhmcRegionStatus('us-east-2', { setting: { id: DHMC_ID, value: '$None', status: 'Default' } }),
+  dhmcRegionStatus('eu-west-1', { setting: { id: DHMC_ID, value: 'ops/OtherRole', status: 'Customized' } }),
+  dhmcStatusFromError('me-south-1', new AwsError({ kind: 'regionNotEnabled', message: '' })),
+  dhmcStatusFromError('ap-south-1', new AwsError({ kind: 'accessDenied', message: '', action: 'ssm:GetServiceSetting' })),
+  dhmcStatusFromError('sa-east-1', new AwsError({ kind: 'throttled', message: '' })),
 ];
 const all = ['us-east-2', 'us-east-1', 'eu-west-1', 'me-south-1', 'ap-south-1', 'sa-east-1', 'ca-central-1'];
 
@@ -101,7 +103,7 @@ describe('dhmc/plan', () => {
     const text = describeResults('enable', [
       { region: 'us-east-1', ok: true },
       { region: 'us-east-2', ok: true },
-      { region: 'eu-west-1', ok: false, error: { kind: 'accessDenied', message: 'not authorized', action: 'iam:PassRole' } },
+      { region: 'eu-west-1', ok: false, error: new AwsError({ kind: 'accessDenied', message: 'not authorized', action: 'iam:PassRole' }) },
     ]);
     assert.equal(text, 'Enabled in 2 Regions: us-east-1, us-east-2.\nFailed in eu-west-1: Access denied: iam:PassRole (not authorized)');
     assert.equal(describeResults('disable', [{ region: 'us-east-1', ok: true }]), 'Disabled in us-east-1.');

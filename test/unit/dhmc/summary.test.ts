@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { dhmcRegionStatus, dhmcStatusFromError, type DhmcRegionStatus } from '../../../src/core/dhmc/region-status';
 import { compareRegions, sortRegions, summarizeRegions } from '../../../src/core/dhmc/summary';
+import { AwsError } from '../../../src/core/aws/error';
+const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 
-const on = (r: string): DhmcRegionStatus => dhmcRegionStatus(r, { setting: { SettingValue: 'service-role/R', Status: 'Customized' } });
-const off = (r: string): DhmcRegionStatus => dhmcRegionStatus(r, { setting: { SettingValue: '$None', Status: 'Default' } });
+const on = (r: string): DhmcRegionStatus => dhmcRegionStatus(r, { setting: { id: DHMC_ID, value: 'service-role/R', status: 'Customized' } });
+const off = (r: string): DhmcRegionStatus => dhmcRegionStatus(r, { setting: { id: DHMC_ID, value: '$None', status: 'Default' } });
 
 describe('dhmc/summary', () => {
   it('sorts by partition, then by code with numbers as numbers', () => {
@@ -20,9 +22,9 @@ describe('dhmc/summary', () => {
     const statuses: DhmcRegionStatus[] = [
       ...Array.from({ length: 9 }, (_, i) => on(`r-on-${i}`)),
       ...Array.from({ length: 5 }, (_, i) => off(`r-off-${i}`)),
-      dhmcStatusFromError('r-denied', { kind: 'accessDenied', message: 'no', action: 'ssm:GetServiceSetting' }),
-      dhmcStatusFromError('r-err-1', { kind: 'throttled', message: 'slow down' }),
-      dhmcStatusFromError('r-err-2', { kind: 'network', message: 'ECONNRESET' }),
+      dhmcStatusFromError('r-denied', new AwsError({ kind: 'accessDenied', message: 'no', action: 'ssm:GetServiceSetting' })),
+      dhmcStatusFromError('r-err-1', new AwsError({ kind: 'throttled', message: 'slow down' })),
+      dhmcStatusFromError('r-err-2', new AwsError({ kind: 'network', message: 'ECONNRESET' })),
     ];
     const s = summarizeRegions(statuses);
     assert.deepEqual(
@@ -33,7 +35,7 @@ describe('dhmc/summary', () => {
   });
 
   it('leaves Regions not opted in out of the total and counts the loading ones', () => {
-    const s = summarizeRegions([on('a-1'), undefined, dhmcStatusFromError('me-south-1', { kind: 'regionNotEnabled', message: '' }), dhmcStatusFromError('b-1', { kind: 'other', message: '' })]);
+    const s = summarizeRegions([on('a-1'), undefined, dhmcStatusFromError('me-south-1', new AwsError({ kind: 'regionNotEnabled', message: '' })), dhmcStatusFromError('b-1', new AwsError({ kind: 'other', message: '' }))]);
     assert.equal(s.text, '1 of 3 regions enabled · 1 error · 1 not opted in · 1 loading');
     assert.equal(summarizeRegions([off('a-1')]).text, '0 of 1 region enabled');
     assert.equal(summarizeRegions([]).text, '0 of 0 regions enabled');

@@ -1,4 +1,3 @@
-export { errorHint, errorLabel, errorMarkdown, isClassifiedError, toClassifiedError, type AwsErrorKind, type ClassifiedError } from './aws-error';
 export {
   chargeNote,
   resetConfirmation,
@@ -16,4 +15,4 @@ export {
   type SettingView,
   type ValuePick,
 } from './model';
-export { formatTimestamp, readSettingState, toDate, type LastModified, type ServiceSettingRaw, type SettingRead, type SettingState } from './setting-state';
+export { formatTimestamp, readSettingState, toDate, type LastModified, type SettingRead, type SettingState } from './setting-state';

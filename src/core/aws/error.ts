@@ -1,10 +1,25 @@
 /**
- * Classifies errors thrown by AWS SDK calls into a few kinds the user can act on, each with a message that
- * never carries a secret. Pure: it sees a plain `{ name, message, code, $metadata }` object, never an SDK class.
+ * The one error type of the AWS wing, used from the adapter (src/aws) to the screen: {@link AwsError}, its
+ * classifier for anything an SDK call throws, and the words the views show for it. Pure: it sees a plain
+ * `{ name, message, code, $metadata }` object, never an SDK class. Every message is free of secrets.
  */
+import type { Localize } from '../language/localize';
+import { code as codeSpan, escapeMarkdown } from '../util/markdown';
 
-/** What went wrong with an AWS call; the same kinds as src/core/settings/aws-error.ts (minus the loader's own). */
-export type AwsErrorKind = 'expiredSso' | 'noCredentials' | 'accessDenied' | 'regionNotEnabled' | 'throttled' | 'network' | 'other';
+/**
+ * What went wrong with an AWS call, in a few kinds the user can act on. `timeout` and `cancelled` come from the
+ * Region loader (src/core/dhmc/load-regions.ts), the rest from the classifier.
+ */
+export type AwsErrorKind =
+  | 'expiredSso'
+  | 'noCredentials'
+  | 'accessDenied'
+  | 'regionNotEnabled'
+  | 'throttled'
+  | 'network'
+  | 'other'
+  | 'timeout'
+  | 'cancelled';
 
 /** A finer reason inside a kind, for logs and for callers that branch on it (e.g. `notFound` → create the role). */
 export type AwsErrorReason =
@@ -55,13 +70,13 @@ export interface AwsCallContext {
   regionOptIn?: 'opt-in-not-required' | 'opted-in' | 'not-opted-in';
 }
 
-/** A classified AWS error: plain data, safe to show and to log. */
-export interface AwsErrorInfo {
+/** What an {@link AwsError} is made from; `reason`, `retryable` and `outcomeUnknown` default from the kind and reason. */
+export interface AwsErrorInit {
   kind: AwsErrorKind;
-  reason: AwsErrorReason;
+  reason?: AwsErrorReason;
   /** One or two sentences for the user, free of secrets; the variable part last. */
   message: string;
-  /** For `accessDenied`: the IAM action that was denied. */
+  /** The IAM action of the call (for `accessDenied`: the action that was denied). */
   action?: string;
   /** The AWS error code (`ThrottlingException`, `NoSuchEntity` …) or the Node error code (`ECONNREFUSED`). */
   code?: string;
@@ -71,6 +86,86 @@ export interface AwsErrorInfo {
   requestId?: string;
   /** How many attempts the SDK made, retries included. */
   attempts?: number;
+  retryable?: boolean;
+  outcomeUnknown?: boolean;
+}
+
+const DEFAULT_REASON: Record<AwsErrorKind, AwsErrorReason> = {
+  expiredSso: 'ssoTokenExpired',
+  noCredentials: 'noCredentials',
+  accessDenied: 'accessDenied',
+  regionNotEnabled: 'regionNotEnabled',
+  throttled: 'throttled',
+  network: 'network',
+  other: 'other',
+  timeout: 'timeout',
+  cancelled: 'aborted',
+};
+
+/** Network codes that mean the request never left: nothing can have happened on the AWS side. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'EPROTO']);
+
+/**
+ * True when a write that failed this way may or may not have happened: a 5xx, a timeout, a connection lost or reset
+ * after sending, a call cancelled in flight. A refused connection or a denied, throttled or invalid request did not happen.
+ */
+function outcomeUnknownOf(reason: AwsErrorReason, code: string | undefined): boolean {
+  if (reason === 'serviceError' || reason === 'timeout' || reason === 'aborted') return true;
+  return reason === 'network' && !(code !== undefined && NOT_SENT_CODES.has(code));
+}
+
+/** True when trying the same call again later may succeed. */
+function retryableOf(reason: AwsErrorReason): boolean {
+  return reason === 'throttled' || reason === 'network' || reason === 'timeout' || reason === 'serviceError' || reason === 'conflict';
+}
+
+/**
+ * An AWS call that failed, classified: what kind, why, and what the user can do, in words safe to show and to log.
+ * The SDK error is not kept (it may hold request data). The class exists twice at run time (the extension bundle
+ * and the lazily loaded dist/aws.js): test for it with {@link isAwsError}, never `instanceof`.
+ */
+export class AwsError extends Error {
+  override readonly name = 'AwsError';
+  readonly kind: AwsErrorKind;
+  readonly reason: AwsErrorReason;
+  declare readonly action?: string;
+  declare readonly code?: string;
+  declare readonly region?: string;
+  declare readonly profile?: string;
+  declare readonly httpStatus?: number;
+  declare readonly requestId?: string;
+  declare readonly attempts?: number;
+  readonly retryable: boolean;
+  /** True when a write may or may not have happened (5xx, timeout, connection lost after sending). */
+  readonly outcomeUnknown: boolean;
+
+  constructor(init: AwsErrorInit) {
+    super(init.message);
+    this.kind = init.kind;
+    this.reason = init.reason ?? DEFAULT_REASON[init.kind];
+    // Only the fields that have a value, so that two equal errors compare equal.
+    for (const key of ['action', 'code', 'region', 'profile', 'httpStatus', 'requestId', 'attempts'] as const) {
+      if (init[key] !== undefined) Object.defineProperty(this, key, { value: init[key], enumerable: true });
+    }
+    this.retryable = init.retryable ?? retryableOf(this.reason);
+    this.outcomeUnknown = init.outcomeUnknown ?? outcomeUnknownOf(this.reason, init.code);
+  }
+}
+
+const KINDS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_REASON));
+
+/** True for an {@link AwsError} of either copy of the class: checked by its name and shape, not by `instanceof`. */
+export function isAwsError(value: unknown): value is AwsError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<AwsError>;
+  return v.name === 'AwsError' && typeof v.kind === 'string' && KINDS.has(v.kind) && typeof v.message === 'string';
+}
+
+/** Any thrown value as an {@link AwsError}: an AwsError passes through, anything else is `other` with its message. */
+export function toAwsError(value: unknown): AwsError {
+  if (isAwsError(value)) return value;
+  if (value instanceof Error) return new AwsError({ kind: 'other', message: value.message || value.name });
+  return new AwsError({ kind: 'other', message: String(value) });
 }
 
 /**
@@ -197,8 +292,9 @@ function attemptsText(attempts: number | undefined): string {
   return attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
 }
 
-/** Classifies any thrown value from an AWS call; the result is safe to show and to log. */
-export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): AwsErrorInfo {
+/** Classifies any thrown value from an AWS call (an {@link AwsError} passes through); the result is safe to show and to log. */
+export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): AwsError {
+  if (isAwsError(thrown)) return thrown;
   const err: PlainAwsError = thrown && typeof thrown === 'object' ? (thrown as PlainAwsError) : { message: String(thrown) };
   const name = typeof err.name === 'string' ? err.name : '';
   const code = typeof err.code === 'string' && err.code ? err.code : name && name !== 'Error' ? name : undefined;
@@ -218,11 +314,8 @@ export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): Aws
   // The SDK names IAM's and STS's errors with an Exception suffix (EntityAlreadyExists → EntityAlreadyExistsException).
   const bare = name.replace(/Exception$/, '');
   const is = (set: ReadonlySet<string>): boolean => set.has(name) || set.has(bare) || (code !== undefined && set.has(code));
-  const make = (kind: AwsErrorKind, reason: AwsErrorReason, text: string, extra: Partial<AwsErrorInfo> = {}): AwsErrorInfo => {
-    const info: AwsErrorInfo = { kind, reason, message: text, ...base, ...extra };
-    for (const key of Object.keys(info) as (keyof AwsErrorInfo)[]) if (info[key] === undefined) delete info[key];
-    return info;
-  };
+  const make = (kind: AwsErrorKind, reason: AwsErrorReason, text: string, extra: Partial<AwsErrorInit> = {}): AwsError =>
+    new AwsError({ kind, reason, message: text, ...base, ...extra });
 
   if (name === 'AbortError') return make('other', 'aborted', `The request was cancelled${where}.`);
 
@@ -297,4 +390,65 @@ export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): Aws
     return make('other', 'serviceError', `AWS returned an internal error${where}${status ? ` (HTTP ${status})` : ''}${attemptsText(attempts)}.`);
   }
   return make('other', 'other', message ? `The AWS call failed${where}: ${message}` : `The AWS call failed${where}: ${code ?? 'unknown error'}`);
+}
+
+/** The fields of an error the words below read (an {@link AwsError}, or its shape in a test). */
+type ErrorWords = Pick<AwsError, 'kind' | 'message'> & { action?: string };
+
+/** A few words for the error, for a tree item's description: "Throttled", "SSO session expired" … */
+export function errorLabel(error: ErrorWords, t: Localize): string {
+  switch (error.kind) {
+    case 'accessDenied':
+      return error.action ? t('Access denied: {0}', error.action) : t('Access denied');
+    case 'regionNotEnabled':
+      return t('Region not enabled');
+    case 'throttled':
+      return t('Throttled');
+    case 'expiredSso':
+      return t('SSO session expired');
+    case 'noCredentials':
+      return t('No credentials');
+    case 'network':
+      return t('Network error');
+    case 'timeout':
+      return t('Timed out');
+    case 'cancelled':
+      return t('Cancelled');
+    default:
+      return t('Error');
+  }
+}
+
+/** What the user can do about the error, one sentence, or undefined when the message already says it. */
+export function errorHint(error: ErrorWords, t: Localize): string | undefined {
+  switch (error.kind) {
+    case 'accessDenied':
+      return error.action
+        ? t('Ask an administrator to allow {0}, then refresh.', codeSpan(error.action))
+        : t('Ask an administrator for the missing permission, then refresh.');
+    case 'regionNotEnabled':
+      return t('Enable the Region for the account (Account settings, AWS Regions) or remove it from the Regions setting.');
+    case 'throttled':
+      return t('AWS throttled the calls even after retries; refresh this Region later.');
+    case 'expiredSso':
+      return t('Sign in again with aws sso login, then refresh.');
+    case 'noCredentials':
+      return t('Select an AWS profile or set credentials, then refresh.');
+    case 'network':
+    case 'timeout':
+      return t('Check the network connection and proxy settings, then refresh this Region.');
+    case 'cancelled':
+      return t('Refresh to load it again.');
+    default:
+      return undefined;
+  }
+}
+
+/** The Markdown paragraphs that explain an error in a tooltip: its label, the message, the hint. */
+export function errorMarkdown(error: ErrorWords, t: Localize): string[] {
+  const parts = [`**${errorLabel(error, t)}**`];
+  if (error.message) parts.push(escapeMarkdown(error.message));
+  const hint = errorHint(error, t);
+  if (hint) parts.push(hint);
+  return parts;
 }

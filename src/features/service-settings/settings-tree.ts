@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { loadRegions, outcomeToRead } from '../../core/dhmc';
-import { errorLabel, errorMarkdown, settingRow, toClassifiedError, type ClassifiedError, type SettingRow } from '../../core/settings';
+import { AwsError, errorLabel, errorMarkdown, toAwsError } from '../../core/aws/error';
+import { settingRow, type SettingRow } from '../../core/service-settings';
 import { SERVICE_SETTINGS } from '../../core/ssm/service-settings';
-import type { AwsSession } from '../aws/session';
+import type { AwsSession } from '../connection/session';
 
 /** The view id (declared in package.json). */
 export const SETTINGS_VIEW_ID = 'ssmPolicy.serviceSettings';
@@ -17,7 +18,7 @@ const SETTINGS_CONCURRENCY = 4;
 export type SettingsNode =
   | { kind: 'region'; region: string; enabled: boolean }
   | { kind: 'setting'; region: string; settingId: string; row: SettingRow }
-  | { kind: 'problem'; error: ClassifiedError; id: string };
+  | { kind: 'problem'; error: AwsError; id: string };
 
 const ROW_COLORS: Readonly<Record<string, string>> = {
   pass: 'testing.iconPassed',
@@ -102,7 +103,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
       const regions = await this.session.regions();
       return regions.map((r) => this.regionNode(r.name, r.enabled));
     } catch (err) {
-      return [{ kind: 'problem', error: toClassifiedError(err), id: 'settings/problem' }];
+      return [{ kind: 'problem', error: toAwsError(err), id: 'settings/problem' }];
     }
   }
 
@@ -118,7 +119,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
   private async readRegion(node: SettingsNode & { kind: 'region' }): Promise<SettingsNode[]> {
     const { region } = node;
     if (!node.enabled) {
-      const error: ClassifiedError = { kind: 'regionNotEnabled', message: vscode.l10n.t('The account has not opted in to this Region.') };
+      const error = new AwsError({ kind: 'regionNotEnabled', message: vscode.l10n.t('The account has not opted in to this Region.') });
       return [{ kind: 'problem', error, id: `settings/${region}/problem` }];
     }
     this.controllers.get(region)?.abort();
@@ -127,7 +128,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
     const profile = this.session.profile;
     const outcomes = await loadRegions(
       SERVICE_SETTINGS.map((s) => s.id),
-      (id, signal) => this.session.backend.getSetting(profile, region, id, signal),
+      (id, signal) => this.session.port.getServiceSetting({ region, profile }, id, { signal }),
       { concurrency: SETTINGS_CONCURRENCY, timeoutMs: this.session.regionTimeoutMs, signal: controller.signal },
     );
     if (this.controllers.get(region) === controller) this.controllers.delete(region);

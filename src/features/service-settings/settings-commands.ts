@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { resetConfirmation, settingValuePicks, settingView, toClassifiedError, updateConfirmation, validateSettingValue } from '../../core/settings';
+import { toAwsError } from '../../core/aws/error';
+import { resetConfirmation, settingValuePicks, settingView, updateConfirmation, validateSettingValue } from '../../core/service-settings';
 import { serviceSettingById, type ServiceSettingInfo } from '../../core/ssm/service-settings';
-import type { AwsSession } from '../aws/session';
-import type { UiHolder } from '../aws/ui';
+import type { AwsSession } from '../connection/session';
+import type { UiHolder } from '../connection/ui';
 import type { SettingsNode, SettingsTreeProvider } from './settings-tree';
 
 /** A setting in a Region: a tree row, or explicit values (which skip the pickers; the confirmation always shows). */
@@ -98,9 +99,9 @@ export async function editServiceSetting(deps: SettingCommandDeps, arg: SettingC
   const confirmation = updateConfirmation(t.setting, t.region, t.current, value, vscode.l10n.t);
   if (!(await ui.confirm(confirmation))) return { region: t.region, settingId: t.setting.id, value, confirmed: false, ok: false };
   try {
-    await deps.session.backend.updateSetting(deps.session.profile, t.region, t.setting.id, value);
+    await deps.session.port.updateServiceSetting(deps.session.target(t.region), t.setting.id, value);
   } catch (err) {
-    const message = toClassifiedError(err).message;
+    const message = toAwsError(err).message;
     ui.error(vscode.l10n.t('Could not change {0} in {1}: {2}', view.label, t.region, message));
     return { region: t.region, settingId: t.setting.id, value, confirmed: true, ok: false, error: message };
   } finally {
@@ -121,9 +122,9 @@ export async function resetServiceSetting(deps: SettingCommandDeps, arg: Setting
     return { region: t.region, settingId: t.setting.id, confirmed: false, ok: false };
   }
   try {
-    await deps.session.backend.resetSetting(deps.session.profile, t.region, t.setting.id);
+    await deps.session.port.resetServiceSetting(deps.session.target(t.region), t.setting.id);
   } catch (err) {
-    const message = toClassifiedError(err).message;
+    const message = toAwsError(err).message;
     ui.error(vscode.l10n.t('Could not reset {0} in {1}: {2}', label, t.region, message));
     return { region: t.region, settingId: t.setting.id, confirmed: true, ok: false, error: message };
   } finally {

@@ -8,8 +8,10 @@ import {
   settingViews,
   updateConfirmation,
   validateSettingValue,
-} from '../../../src/core/settings/model';
+} from '../../../src/core/service-settings/model';
 import { SERVICE_SETTINGS, serviceSettingById } from '../../../src/core/ssm/service-settings';
+import { AwsError } from '../../../src/core/aws/error';
+const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 
 const setting = (id: string) => serviceSettingById(id)!;
 const TIER = '/ssm/parameter-store/default-parameter-tier';
@@ -63,7 +65,7 @@ describe('settings/model', () => {
 
   it('builds the row of a setting in a Region: value, status, last modified', () => {
     const custom = settingRow('us-east-1', setting(TIER), {
-      setting: { SettingId: TIER, SettingValue: 'Advanced', Status: 'Customized', LastModifiedUser: 'arn:aws:iam::111122223333:user/admin', LastModifiedDate: new Date('2024-05-01T10:00:00Z') },
+      setting: { id: TIER, value: 'Advanced', status: 'Customized', lastModifiedUser: 'arn:aws:iam::111122223333:user/admin', lastModifiedDate: new Date('2024-05-01T10:00:00Z') },
     });
     assert.equal(custom.label, 'Parameter Store: default parameter tier');
     assert.equal(custom.description, 'Advanced');
@@ -74,23 +76,23 @@ describe('settings/model', () => {
     assert.match(custom.tooltip, /Last modified by `arn:aws:iam::111122223333:user\/admin` on 2024-05-01 10:00 UTC/);
     assert.match(custom.tooltip, /\[Documentation\]\(https:\/\/docs\.aws\.amazon\.com\//);
 
-    const def = settingRow('us-east-1', setting(TIER), { setting: { SettingValue: 'Standard', Status: 'Default' } });
+    const def = settingRow('us-east-1', setting(TIER), { setting: { id: DHMC_ID, value: 'Standard', status: 'Default' } });
     assert.deepEqual([def.description, def.contextValue, def.icon], ['Standard · default', 'serviceSettingDefault', 'circle-outline']);
-    const pending = settingRow('us-east-1', setting(TIER), { setting: { SettingValue: 'Advanced', Status: 'PendingUpdate' } });
+    const pending = settingRow('us-east-1', setting(TIER), { setting: { id: DHMC_ID, value: 'Advanced', status: 'PendingUpdate' } });
     assert.deepEqual([pending.description, pending.contextValue, pending.icon], ['Advanced · update pending', 'serviceSettingPending', 'sync']);
-    const jit = settingRow('us-east-1', setting('/ssm/just-in-time-access/identity-provider'), { setting: { SettingValue: 'x', Status: 'Customized' } });
+    const jit = settingRow('us-east-1', setting('/ssm/just-in-time-access/identity-provider'), { setting: { id: DHMC_ID, value: 'x', status: 'Customized' } });
     assert.equal(jit.contextValue, 'serviceSettingReadOnly');
   });
 
   it('builds rows for errors: not set, denied, not opted in, other', () => {
-    const notSet = settingRow('us-east-1', setting('/ssm/opsinsights/opscenter'), { error: { kind: 'other', code: 'ServiceSettingNotFound', message: 'not found' } });
+    const notSet = settingRow('us-east-1', setting('/ssm/opsinsights/opscenter'), { error: new AwsError({ kind: 'other', code: 'ServiceSettingNotFound', message: 'not found' }) });
     assert.deepEqual([notSet.description, notSet.status, notSet.contextValue], ['not set', 'NotSet', 'serviceSettingDefault']);
-    const denied = settingRow('us-east-1', setting(TIER), { error: { kind: 'accessDenied', message: 'no', action: 'ssm:GetServiceSetting' } });
+    const denied = settingRow('us-east-1', setting(TIER), { error: new AwsError({ kind: 'accessDenied', message: 'no', action: 'ssm:GetServiceSetting' }) });
     assert.deepEqual([denied.description, denied.icon, denied.contextValue, denied.value], ['Access denied: ssm:GetServiceSetting', 'lock', 'serviceSettingDenied', undefined]);
     assert.match(denied.tooltip, /allow `ssm:GetServiceSetting`/);
-    const region = settingRow('me-south-1', setting(TIER), { error: { kind: 'regionNotEnabled', message: '' } });
+    const region = settingRow('me-south-1', setting(TIER), { error: new AwsError({ kind: 'regionNotEnabled', message: '' }) });
     assert.deepEqual([region.icon, region.contextValue], ['cloud-download', 'serviceSettingNotOptedIn']);
-    const err = settingRow('us-east-1', setting(TIER), { error: { kind: 'throttled', message: 'Rate exceeded' } });
+    const err = settingRow('us-east-1', setting(TIER), { error: new AwsError({ kind: 'throttled', message: 'Rate exceeded' }) });
     assert.deepEqual([err.description, err.icon, err.contextValue], ['Throttled', 'error', 'serviceSettingError']);
   });
 

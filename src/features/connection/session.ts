@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { sortRegions } from '../../core/dhmc';
-import { toClassifiedError, type ClassifiedError } from '../../core/settings';
-import type { AwsBackend, BackendRegion, CallerIdentity, ProfileName } from '../dhmc/backend';
+import { toAwsError, type AwsError } from '../../core/aws/error';
+import type { AwsPort, AwsTarget, CallerIdentity, SsmRegion } from '../../core/aws/port';
 
 /** The settings this feature reads (declared in package.json). */
 export const AwsSetting = {
@@ -13,7 +13,7 @@ export const AwsSetting = {
 } as const;
 
 /** The identity of the session: the caller, or why it is unknown. */
-export type IdentityResult = { ok: true; identity: CallerIdentity } | { ok: false; error: ClassifiedError };
+export type IdentityResult = { ok: true; identity: CallerIdentity } | { ok: false; error: AwsError };
 
 /**
  * The connection the AWS views share: the profile (a user setting), the caller identity and the Regions, each read
@@ -22,14 +22,14 @@ export type IdentityResult = { ok: true; identity: CallerIdentity } | { ok: fals
  */
 export class AwsSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the profile, the Regions setting or the backend changes: the views reload. */
+  /** Fires when the profile, the Regions setting or the port changes: the views reload. */
   readonly onDidChange = this.changed.event;
   private readonly statusItem: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private identityPromise: Promise<IdentityResult> | undefined;
-  private regionsPromise: Promise<BackendRegion[]> | undefined;
+  private regionsPromise: Promise<SsmRegion[]> | undefined;
 
-  constructor(private currentBackend: AwsBackend) {
+  constructor(private currentPort: AwsPort & { reset?(): void }) {
     this.statusItem = vscode.window.createStatusBarItem('ssmPolicy.aws.profile', vscode.StatusBarAlignment.Left, 10);
     this.statusItem.name = vscode.l10n.t('SSM Policy Studio: AWS profile');
     this.statusItem.command = 'ssmPolicy.selectAwsProfile';
@@ -44,21 +44,33 @@ export class AwsSession implements vscode.Disposable {
     );
   }
 
-  get backend(): AwsBackend {
-    return this.currentBackend;
+  /** The AWS port the views and commands call. */
+  get port(): AwsPort {
+    return this.currentPort;
   }
 
-  /** Replaces the backend (tests); the views reload. */
-  setBackend(backend: AwsBackend): void {
-    this.currentBackend = backend;
+  /** Replaces the port (integration tests, through the test API); the views reload. */
+  setPort(port: AwsPort & { reset?(): void }): void {
+    this.currentPort = port;
     this.invalidate();
+  }
+
+  /** Where global calls (STS, IAM) go: the profile's home Region, and the profile. */
+  async homeTarget(): Promise<AwsTarget> {
+    const profile = this.profile;
+    return { region: await this.currentPort.homeRegion(profile), profile };
+  }
+
+  /** A Region with the profile. */
+  target(region: string): AwsTarget {
+    return { region, profile: this.profile };
   }
 
   /**
    * The chosen profile, or undefined for the default credential chain. Only the user (global) value counts, even
    * if the setting were declared with a wider scope: a repository must not pick the credentials.
    */
-  get profile(): ProfileName {
+  get profile(): string | undefined {
     const value = vscode.workspace.getConfiguration(AwsSetting.section).inspect<string>(AwsSetting.profile)?.globalValue;
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   }
@@ -69,8 +81,12 @@ export class AwsSession implements vscode.Disposable {
     return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : 15_000;
   }
 
-  /** Forgets the identity and the Regions and tells the views to reload. */
+  /**
+   * Forgets the identity and the Regions, and the port's cached clients and credentials (after a profile change, the
+   * next calls sign with what the files and the environment say now), and tells the views to reload.
+   */
   invalidate(): void {
+    this.currentPort.reset?.();
     this.identityPromise = undefined;
     this.regionsPromise = undefined;
     this.changed.fire();
@@ -79,12 +95,13 @@ export class AwsSession implements vscode.Disposable {
   /** The caller identity (STS GetCallerIdentity), read once per profile; a failure is not remembered. */
   identity(): Promise<IdentityResult> {
     if (!this.identityPromise) {
-      const profile = this.profile;
       this.showStatus(undefined);
-      const promise: Promise<IdentityResult> = this.currentBackend.callerIdentity(profile).then(
-        (identity) => ({ ok: true, identity }),
-        (err: unknown) => ({ ok: false, error: toClassifiedError(err) }),
-      );
+      const promise: Promise<IdentityResult> = this.homeTarget()
+        .then((target) => this.currentPort.getCallerIdentity(target))
+        .then(
+          (identity) => ({ ok: true, identity }),
+          (err: unknown) => ({ ok: false, error: toAwsError(err) }),
+        );
       this.identityPromise = promise;
       void promise.then((result) => {
         if (this.identityPromise !== promise) return;
@@ -96,9 +113,11 @@ export class AwsSession implements vscode.Disposable {
   }
 
   /** The Regions to show, narrowed by `ssmPolicy.aws.regions`, in view order; read once per profile. */
-  regions(): Promise<BackendRegion[]> {
+  regions(): Promise<SsmRegion[]> {
     if (!this.regionsPromise) {
-      const promise = this.currentBackend.regions(this.profile).then((all) => this.narrow(all));
+      const promise = this.homeTarget()
+        .then((target) => this.currentPort.listSsmRegions(target))
+        .then((list) => this.narrow(list.regions));
       this.regionsPromise = promise;
       promise.catch(() => {
         if (this.regionsPromise === promise) this.regionsPromise = undefined;
@@ -107,15 +126,15 @@ export class AwsSession implements vscode.Disposable {
     return this.regionsPromise;
   }
 
-  private narrow(all: readonly BackendRegion[]): BackendRegion[] {
+  private narrow(all: readonly SsmRegion[]): SsmRegion[] {
     const wanted = vscode.workspace.getConfiguration(AwsSetting.section).get<unknown>(AwsSetting.regions);
     const names = Array.isArray(wanted) ? wanted.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim()) : [];
     const byName = new Map(all.map((r) => [r.name, r]));
     // A Region named in the setting but unknown to the list is still shown: the user asked for it.
-    const chosen = names.length > 0 ? names.map((n) => byName.get(n) ?? { name: n, enabled: true }) : [...all];
+    const chosen = names.length > 0 ? names.map((n) => byName.get(n) ?? { name: n, optInStatus: 'unknown', enabled: true }) : [...all];
     const order = sortRegions(chosen.map((r) => r.name));
     const chosenByName = new Map(chosen.map((r) => [r.name, r]));
-    return order.map((n) => chosenByName.get(n) as BackendRegion);
+    return order.map((n) => chosenByName.get(n) as SsmRegion);
   }
 
   /** The label of the profile: its name, or "default credentials". */
@@ -150,9 +169,9 @@ export class AwsSession implements vscode.Disposable {
   async selectProfile(): Promise<string | undefined> {
     let profiles: string[];
     try {
-      profiles = await this.currentBackend.listProfiles();
+      profiles = (await this.currentPort.listProfiles()).map((p) => p.name);
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS profiles: {0}', toClassifiedError(err).message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS profiles: {0}', toAwsError(err).message));
       return undefined;
     }
     const current = this.profile;

@@ -1,21 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { IAMClient } from '@aws-sdk/client-iam';
-import { AwsClientFactory, type AwsTarget } from '../../../src/aws/client-factory';
-import { AwsCallError } from '../../../src/aws/errors';
-import { createRole } from '../../../src/aws/iam';
-import {
-  ApplyBlockedError,
-  applyPlan,
-  buildPlan,
-  getCustomerManagedPolicyDocument,
-  getInlinePolicy,
-  getTrustPolicy,
-  listAttachedPolicies,
-  listRoles,
-} from '../../../src/aws/iam-apply';
-import { openGate, sameDocument, type ApplyRequest } from '../../../src/core/apply';
+import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
+import { AwsClientFactory } from '../../../src/aws/client-factory';
+import { ApplyBlockedError, applyPlan, buildPlan, getManagedPolicyDocument, openGate, sameDocument, type ApplyRequest } from '../../../src/core/apply';
+import { isAwsError } from '../../../src/core/aws/error';
+import type { AwsTarget } from '../../../src/core/aws/port';
 import { catalogEntry } from '../../../src/core/catalog';
-import { useEmulators } from './emulators';
+import { useEmulators } from '../aws/emulators';
 
 const ACCOUNT = '123456789012';
 const EC2_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
@@ -55,105 +46,111 @@ function iamError(name: string, message: string, status = 409): Error {
   return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
 }
 
-describe('aws/iam-apply: apply a policy to a role (over HTTP, moto)', function () {
+describe('core/apply through the adapter: apply a policy to a role (over HTTP, moto)', function () {
   this.timeout(30_000);
   const emulators = useEmulators();
   const target = { region: 'us-east-1' };
   let factory: RecordingFactory;
+  let aws: AwsAdapter;
+  /** A role's trust policy, decoded; undefined when the role does not exist. */
+  const getTrustPolicy = async (roleName: string): Promise<string | undefined> => (await aws.getRole(target, roleName))?.trustPolicy;
   before(async () => {
     await emulators().reset();
-    const setup = new AwsClientFactory({ maxAttempts: 1 });
-    await createRole(setup, target, { name: 'InstanceRole', path: '/', trustPolicy: EC2_TRUST });
-    await createRole(setup, target, { name: 'ServiceRole', path: '/service-role/', trustPolicy: EC2_TRUST });
+    const setup = createAwsAdapter({ maxAttempts: 1 });
+    await setup.createRole(target, { name: 'InstanceRole', path: '/', trustPolicy: EC2_TRUST });
+    await setup.createRole(target, { name: 'ServiceRole', path: '/service-role/', trustPolicy: EC2_TRUST });
     setup.dispose();
   });
-  beforeEach(() => (factory = new RecordingFactory({ maxAttempts: 1 })));
-  afterEach(() => factory.dispose());
+  beforeEach(() => {
+    factory = new RecordingFactory({ maxAttempts: 1 });
+    aws = createAwsAdapter({ factory });
+  });
+  afterEach(() => aws.dispose());
 
   it('lists the roles, with a path prefix', async () => {
-    const all = await listRoles(factory, target);
+    const all = await aws.listRoles(target);
     assert.ok(['InstanceRole', 'ServiceRole'].every((n) => all.some((r) => r.name === n)));
-    const service = await listRoles(factory, target, { pathPrefix: '/service-role/' });
+    const service = await aws.listRoles(target, { pathPrefix: '/service-role/' });
     assert.deepEqual(service.map((r) => [r.name, r.path]), [['ServiceRole', '/service-role/']]);
     assert.ok(sameDocument(service[0]!.trustPolicy, EC2_TRUST), 'decoded');
   });
 
   it('inline: puts the policy; applying it again is "no change" and writes nothing', async () => {
     const request: ApplyRequest = { policy: { type: 'text', text: identity('ssm:DescribeParameters'), label: 'p.json' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'inline', policyName: 'Describe' };
-    const plan = await buildPlan(factory, target, request);
+    const plan = await buildPlan(aws, target, request);
     assert.deepEqual([plan.accountId, plan.roleArn, plan.currentText, plan.noChange, plan.gate.blocked], [ACCOUNT, `arn:aws:iam::${ACCOUNT}:role/InstanceRole`, '', false, false]);
     assert.deepEqual(plan.steps.map((s) => s.action), ['PutRolePolicy']);
     assert.equal(plan.proposedText, JSON.stringify(JSON.parse(identity('ssm:DescribeParameters')), null, 2));
-    const outcome = await applyPlan(factory, target, plan);
+    const outcome = await applyPlan(aws, target, plan);
     assert.deepEqual([outcome.done.length, outcome.failed, outcome.rolledBack, outcome.noChange], [1, undefined, [], false]);
     assert.deepEqual(outcome.log?.map((l) => [l.action, l.ok]), [['iam:PutRolePolicy', true]]);
-    const stored = await getInlinePolicy(factory, target, 'InstanceRole', 'Describe');
+    const stored = await aws.getRolePolicy(target, 'InstanceRole', 'Describe');
     assert.ok(stored && sameDocument(stored, identity('ssm:DescribeParameters')));
 
-    const again = await buildPlan(factory, target, request);
+    const again = await buildPlan(aws, target, request);
     assert.deepEqual([again.noChange, again.steps, again.currentText], [true, [], plan.proposedText]);
     const before = factory.writes().length;
-    const none = await applyPlan(factory, target, again);
+    const none = await applyPlan(aws, target, again);
     assert.deepEqual([none.noChange, none.done, none.log], [true, [], []]);
     assert.equal(factory.writes().length, before, 'no write');
   });
 
   it('trust: replaces the trust policy with the catalog one; again is no change', async () => {
     const request: ApplyRequest = { policy: { type: 'catalog', entryId: 'ssm-dhmc-trust' }, role: { type: 'existing', roleName: 'ServiceRole' }, mode: 'trust' };
-    const plan = await buildPlan(factory, target, request);
+    const plan = await buildPlan(aws, target, request);
     assert.ok(sameDocument(plan.currentText, EC2_TRUST));
     assert.deepEqual(plan.steps.map((s) => s.action), ['UpdateAssumeRolePolicy']);
-    await applyPlan(factory, target, plan);
-    assert.ok(sameDocument((await getTrustPolicy(factory, target, 'ServiceRole')) ?? '', catalogEntry('ssm-dhmc-trust')!.text));
-    assert.equal((await buildPlan(factory, target, request)).noChange, true);
+    await applyPlan(aws, target, plan);
+    assert.ok(sameDocument((await getTrustPolicy('ServiceRole')) ?? '', catalogEntry('ssm-dhmc-trust')!.text));
+    assert.equal((await buildPlan(aws, target, request)).noChange, true);
   });
 
   it('attachManaged: attaches an AWS managed policy (its document shown); again is no change', async () => {
     const request: ApplyRequest = { policy: { type: 'awsManaged', name: 'AmazonSSMManagedInstanceCore' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'attachManaged' };
-    const plan = await buildPlan(factory, target, request);
+    const plan = await buildPlan(aws, target, request);
     assert.deepEqual([plan.currentText, plan.steps.map((s) => s.action)], ['', ['AttachRolePolicy']]);
     assert.match(plan.proposedText, /ssm:UpdateInstanceInformation/);
-    await applyPlan(factory, target, plan);
-    assert.ok((await listAttachedPolicies(factory, target, 'InstanceRole')).some((p) => p.arn === 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore'));
-    const again = await buildPlan(factory, target, request);
+    await applyPlan(aws, target, plan);
+    assert.ok((await aws.listAttachedRolePolicies(target, 'InstanceRole')).some((p) => p.arn === 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore'));
+    const again = await buildPlan(aws, target, request);
     assert.deepEqual([again.noChange, again.currentText === again.proposedText], [true, true]);
   });
 
   it('attachManaged: an unknown AWS managed policy is NoSuchEntity before any write', async () => {
-    const err = await buildPlan(factory, target, { policy: { type: 'awsManaged', name: 'NoSuchPolicyHere' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'attachManaged' }).catch((e: unknown) => e);
-    assert.ok(err instanceof AwsCallError);
-    assert.equal(err.info.reason, 'notFound');
+    const err = await buildPlan(aws, target, { policy: { type: 'awsManaged', name: 'NoSuchPolicyHere' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'attachManaged' }).catch((e: unknown) => e);
+    assert.ok(isAwsError(err));
+    assert.equal(err.reason, 'notFound');
     assert.deepEqual(factory.writes(), []);
   });
 
   it('customerManaged: creates and attaches, updates with new versions, respects the five-versions limit', async () => {
     const policyArn = `arn:aws:iam::${ACCOUNT}:policy/AppPolicy`;
     const request = (action: string): ApplyRequest => ({ policy: { type: 'text', text: identity(action), label: 'p' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'customerManaged', policyName: 'AppPolicy' });
-    const first = await buildPlan(factory, target, request('ssm:GetParameter'));
+    const first = await buildPlan(aws, target, request('ssm:GetParameter'));
     assert.deepEqual(first.steps.map((s) => s.action), ['CreatePolicy', 'AttachRolePolicy']);
-    await applyPlan(factory, target, first);
-    assert.ok((await listAttachedPolicies(factory, target, 'InstanceRole')).some((p) => p.arn === policyArn));
+    await applyPlan(aws, target, first);
+    assert.ok((await aws.listAttachedRolePolicies(target, 'InstanceRole')).some((p) => p.arn === policyArn));
     const actions = ['ssm:GetParameters', 'ssm:GetParameterHistory', 'ssm:GetParametersByPath', 'ssm:DescribeParameters'];
     for (const action of actions) {
-      const plan = await buildPlan(factory, target, request(action));
+      const plan = await buildPlan(aws, target, request(action));
       assert.deepEqual(plan.steps.map((s) => s.action), ['CreatePolicyVersion']);
-      assert.equal((await applyPlan(factory, target, plan)).failed, undefined);
+      assert.equal((await applyPlan(aws, target, plan)).failed, undefined);
     }
-    let doc = await getCustomerManagedPolicyDocument(factory, target, policyArn);
+    let doc = await getManagedPolicyDocument(aws, target, policyArn);
     assert.equal(doc?.versions.length, 5);
-    const sixth = await buildPlan(factory, target, request('ssm:PutParameter'));
+    const sixth = await buildPlan(aws, target, request('ssm:PutParameter'));
     assert.deepEqual(sixth.steps.map((s) => [s.action, s.versionId]), [['DeletePolicyVersion', 'v1'], ['CreatePolicyVersion', undefined]]);
-    const outcome = await applyPlan(factory, target, sixth);
+    const outcome = await applyPlan(aws, target, sixth);
     assert.equal(outcome.failed, undefined, outcome.failed?.message);
-    doc = await getCustomerManagedPolicyDocument(factory, target, policyArn);
+    doc = await getManagedPolicyDocument(aws, target, policyArn);
     assert.equal(doc?.versions.length, 5);
     assert.ok(!doc?.versions.some((v) => v.versionId === 'v1'));
     assert.ok(doc && sameDocument(doc.text, identity('ssm:PutParameter')));
 
-    const again = await buildPlan(factory, target, request('ssm:PutParameter'));
+    const again = await buildPlan(aws, target, request('ssm:PutParameter'));
     assert.equal(again.noChange, true);
-    await applyPlan(factory, target, again);
-    assert.equal((await getCustomerManagedPolicyDocument(factory, target, policyArn))?.versions.length, 5, 'version count unchanged');
+    await applyPlan(aws, target, again);
+    assert.equal((await getManagedPolicyDocument(aws, target, policyArn))?.versions.length, 5, 'version count unchanged');
   });
 
   it('rolls back the role it created when the put fails (LimitExceeded injected: moto does not enforce it)', async () => {
@@ -163,11 +160,11 @@ describe('aws/iam-apply: apply a policy to a role (over HTTP, moto)', function (
       mode: 'inline',
       policyName: 'Describe',
     };
-    const plan = await buildPlan(factory, target, request);
+    const plan = await buildPlan(aws, target, request);
     assert.equal(plan.roleArn, `arn:aws:iam::${ACCOUNT}:role/apps/FreshRole`);
     assert.deepEqual(plan.steps.map((s) => s.action), ['CreateRole', 'PutRolePolicy']);
     factory.failOn = { command: 'PutRolePolicy', error: iamError('LimitExceededException', 'Maximum policy size of 10240 bytes exceeded for role FreshRole') };
-    const outcome = await applyPlan(factory, target, plan);
+    const outcome = await applyPlan(aws, target, plan);
     assert.deepEqual(outcome.done.map((s) => s.action), ['CreateRole']);
     assert.equal(outcome.failed?.step.action, 'PutRolePolicy');
     assert.match(outcome.failed?.message ?? '', /quota/);
@@ -178,7 +175,7 @@ describe('aws/iam-apply: apply a policy to a role (over HTTP, moto)', function (
       ['iam:PutRolePolicy', false, false],
       ['iam:DeleteRole', true, true],
     ]);
-    assert.equal(await getTrustPolicy(factory, target, 'FreshRole'), undefined, 'the role is gone');
+    assert.equal(await getTrustPolicy('FreshRole'), undefined, 'the role is gone');
   });
 
   it('rolls back the policy and the role it created when the attach fails (AccessDenied injected)', async () => {
@@ -188,29 +185,29 @@ describe('aws/iam-apply: apply a policy to a role (over HTTP, moto)', function (
       mode: 'customerManaged',
       policyName: 'FreshPolicy',
     };
-    const plan = await buildPlan(factory, target, request);
+    const plan = await buildPlan(aws, target, request);
     assert.deepEqual(plan.steps.map((s) => s.action), ['CreateRole', 'CreatePolicy', 'AttachRolePolicy']);
     factory.failOn = { command: 'AttachRolePolicy', error: iamError('AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:AttachRolePolicy on resource: role FreshRole2', 403) };
-    const outcome = await applyPlan(factory, target, plan);
+    const outcome = await applyPlan(aws, target, plan);
     assert.match(outcome.failed?.message ?? '', /access denied.*iam:AttachRolePolicy/i);
     assert.deepEqual(outcome.rolledBack.map((s) => s.action), ['CreatePolicy', 'CreateRole']);
-    assert.equal(await getCustomerManagedPolicyDocument(factory, target, `arn:aws:iam::${ACCOUNT}:policy/FreshPolicy`), undefined);
-    assert.equal(await getTrustPolicy(factory, target, 'FreshRole2'), undefined);
+    assert.equal(await getManagedPolicyDocument(aws, target, `arn:aws:iam::${ACCOUNT}:policy/FreshPolicy`), undefined);
+    assert.equal(await getTrustPolicy('FreshRole2'), undefined);
   });
 
   it('the gate blocks a Principal in an identity policy before any write (moto would accept it)', async () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ssm:GetParameter', Resource: '*' }] });
-    const plan = await buildPlan(factory, target, { policy: { type: 'text', text, kind: 'identity', label: 'p' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'inline', policyName: 'WithPrincipal' });
+    const plan = await buildPlan(aws, target, { policy: { type: 'text', text, kind: 'identity', label: 'p' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'inline', policyName: 'WithPrincipal' });
     assert.equal(plan.gate.blocked, true);
     assert.ok(plan.gate.errors.some((e) => e.ruleId === 'principal-in-identity'));
-    await assert.rejects(applyPlan(factory, target, plan), ApplyBlockedError);
+    await assert.rejects(applyPlan(aws, target, plan), ApplyBlockedError);
     assert.deepEqual(factory.writes(), []);
-    assert.equal(await getInlinePolicy(factory, target, 'InstanceRole', 'WithPrincipal'), undefined);
+    assert.equal(await aws.getRolePolicy(target, 'InstanceRole', 'WithPrincipal'), undefined);
   });
 
   it('the gate blocks a new role with a malformed trust policy before any write (moto would create it)', async () => {
     const badTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] });
-    const plan = await buildPlan(factory, target, {
+    const plan = await buildPlan(aws, target, {
       policy: { type: 'awsManaged', name: 'AmazonSSMManagedInstanceCore' },
       role: { type: 'new', roleName: 'BadTrustRole', path: '/', trustPolicyText: badTrust },
       mode: 'attachManaged',
@@ -218,24 +215,24 @@ describe('aws/iam-apply: apply a policy to a role (over HTTP, moto)', function (
     assert.equal(plan.gate.blocked, true);
     assert.equal(plan.trustGate?.blocked, true);
     assert.ok(plan.gate.errors.some((e) => e.ruleId === 'missing-principal'));
-    await assert.rejects(applyPlan(factory, target, plan), ApplyBlockedError);
+    await assert.rejects(applyPlan(aws, target, plan), ApplyBlockedError);
     assert.deepEqual(factory.writes(), []);
-    assert.equal(await getTrustPolicy(factory, target, 'BadTrustRole'), undefined);
+    assert.equal(await getTrustPolicy('BadTrustRole'), undefined);
   });
 
   it('IAM errors: a missing role, a taken name, a malformed document (gate bypassed)', async () => {
     const text = { type: 'text', text: identity('ssm:GetParameter'), label: 'p' } as const;
-    const missing = await buildPlan(factory, target, { policy: text, role: { type: 'existing', roleName: 'NoSuchRole' }, mode: 'inline', policyName: 'X' }).catch((e: unknown) => e);
-    assert.ok(missing instanceof AwsCallError && missing.info.reason === 'notFound', String(missing));
+    const missing = await buildPlan(aws, target, { policy: text, role: { type: 'existing', roleName: 'NoSuchRole' }, mode: 'inline', policyName: 'X' }).catch((e: unknown) => e);
+    assert.ok(isAwsError(missing) && missing.reason === 'notFound', String(missing));
     assert.match(missing.message, /NoSuchRole/);
-    const taken = await buildPlan(factory, target, { policy: text, role: { type: 'new', roleName: 'InstanceRole', path: '/', trustPolicyText: EC2_TRUST }, mode: 'inline', policyName: 'X' }).catch((e: unknown) => e);
-    assert.ok(taken instanceof AwsCallError && taken.info.reason === 'alreadyExists', String(taken));
-    await assert.rejects(buildPlan(factory, target, { policy: text, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'trust' }), /cannot be applied as: trust/);
+    const taken = await buildPlan(aws, target, { policy: text, role: { type: 'new', roleName: 'InstanceRole', path: '/', trustPolicyText: EC2_TRUST }, mode: 'inline', policyName: 'X' }).catch((e: unknown) => e);
+    assert.ok(isAwsError(taken) && taken.reason === 'alreadyExists', String(taken));
+    await assert.rejects(buildPlan(aws, target, { policy: text, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'trust' }), /cannot be applied as: trust/);
 
     const malformed = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Maybe', Action: 'ssm:GetParameter', Resource: '*' }] });
-    const plan = await buildPlan(factory, target, { policy: { type: 'text', text: malformed, kind: 'identity', label: 'p' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'customerManaged', policyName: 'Malformed' });
+    const plan = await buildPlan(aws, target, { policy: { type: 'text', text: malformed, kind: 'identity', label: 'p' }, role: { type: 'existing', roleName: 'InstanceRole' }, mode: 'customerManaged', policyName: 'Malformed' });
     assert.equal(plan.gate.blocked, true);
-    const outcome = await applyPlan(factory, target, { ...plan, gate: openGate() });
+    const outcome = await applyPlan(aws, target, { ...plan, gate: openGate() });
     assert.equal(outcome.failed?.step.action, 'CreatePolicy');
     assert.match(outcome.failed?.message ?? '', /malformed/i);
     assert.deepEqual([outcome.done, outcome.rolledBack], [[], []]);

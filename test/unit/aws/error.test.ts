@@ -1,16 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { classifyAwsError, redactSecrets, type AwsErrorInfo } from '../../../src/core/aws/classify-error';
-import type { ClassifiedError } from '../../../src/core/settings/aws-error';
+import { classifyAwsError, isAwsError, redactSecrets, type AwsError } from '../../../src/core/aws/error';
 
 /** An error shaped like the SDK's service exceptions: a name, a message and the response metadata. */
 function serviceError(name: string, message: string, httpStatusCode: number, attempts = 1): Error {
   return Object.assign(new Error(message), { name, $fault: httpStatusCode >= 500 ? 'server' : 'client', $metadata: { httpStatusCode, requestId: 'req-1', attempts } });
 }
 
-describe('core/aws/classify-error: classifyAwsError', () => {
-  it('produces values the views accept as a ClassifiedError', () => {
-    const info: ClassifiedError = classifyAwsError(serviceError('ThrottlingException', 'Rate exceeded', 400));
+describe('core/aws/error: classifyAwsError', () => {
+  it('produces the one error type the views accept', () => {
+    const info: AwsError = classifyAwsError(serviceError('ThrottlingException', 'Rate exceeded', 400));
     assert.equal(info.kind, 'throttled');
+    assert.ok(isAwsError(info));
+    assert.equal(classifyAwsError(info), info, 'an AwsError passes through');
   });
 
   describe('credentials (errors no emulator produces: built by hand like the SDK throws them)', () => {
@@ -131,7 +132,7 @@ describe('core/aws/classify-error: classifyAwsError', () => {
       assert.equal(classifyAwsError('boom').kind, 'other');
       assert.equal(classifyAwsError(undefined).kind, 'other');
       assert.equal(classifyAwsError(null).kind, 'other');
-      const info: AwsErrorInfo = classifyAwsError(serviceError('SomethingNew', 'Odd', 400), { region: 'us-east-1' });
+      const info: AwsError = classifyAwsError(serviceError('SomethingNew', 'Odd', 400), { region: 'us-east-1' });
       assert.equal(info.message, 'The AWS call failed in us-east-1: Odd');
     });
   });

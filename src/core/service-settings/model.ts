@@ -1,8 +1,8 @@
 import { formatMessage, type Localize } from '../language/localize';
 import { DHMC_SETTING_ID, SERVICE_SETTINGS, isValidServiceSettingValue, type ServiceSettingInfo } from '../ssm/service-settings';
-import { errorLabel, errorMarkdown } from './aws-error';
-import { code, escapeMarkdown } from './markdown';
-import { formatTimestamp, readSettingState, type LastModified, type SettingRead } from './setting-state';
+import { errorLabel, errorMarkdown } from '../aws/error';
+import { code, escapeMarkdown } from '../util/markdown';
+import { lastModifiedLine, readSettingState, type LastModified, type SettingRead } from './setting-state';
 
 /** The setting ids whose edit command changes nothing directly (a Quick Setup owns them). */
 const READ_ONLY = new Set(['/ssm/just-in-time-access/identity-provider']);
@@ -209,14 +209,6 @@ function valuesLine(setting: ServiceSettingInfo, t: Localize): string | undefine
   if (setting.allowedValues) parts.push(t('Allowed values: {0}', setting.allowedValues.map(code).join(', ')));
   if (setting.defaultValue !== undefined) parts.push(t('default {0}', code(setting.defaultValue)));
   return parts.length > 0 ? parts.join('; ') : undefined;
-}
-
-function lastModifiedLine(m: LastModified, t: Localize): string | undefined {
-  const user = m.user ? code(m.user) : undefined;
-  const date = m.date ? formatTimestamp(m.date) : undefined;
-  if (user && date) return t('Last modified by {0} on {1}', user, date);
-  if (user) return t('Last modified by {0}', user);
-  return date ? t('Last modified on {0}', date) : undefined;
 }
 
 /** The text of a modal confirmation: `message` is the question, `detail` the lines under it, `confirm` the button. */

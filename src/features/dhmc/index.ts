@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import { disableDhmc, enableDhmc, type DhmcCommandArg } from './dhmc-commands';
+import { DHMC_VIEW_ID, DhmcTreeProvider, type DhmcNode } from './dhmc-tree';
+
+export { type DhmcCommandOptions, type DhmcCommandResult } from './dhmc-commands';
+
+/** The command ids of the DHMC view (declared in package.json). */
+export const DhmcCommandId = {
+  refreshDhmc: 'ssmPolicy.refreshDhmc',
+  refreshDhmcRegion: 'ssmPolicy.refreshDhmcRegion',
+  enableDhmc: 'ssmPolicy.enableDhmc',
+  disableDhmc: 'ssmPolicy.disableDhmc',
+} as const;
+
+/** A Region code from a command argument: the code itself, or a tree row (`{ region }`). */
+export function regionOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'object' && arg !== null && 'region' in arg && typeof (arg as { region: unknown }).region === 'string') return (arg as { region: string }).region;
+  return undefined;
+}
+
+/**
+ * Registers the DHMC view (`ssmPolicy.dhmc`) and its commands: refresh, Enable and Disable DHMC. A change tells the
+ * service-settings view to reload the Regions it touched (`ssmPolicy.refreshServiceSettings`).
+ */
+export function registerDhmc(context: vscode.ExtensionContext, connection: Connection): DhmcTreeProvider {
+  const { session, ui } = connection;
+  const tree = new DhmcTreeProvider(session);
+  const view = vscode.window.createTreeView<DhmcNode>(DHMC_VIEW_ID, { treeDataProvider: tree, canSelectMany: true });
+  tree.attach(view);
+  const deps = {
+    session,
+    tree,
+    ui,
+    onChanged: (regions: readonly string[]) => regions.forEach((r) => void vscode.commands.executeCommand('ssmPolicy.refreshServiceSettings', r)),
+  };
+  context.subscriptions.push(
+    tree,
+    view,
+    vscode.commands.registerCommand(DhmcCommandId.refreshDhmc, () => {
+      tree.refresh();
+      return tree.whenLoaded();
+    }),
+    vscode.commands.registerCommand(DhmcCommandId.refreshDhmcRegion, (arg?: unknown) => {
+      const region = regionOf(arg);
+      return region ? tree.refreshRegion(region) : undefined;
+    }),
+    vscode.commands.registerCommand(DhmcCommandId.enableDhmc, (arg?: DhmcCommandArg, selected?: unknown) => enableDhmc(deps, arg, selected)),
+    vscode.commands.registerCommand(DhmcCommandId.disableDhmc, (arg?: DhmcCommandArg, selected?: unknown) => disableDhmc(deps, arg, selected)),
+  );
+  return tree;
+}
