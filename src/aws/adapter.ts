@@ -1,7 +1,9 @@
 /**
  * The adapter of the AWS wing: {@link AwsPort} over the AWS SDK. Each method is one SDK call (a list: the SDK's
  * paginator, every page) that returns the core types of src/core/aws/port.ts; every failure becomes an
- * {@link AwsError} for the call's action, Region and profile, and is logged (classified: no secret).
+ * {@link AwsError} for the call's action, Region and profile, and is logged (classified: no secret). Reads retry
+ * as the SDK does; a write is sent by a client that makes one attempt, and sent again only when
+ * src/core/aws/writes.ts says a second attempt cannot do harm (throttled, never sent, or an idempotent write).
  */
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import {
@@ -46,6 +48,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { decodeIamDocument } from '../core/apply/document';
 import { AwsError, classifyAwsError, type AwsCallContext } from '../core/aws/error';
+import { mayRetryWrite, type WriteAction } from '../core/aws/writes';
 import type { AwsPort, AwsTarget, CallOptions, InstanceProfile, ManagedPolicy, PolicyVersion, Role, ServiceSetting } from '../core/aws/port';
 import { ssmRegionsFrom, type Ec2RegionInfo } from '../core/aws/region-list';
 import { AwsClientFactory, type ClientFactoryOptions } from './client-factory';
@@ -60,6 +63,9 @@ export interface AwsAdapterOptions extends ClientFactoryOptions {
   factory?: AwsClientFactory;
   /** Receives one line per failed call: action, Region, profile, kind and the classified (secret-free) message. */
   log?: (line: string) => void;
+  /** Attempts per write when a retry is safe (default: maxAttempts, else 3), and the first back-off in ms (default 200, doubled each time). */
+  writeAttempts?: number;
+  writeBackoffMs?: number;
 }
 
 /** The adapter, plus `dispose()` to destroy the cached clients. */
@@ -145,6 +151,10 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
   const send = (o: CallOptions | undefined) => ({ abortSignal: o?.signal });
   const iam = (t: AwsTarget) => factory.client('iam', t);
   const ssm = (t: AwsTarget) => factory.client('ssm', t);
+  const iamWrite = (t: AwsTarget) => factory.client('iam', t, { retries: false });
+  const ssmWrite = (t: AwsTarget) => factory.client('ssm', t, { retries: false });
+  const attempts = Math.max(1, options.writeAttempts ?? options.maxAttempts ?? 3);
+  const backoff = options.writeBackoffMs ?? 200;
 
   const logFailure = (action: string, target: AwsTarget, err: AwsError): void => {
     if (!options.log || err.reason === 'aborted') return;
@@ -158,6 +168,24 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
     } catch (err) {
       logFailure(action, target, err as AwsError);
       throw err;
+    }
+  };
+  /**
+   * Runs one write with the single-attempt client; tries again only when {@link mayRetryWrite} allows it (waiting
+   * 200 ms, then 400 ms …), never after the call was cancelled. The error says how many attempts were made.
+   */
+  const write = async <T>(action: WriteAction, target: AwsTarget, o: CallOptions | undefined, run: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await classified(action, target, run);
+      } catch (thrown) {
+        const err = thrown as AwsError;
+        if (attempt >= attempts || o?.signal?.aborted || !mayRetryWrite(action, err)) {
+          logFailure(action, target, err);
+          throw attempt > 1 ? new AwsError({ ...err, message: err.message, attempts: attempt }) : err;
+        }
+        await new Promise((resolve) => setTimeout(resolve, backoff * 2 ** (attempt - 1)));
+      }
     }
   };
   /** The same for a read whose entity may not exist: NoSuchEntity is undefined, not a failure. */
@@ -195,20 +223,20 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
     getServiceSetting: (t, id, o) =>
       call('ssm:GetServiceSetting', t, async () => toSetting((await ssm(t).send(new GetServiceSettingCommand({ SettingId: id }), send(o))).ServiceSetting, id)),
     updateServiceSetting: (t, id, value, o) =>
-      call('ssm:UpdateServiceSetting', t, async () => void (await ssm(t).send(new UpdateServiceSettingCommand({ SettingId: id, SettingValue: value }), send(o)))),
+      write('ssm:UpdateServiceSetting', t, o, async () => void (await ssmWrite(t).send(new UpdateServiceSettingCommand({ SettingId: id, SettingValue: value }), send(o)))),
     resetServiceSetting: (t, id, o) =>
-      call('ssm:ResetServiceSetting', t, async () => toSetting((await ssm(t).send(new ResetServiceSettingCommand({ SettingId: id }), send(o))).ServiceSetting, id)),
+      write('ssm:ResetServiceSetting', t, o, async () => toSetting((await ssmWrite(t).send(new ResetServiceSettingCommand({ SettingId: id }), send(o))).ServiceSetting, id)),
 
     getRole: (t, roleName, o) => find('iam:GetRole', t, async () => toRole((await iam(t).send(new GetRoleCommand({ RoleName: roleName }), send(o))).Role)),
     listRoles: (t, filter = {}, o) =>
       call('iam:ListRoles', t, async () => (await all(paginateListRoles({ client: iam(t) }, { PathPrefix: filter.pathPrefix }, send(o)), (p) => p.Roles)).map(toRole)),
     createRole: (t, role, o) =>
-      call('iam:CreateRole', t, async () =>
-        toRole((await iam(t).send(new CreateRoleCommand({ RoleName: role.name, Path: role.path, AssumeRolePolicyDocument: role.trustPolicy, Description: role.description }), send(o))).Role),
+      write('iam:CreateRole', t, o, async () =>
+        toRole((await iamWrite(t).send(new CreateRoleCommand({ RoleName: role.name, Path: role.path, AssumeRolePolicyDocument: role.trustPolicy, Description: role.description }), send(o))).Role),
       ),
-    deleteRole: (t, roleName, o) => call('iam:DeleteRole', t, async () => void (await iam(t).send(new DeleteRoleCommand({ RoleName: roleName }), send(o)))),
+    deleteRole: (t, roleName, o) => write('iam:DeleteRole', t, o, async () => void (await iamWrite(t).send(new DeleteRoleCommand({ RoleName: roleName }), send(o)))),
     updateAssumeRolePolicy: (t, roleName, document, o) =>
-      call('iam:UpdateAssumeRolePolicy', t, async () => void (await iam(t).send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: document }), send(o)))),
+      write('iam:UpdateAssumeRolePolicy', t, o, async () => void (await iamWrite(t).send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: document }), send(o)))),
 
     getRolePolicy: (t, roleName, policyName, o) =>
       find('iam:GetRolePolicy', t, async () =>
@@ -217,35 +245,35 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
     listRolePolicies: (t, roleName, o) =>
       call('iam:ListRolePolicies', t, () => all(paginateListRolePolicies({ client: iam(t) }, { RoleName: roleName }, send(o)), (p) => p.PolicyNames)),
     putRolePolicy: (t, roleName, policyName, document, o) =>
-      call('iam:PutRolePolicy', t, async () => void (await iam(t).send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document }), send(o)))),
+      write('iam:PutRolePolicy', t, o, async () => void (await iamWrite(t).send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document }), send(o)))),
     deleteRolePolicy: (t, roleName, policyName, o) =>
-      call('iam:DeleteRolePolicy', t, async () => void (await iam(t).send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), send(o)))),
+      write('iam:DeleteRolePolicy', t, o, async () => void (await iamWrite(t).send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), send(o)))),
 
     listAttachedRolePolicies: (t, roleName, o) =>
       call('iam:ListAttachedRolePolicies', t, async () =>
         (await all(paginateListAttachedRolePolicies({ client: iam(t) }, { RoleName: roleName }, send(o)), (p) => p.AttachedPolicies)).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' })),
       ),
     attachRolePolicy: (t, roleName, policyArn, o) =>
-      call('iam:AttachRolePolicy', t, async () => void (await iam(t).send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }), send(o)))),
+      write('iam:AttachRolePolicy', t, o, async () => void (await iamWrite(t).send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }), send(o)))),
     detachRolePolicy: (t, roleName, policyArn, o) =>
-      call('iam:DetachRolePolicy', t, async () => void (await iam(t).send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }), send(o)))),
+      write('iam:DetachRolePolicy', t, o, async () => void (await iamWrite(t).send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }), send(o)))),
 
     getPolicy: (t, policyArn, o) => find('iam:GetPolicy', t, async () => toPolicy((await iam(t).send(new GetPolicyCommand({ PolicyArn: policyArn }), send(o))).Policy, policyArn)),
     createPolicy: (t, policyName, document, o) =>
-      call('iam:CreatePolicy', t, async () => toPolicy((await iam(t).send(new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: document }), send(o))).Policy, '')),
-    deletePolicy: (t, policyArn, o) => call('iam:DeletePolicy', t, async () => void (await iam(t).send(new DeletePolicyCommand({ PolicyArn: policyArn }), send(o)))),
+      write('iam:CreatePolicy', t, o, async () => toPolicy((await iamWrite(t).send(new CreatePolicyCommand({ PolicyName: policyName, PolicyDocument: document }), send(o))).Policy, '')),
+    deletePolicy: (t, policyArn, o) => write('iam:DeletePolicy', t, o, async () => void (await iamWrite(t).send(new DeletePolicyCommand({ PolicyArn: policyArn }), send(o)))),
     getPolicyVersion: (t, policyArn, versionId, o) =>
       call('iam:GetPolicyVersion', t, async () => toVersion((await iam(t).send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), send(o))).PolicyVersion)),
     listPolicyVersions: (t, policyArn, o) =>
       call('iam:ListPolicyVersions', t, async () => (await all(paginateListPolicyVersions({ client: iam(t) }, { PolicyArn: policyArn }, send(o)), (p) => p.Versions)).map(toVersion)),
     createPolicyVersion: (t, policyArn, document, setAsDefault, o) =>
-      call('iam:CreatePolicyVersion', t, async () =>
-        toVersion((await iam(t).send(new CreatePolicyVersionCommand({ PolicyArn: policyArn, PolicyDocument: document, SetAsDefault: setAsDefault }), send(o))).PolicyVersion),
+      write('iam:CreatePolicyVersion', t, o, async () =>
+        toVersion((await iamWrite(t).send(new CreatePolicyVersionCommand({ PolicyArn: policyArn, PolicyDocument: document, SetAsDefault: setAsDefault }), send(o))).PolicyVersion),
       ),
     deletePolicyVersion: (t, policyArn, versionId, o) =>
-      call('iam:DeletePolicyVersion', t, async () => void (await iam(t).send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), send(o)))),
+      write('iam:DeletePolicyVersion', t, o, async () => void (await iamWrite(t).send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), send(o)))),
     setDefaultPolicyVersion: (t, policyArn, versionId, o) =>
-      call('iam:SetDefaultPolicyVersion', t, async () => void (await iam(t).send(new SetDefaultPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), send(o)))),
+      write('iam:SetDefaultPolicyVersion', t, o, async () => void (await iamWrite(t).send(new SetDefaultPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), send(o)))),
 
     getInstanceProfile: (t, name, o) =>
       find('iam:GetInstanceProfile', t, async () => toInstanceProfile((await iam(t).send(new GetInstanceProfileCommand({ InstanceProfileName: name }), send(o))).InstanceProfile)),
@@ -254,15 +282,15 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
         (await all(paginateListInstanceProfilesForRole({ client: iam(t) }, { RoleName: roleName }, send(o)), (p) => p.InstanceProfiles)).map(toInstanceProfile),
       ),
     createInstanceProfile: (t, name, path, o) =>
-      call('iam:CreateInstanceProfile', t, async () =>
-        toInstanceProfile((await iam(t).send(new CreateInstanceProfileCommand({ InstanceProfileName: name, Path: path }), send(o))).InstanceProfile),
+      write('iam:CreateInstanceProfile', t, o, async () =>
+        toInstanceProfile((await iamWrite(t).send(new CreateInstanceProfileCommand({ InstanceProfileName: name, Path: path }), send(o))).InstanceProfile),
       ),
     deleteInstanceProfile: (t, name, o) =>
-      call('iam:DeleteInstanceProfile', t, async () => void (await iam(t).send(new DeleteInstanceProfileCommand({ InstanceProfileName: name }), send(o)))),
+      write('iam:DeleteInstanceProfile', t, o, async () => void (await iamWrite(t).send(new DeleteInstanceProfileCommand({ InstanceProfileName: name }), send(o)))),
     addRoleToInstanceProfile: (t, name, roleName, o) =>
-      call('iam:AddRoleToInstanceProfile', t, async () => void (await iam(t).send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: roleName }), send(o)))),
+      write('iam:AddRoleToInstanceProfile', t, o, async () => void (await iamWrite(t).send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: roleName }), send(o)))),
     removeRoleFromInstanceProfile: (t, name, roleName, o) =>
-      call('iam:RemoveRoleFromInstanceProfile', t, async () => void (await iam(t).send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: name, RoleName: roleName }), send(o)))),
+      write('iam:RemoveRoleFromInstanceProfile', t, o, async () => void (await iamWrite(t).send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: name, RoleName: roleName }), send(o)))),
 
     dispose: () => factory.dispose(),
   };

@@ -1,7 +1,8 @@
 /**
  * The one place AWS SDK clients are made: cached per service, Region and profile; credentials from the SDK's
  * Node provider chain (environment, shared config and credentials files, IAM Identity Center, process credentials);
- * adaptive retries. Endpoints come only from the SDK's standard configuration (`AWS_ENDPOINT_URL_*`, a profile's
+ * adaptive retries for reads. Writes go through clients that never retry on their own (`{ retries: false }`): the
+ * adapter decides, per write, whether a second attempt is safe (src/core/aws/writes.ts). Endpoints come only from the SDK's standard configuration (`AWS_ENDPOINT_URL_*`, a profile's
  * `endpoint_url`), never from an option here: a workspace must not be able to redirect the user's signed calls.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -44,9 +45,13 @@ export class AwsClientFactory {
 
   constructor(private readonly options: ClientFactoryOptions = {}) {}
 
-  /** The cached client of a service for a Region and profile, made on first use. */
-  client<S extends AwsServiceId>(service: S, target: AwsTarget): AwsClients[S] {
-    const key = `${service}\u0000${target.region}\u0000${target.profile ?? ''}`;
+  /**
+   * The cached client of a service for a Region and profile, made on first use; `retries: false` gives the
+   * client for writes, which makes exactly one attempt per call.
+   */
+  client<S extends AwsServiceId>(service: S, target: AwsTarget, use: { retries?: boolean } = {}): AwsClients[S] {
+    const retries = use.retries ?? true;
+    const key = `${service}\u0000${target.region}\u0000${target.profile ?? ''}\u0000${retries ? 'retries' : 'once'}`;
     let client = this.clients.get(key) as AwsClients[S] | undefined;
     if (!client) {
       const Ctor = CONSTRUCTORS[service] as unknown as new (config: Record<string, unknown>) => AwsClients[S];
@@ -56,10 +61,12 @@ export class AwsClientFactory {
         profile: target.profile,
         credentials: this.credentials(target.profile),
         retryMode: 'adaptive',
-        maxAttempts: this.options.maxAttempts ?? 3,
+        maxAttempts: retries ? (this.options.maxAttempts ?? 3) : 1,
         requestHandler: {
           connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
           requestTimeout: this.options.requestTimeoutMs ?? 30_000,
+          // Without it the SDK only logs a warning when the response is late, and a call may wait for ever.
+          throwOnRequestTimeout: true,
         },
       });
       this.clients.set(key, client);

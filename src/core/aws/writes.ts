@@ -5,6 +5,7 @@
  * never opened). After an ambiguous failure (a 5xx, a timeout, a connection lost after the request was sent) the
  * engine reads the state back and settles the outcome with {@link settleWrite}.
  */
+import type { AwsError } from './error';
 
 /** Every AWS write the extension makes, as `service:Action`. */
 export const WRITE_ACTIONS = [
@@ -54,40 +55,31 @@ export function isIdempotentWrite(action: WriteAction): boolean {
   return IDEMPOTENT.has(action);
 }
 
-/** The parts of a classified failure (src/core/aws) this module reads. */
-export interface WriteFailure {
-  kind: string;
-  reason?: string;
-  code?: string;
-  httpStatus?: number;
-}
-
-/** Node error codes of a connection that was never made: the request was not sent. */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The parts of a classified failure ({@link AwsError}) this module reads. */
+export type WriteFailure = Pick<AwsError, 'kind' | 'reason' | 'outcomeUnknown'>;
 
 /**
  * How a failed write may have ended: `notApplied` when AWS refused it (a 4xx: denied, throttled, invalid, not
- * found…) or it was never sent; `ambiguous` when it may have run (a 5xx, a timeout, a connection lost after the
- * request was sent, an unclassified failure), so the state must be read back.
+ * found…) or it was never sent (a refused connection); `ambiguous` when it may have run (a 5xx, a timeout, a
+ * connection lost after the request was sent, a call cancelled in flight), so the state must be read back.
  */
 export function failureCertainty(failure: WriteFailure): 'notApplied' | 'ambiguous' {
-  if (failure.code && NOT_SENT_CODES.has(failure.code)) return 'notApplied';
-  if (failure.kind === 'timeout' || failure.reason === 'timeout' || failure.kind === 'network' || failure.reason === 'network') return 'ambiguous';
-  if (failure.kind === 'cancelled' || failure.reason === 'aborted') return 'ambiguous';
-  if (failure.httpStatus !== undefined) return failure.httpStatus >= 500 ? 'ambiguous' : 'notApplied';
-  if (failure.reason === 'serviceError') return 'ambiguous';
-  // A classified refusal: AWS answered and did not run the request.
-  if (['accessDenied', 'regionNotEnabled', 'throttled', 'expiredSso', 'noCredentials'].includes(failure.kind)) return 'notApplied';
-  if (failure.reason && ['notFound', 'alreadyExists', 'conflict', 'invalidRequest', 'accessDenied', 'throttled'].includes(failure.reason)) return 'notApplied';
-  return 'ambiguous';
+  return failure.outcomeUnknown ? 'ambiguous' : 'notApplied';
 }
 
-/** True when the failure may be retried automatically for this write (see the module comment). */
+/** True when the request never reached AWS: a connection that was never made. */
+function notSent(failure: WriteFailure): boolean {
+  return failure.reason === 'network' && !failure.outcomeUnknown;
+}
+
+/**
+ * True when the failure may be retried automatically for this write: any write when AWS did not run it
+ * (throttling, no connection); an idempotent write also after an ambiguous failure. A cancelled call never.
+ */
 export function mayRetryWrite(action: WriteAction, failure: WriteFailure): boolean {
-  if (failure.kind === 'throttled' || failure.reason === 'throttled') return true;
-  if (failure.code && NOT_SENT_CODES.has(failure.code)) return true;
-  if (!isIdempotentWrite(action)) return false;
-  return failureCertainty(failure) === 'ambiguous' && failure.kind !== 'cancelled';
+  if (failure.kind === 'cancelled') return false;
+  if (failure.reason === 'throttled' || notSent(failure)) return true;
+  return isIdempotentWrite(action) && failure.outcomeUnknown;
 }
 
 /** What a read-back after the failure found: the state the write would leave, the state before it, or no answer. */
@@ -106,5 +98,5 @@ export function settleWrite(failure: WriteFailure, readBack: ReadBack): WriteOut
   if (failureCertainty(failure) === 'notApplied') return 'notApplied';
   if (readBack === 'changed') return 'applied';
   if (readBack === 'unreadable') return 'unknown';
-  return failure.kind === 'timeout' || failure.reason === 'timeout' || failure.kind === 'cancelled' ? 'unknown' : 'notApplied';
+  return failure.reason === 'timeout' || failure.reason === 'aborted' ? 'unknown' : 'notApplied';
 }
