@@ -1,6 +1,6 @@
 /**
  * Writes l10n/bundle.l10n.json: every string the extension passes to `vscode.l10n.t` (src/features) or to the
- * injected `t` of the core's text builders (src/core/language, dhmc, settings), keyed by itself. A translation is then a
+ * injected `t` of the core's text builders (src/core/language, dhmc, aws, service-settings, apply), keyed by itself. A translation is then a
  * copy of this file with the values translated (l10n/bundle.l10n.ja.json); a test fails when it is stale.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ const SOURCES: { dir: string; callee: (text: string) => boolean }[] = [
   { dir: join(root, 'src', 'core', 'dhmc'), callee: (c) => c === 't' },
   { dir: join(root, 'src', 'core', 'aws'), callee: (c) => c === 't' },
   { dir: join(root, 'src', 'core', 'service-settings'), callee: (c) => c === 't' },
+  { dir: join(root, 'src', 'core', 'apply'), callee: (c) => c === 't' },
 ];
 
 function tsFiles(dir: string): string[] {

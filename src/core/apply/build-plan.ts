@@ -10,6 +10,7 @@ import type { LintConfig } from '../lint';
 import { iamPath, prettyDocument, sameDocument } from './document';
 import { gate, mergeGates, openGate } from './gate';
 import { planSteps, type ApplyState, type PolicyVersionState } from './plan';
+import type { RecordedState } from './rollback';
 import { kindForMode, modesFor, resolvePolicyText } from './resolve';
 import type { ApplyPlan, ApplyRequest } from './types';
 
@@ -67,15 +68,22 @@ export async function buildPlan(port: AwsPort, target: AwsTarget, request: Apply
   }
   const partition = partitionFor(target.region).id;
   const roleArn = role?.arn ?? `arn:${partition}:iam::${accountId}:role${iamPath(request.role.type === 'new' ? request.role.path : '/')}${roleName}`;
-  const isAttached = async (arn: string): Promise<boolean> => (role ? (await port.listAttachedRolePolicies(target, roleName, options)).some((p) => p.arn === arn) : false);
+  // What a rollback restores: the role's trust policy and attachments as they are now, and below the mode's document.
+  const attachedArns = role ? (await port.listAttachedRolePolicies(target, roleName, options)).map((p) => p.arn) : [];
+  const recorded: RecordedState = { roleName, roleExisted: role !== undefined, attachedArns };
+  if (role) recorded.trustPolicy = role.trustPolicy;
+  const isAttached = async (arn: string): Promise<boolean> => attachedArns.includes(arn);
 
   let current = '';
   let proposed = resolved.text ?? '';
   const state: ApplyState = { roleExists: role !== undefined, sameDocument: false };
   switch (request.mode) {
-    case 'inline':
-      current = (role && (await port.getRolePolicy(target, roleName, request.policyName ?? '', options))) ?? '';
+    case 'inline': {
+      const existing = role ? await port.getRolePolicy(target, roleName, request.policyName ?? '', options) : undefined;
+      recorded.inlinePolicy = { name: request.policyName ?? '', ...(existing !== undefined ? { document: existing } : {}) };
+      current = existing ?? '';
       break;
+    }
     case 'trust':
       current = role?.trustPolicy ?? '';
       break;
@@ -96,6 +104,7 @@ export async function buildPlan(port: AwsPort, target: AwsTarget, request: Apply
       state.policyExists = doc !== undefined;
       state.versions = doc?.versions ?? [];
       state.attached = await isAttached(arn);
+      recorded.policy = { arn, existed: doc !== undefined, versionIds: (doc?.versions ?? []).map((v) => v.versionId), ...(doc ? { defaultVersionId: doc.defaultVersionId } : {}) };
       current = doc?.text ?? '';
       break;
     }
@@ -118,6 +127,7 @@ export async function buildPlan(port: AwsPort, target: AwsTarget, request: Apply
     gate: policyGate,
     noChange: steps.length === 0,
     steps,
+    recorded,
   };
   if (trustGate) plan.trustGate = trustGate;
   return plan;

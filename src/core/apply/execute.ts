@@ -1,12 +1,16 @@
 /**
- * Running a plan through the port (issue 6): its calls in order with a step log and, when a step fails, the rollback
- * of what the run created. What to undo for each step is decided by {@link rollbackAction} and
- * {@link restoredDefaultVersion}, pure functions kept apart so the rollback rules can be replaced on their own.
+ * Running a plan through the port: its calls in order with a step log. A call that fails ambiguously (a lost
+ * response, a timeout, a 5xx: the error's `outcomeUnknown`) is settled by reading the state back
+ * (src/core/aws/writes.ts): applied, the run goes on; not applied or unknown, it stops. Then the rollback puts back
+ * the state recorded while planning (./rollback.ts), reading back its own ambiguous calls the same way, and the
+ * outcome names what it could not restore.
  */
 import { isAwsError } from '../aws/error';
-import type { AwsPort, AwsTarget, CallOptions, PolicyVersion } from '../aws/port';
-import { compactDocument, iamPath } from './document';
+import type { AwsPort, AwsTarget, CallOptions } from '../aws/port';
+import { settleWrite, type ReadBack, type WriteAction, type WriteOutcome } from '../aws/writes';
+import { compactDocument, iamPath, sameDocument } from './document';
 import { applyErrorMessage } from './messages';
+import { rollbackPlan, type DoneStep, type RecordedState, type UndoCall } from './rollback';
 import type { ApplyLogEntry, ApplyOutcome, ApplyPlan, ApplyStep } from './types';
 
 /** Options of {@link applyPlan}. */
@@ -27,69 +31,52 @@ export function stepSubject(step: ApplyStep): string {
     step.policyName ? `policy ${step.policyName}` : '',
     step.policyArn && !step.policyName ? step.policyArn : '',
     step.versionId ? `version ${step.versionId}` : '',
+    step.instanceProfileName ? `instance profile ${step.instanceProfileName}` : '',
   ]
     .filter(Boolean)
     .join(', ');
 }
 
-/** What the run created, which the rollback may undo. */
-export interface CreatedByRun {
-  /** True when the run created the role (CreateRole succeeded). */
-  role: boolean;
-  /** The ARN of the policy the run created (CreatePolicy). */
-  policyArn?: string;
-  /** The id of the policy version the run created (CreatePolicyVersion). */
-  versionId?: string;
+/** What a read-back found, and what it learnt on the way (the id of a version the lost call created). */
+interface ReadBackResult {
+  changed: boolean;
+  createdVersionId?: string;
 }
 
-/** How to undo one done step; undefined when the step is kept. */
-export type RollbackAction =
-  | { action: 'DeleteRolePolicy' }
-  | { action: 'DetachRolePolicy'; policyArn: string | undefined }
-  | { action: 'DeleteRole' }
-  | { action: 'DeletePolicy'; policyArn: string | undefined }
-  | { action: 'RevertPolicyVersion'; policyArn: string; versionId: string };
-
-/**
- * The rollback rule: undo what this run created (the inline policies and attachments of a role it created, the
- * role; an attachment of a policy it created, the policy; a policy version it created). Changes to what existed
- * before (UpdateAssumeRolePolicy, DeletePolicyVersion, PutRolePolicy on an existing role) are kept.
- */
-export function rollbackAction(step: ApplyStep, created: CreatedByRun): RollbackAction | undefined {
-  switch (step.action) {
-    case 'PutRolePolicy':
-      return created.role ? { action: 'DeleteRolePolicy' } : undefined;
-    case 'AttachRolePolicy':
-      return created.role || created.policyArn ? { action: 'DetachRolePolicy', policyArn: created.policyArn ?? step.policyArn } : undefined;
-    case 'CreateRole':
-      return { action: 'DeleteRole' };
-    case 'CreatePolicy':
-      return { action: 'DeletePolicy', policyArn: created.policyArn ?? step.policyArn };
-    case 'CreatePolicyVersion':
-      return created.versionId && step.policyArn ? { action: 'RevertPolicyVersion', policyArn: step.policyArn, versionId: created.versionId } : undefined;
-    default:
-      return undefined;
-  }
+/** One IAM write: how to send it, how to tell afterwards whether it happened, and what to check by hand. */
+interface IamWrite {
+  action: WriteAction;
+  subject: string;
+  send(): Promise<{ createdVersionId?: string; createdPolicyArn?: string } | void>;
+  readBack(): Promise<ReadBackResult>;
+  /** The CLI call that shows whether it happened, for an unknown outcome. */
+  check: string;
 }
 
-function versionNumber(id: string): number {
-  const n = Number(/(\d+)$/.exec(id)?.[1]);
-  return Number.isFinite(n) ? n : 0;
+/** Undo calls whose NoSuchEntity means the state is already the recorded one. */
+const GONE_WHEN_NOT_FOUND: ReadonlySet<WriteAction> = new Set<WriteAction>([
+  'iam:DeleteRole',
+  'iam:DeleteRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:DeletePolicy',
+  'iam:DeletePolicyVersion',
+  'iam:DeleteInstanceProfile',
+  'iam:RemoveRoleFromInstanceProfile',
+]);
+
+/** What one write ended as. */
+type WriteResult =
+  | { outcome: 'applied'; createdVersionId?: string; createdPolicyArn?: string; settledAfter?: string }
+  | { outcome: Exclude<WriteOutcome, 'applied'>; error: unknown; message: string };
+
+/** The ARN a CreatePolicy call gives a policy (no path): what the plan recorded as the step's policyArn. */
+function createdPolicyArnOf(step: ApplyStep): string {
+  return step.policyArn ?? '';
 }
 
 /**
- * The version made the default again when a created version is rolled back: today the newest other version (by
- * creation date, then version number), which is not necessarily the one that was the default before the run.
- */
-export function restoredDefaultVersion(versions: readonly PolicyVersion[], createdVersionId: string): PolicyVersion | undefined {
-  const others = versions.filter((v) => v.versionId !== createdVersionId);
-  return others.sort((a, b) => (b.createDate?.getTime() ?? 0) - (a.createDate?.getTime() ?? 0) || versionNumber(b.versionId) - versionNumber(a.versionId))[0];
-}
-
-/**
- * Runs a plan's calls in order. On a failure, undoes what this run created, in reverse order ({@link rollbackAction})
- * and says precisely what was done, what failed and what was rolled back. A deleted old policy version cannot be
- * restored. A plan with no change makes no call; a blocked plan throws {@link ApplyBlockedError} before any call.
+ * Runs a plan's calls in order and, when one fails, rolls back to the recorded state. A plan with no change makes
+ * no call; a blocked plan throws {@link ApplyBlockedError} before any call.
  */
 export async function applyPlan(port: AwsPort, target: AwsTarget, plan: ApplyPlan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   if (plan.gate.blocked) {
@@ -98,107 +85,289 @@ export async function applyPlan(port: AwsPort, target: AwsTarget, plan: ApplyPla
   const log: ApplyLogEntry[] = [];
   const outcome: ApplyOutcome = { done: [], rolledBack: [], noChange: plan.noChange, log };
   if (plan.noChange) return outcome;
-  const callOptions: CallOptions = { signal: options.signal };
+  const o: CallOptions = { signal: options.signal };
   const request = plan.request;
   const roleName = request.role.roleName;
+  const document = compactDocument(plan.proposedText);
+  const recorded: RecordedState = plan.recorded ?? { roleName, roleExisted: request.role.type === 'existing', attachedArns: [] };
   const record = (entry: ApplyLogEntry): void => {
     log.push(entry);
     options.onLog?.(entry);
   };
-  /** Runs one call, logging it; rethrows its error. */
-  const call = async <T>(action: string, about: string, rollback: boolean, run: () => Promise<T>): Promise<T> => {
+
+  /** Sends a write; after an ambiguous failure reads the state back and settles what happened. Never throws. */
+  const run = async (w: IamWrite, rollback: boolean): Promise<WriteResult> => {
+    const entry = { action: w.action, subject: w.subject, ...(rollback ? { rollback } : {}) };
     try {
-      const out = await run();
-      record({ action: `iam:${action}`, subject: about, ok: true, ...(rollback ? { rollback } : {}) });
-      return out;
+      const out = await w.send();
+      record({ ...entry, ok: true });
+      return { outcome: 'applied', ...(out ?? {}) };
     } catch (err) {
-      const message = isAwsError(err) ? err.message : String(err);
-      record({ action: `iam:${action}`, subject: about, ok: false, message, ...(rollback ? { rollback } : {}) });
-      throw err;
+      const message = isAwsError(err) ? err.message : err instanceof Error ? err.message : String(err);
+      if (rollback && isAwsError(err) && err.reason === 'notFound' && GONE_WHEN_NOT_FOUND.has(w.action)) {
+        // Undoing what may never have happened: the thing to delete is not there, which is the state wanted.
+        record({ ...entry, ok: true, message });
+        return { outcome: 'applied' };
+      }
+      if (!isAwsError(err) || !err.outcomeUnknown) {
+        record({ ...entry, ok: false, message });
+        return { outcome: 'notApplied', error: err, message };
+      }
+      let found: ReadBackResult | undefined;
+      let readBack: ReadBack = 'unreadable';
+      try {
+        found = await w.readBack();
+        readBack = found.changed ? 'changed' : 'unchanged';
+      } catch {
+        // The read failed too: the outcome stays unknown.
+      }
+      const settled = settleWrite(err, readBack);
+      record({ ...entry, ok: settled === 'applied', message, readBack: settled });
+      if (settled === 'applied') return { outcome: 'applied', settledAfter: message, ...(found?.createdVersionId ? { createdVersionId: found.createdVersionId } : {}) };
+      return { outcome: settled, error: err, message };
     }
   };
 
-  const document = compactDocument(plan.proposedText);
-  const created: CreatedByRun = { role: false };
-  for (const step of plan.steps) {
-    const about = stepSubject(step);
-    try {
-      switch (step.action) {
-        case 'CreateRole': {
-          if (request.role.type !== 'new') throw new Error('CreateRole needs a new role target');
-          const trustPolicy = request.mode === 'trust' ? document : compactDocument(request.role.trustPolicyText);
-          await call(step.action, about, false, () => port.createRole(target, { name: roleName, path: iamPath(request.role.type === 'new' ? request.role.path : '/'), trustPolicy }, callOptions));
-          created.role = true;
-          break;
-        }
-        case 'PutRolePolicy':
-          await call(step.action, about, false, () => port.putRolePolicy(target, roleName, request.policyName ?? '', document, callOptions));
-          break;
-        case 'UpdateAssumeRolePolicy':
-          await call(step.action, about, false, () => port.updateAssumeRolePolicy(target, roleName, document, callOptions));
-          break;
-        case 'AttachRolePolicy':
-          await call(step.action, about, false, () => port.attachRolePolicy(target, roleName, created.policyArn ?? step.policyArn ?? '', callOptions));
-          break;
-        case 'CreatePolicy': {
-          const policy = await call(step.action, about, false, () => port.createPolicy(target, request.policyName ?? '', document, callOptions));
-          created.policyArn = policy.arn || step.policyArn;
-          break;
-        }
-        case 'DeletePolicyVersion':
-          await call(step.action, about, false, () => port.deletePolicyVersion(target, step.policyArn ?? '', step.versionId ?? '', callOptions));
-          break;
-        case 'CreatePolicyVersion': {
-          const version = await call(step.action, about, false, () => port.createPolicyVersion(target, step.policyArn ?? '', document, true, callOptions));
-          created.versionId = version.versionId || undefined;
-          break;
-        }
+  const roleExists = async (): Promise<ReadBackResult> => ({ changed: (await port.getRole(target, roleName, o)) !== undefined });
+  const attached = async (arn: string): Promise<boolean> => (await port.listAttachedRolePolicies(target, roleName, o)).some((p) => p.arn === arn);
+  const profileRoles = async (name: string): Promise<string[] | undefined> => (await port.getInstanceProfile(target, name, o))?.roleNames;
+
+  /** The write of a plan step. */
+  const forward = (step: ApplyStep, created: { policyArn?: string }): IamWrite => {
+    const subject = stepSubject(step);
+    const policyName = request.policyName ?? '';
+    switch (step.action) {
+      case 'CreateRole': {
+        const trustPolicy = request.mode === 'trust' || request.role.type !== 'new' ? document : compactDocument(request.role.trustPolicyText);
+        const path = iamPath(request.role.type === 'new' ? request.role.path : '/');
+        return {
+          action: 'iam:CreateRole',
+          subject,
+          send: async () => void (await port.createRole(target, { name: roleName, path, trustPolicy }, o)),
+          readBack: roleExists,
+          check: `aws iam get-role --role-name ${roleName}`,
+        };
       }
-      outcome.done.push(step);
-    } catch (err) {
-      const message = isAwsError(err) ? applyErrorMessage(step, err) : `Could not ${step.description}: ${err instanceof Error ? err.message : String(err)}`;
-      outcome.failed = { step, message };
-      break;
+      case 'PutRolePolicy':
+        return {
+          action: 'iam:PutRolePolicy',
+          subject,
+          send: () => port.putRolePolicy(target, roleName, policyName, document, o),
+          readBack: async () => {
+            const now = await port.getRolePolicy(target, roleName, policyName, o);
+            return { changed: now !== undefined && sameDocument(now, document) };
+          },
+          check: `aws iam get-role-policy --role-name ${roleName} --policy-name ${policyName}`,
+        };
+      case 'UpdateAssumeRolePolicy':
+        return {
+          action: 'iam:UpdateAssumeRolePolicy',
+          subject,
+          send: () => port.updateAssumeRolePolicy(target, roleName, document, o),
+          readBack: async () => {
+            const role = await port.getRole(target, roleName, o);
+            return { changed: role !== undefined && sameDocument(role.trustPolicy, document) };
+          },
+          check: `aws iam get-role --role-name ${roleName}`,
+        };
+      case 'AttachRolePolicy': {
+        const arn = created.policyArn ?? step.policyArn ?? '';
+        return {
+          action: 'iam:AttachRolePolicy',
+          subject,
+          send: () => port.attachRolePolicy(target, roleName, arn, o),
+          readBack: async () => ({ changed: await attached(arn) }),
+          check: `aws iam list-attached-role-policies --role-name ${roleName}`,
+        };
+      }
+      case 'CreatePolicy': {
+        const arn = createdPolicyArnOf(step);
+        return {
+          action: 'iam:CreatePolicy',
+          subject,
+          send: async () => ({ createdPolicyArn: (await port.createPolicy(target, policyName, document, o)).arn || arn }),
+          readBack: async () => ({ changed: (await port.getPolicy(target, arn, o)) !== undefined }),
+          check: `aws iam get-policy --policy-arn ${arn}`,
+        };
+      }
+      case 'CreatePolicyVersion': {
+        const arn = step.policyArn ?? '';
+        const before = new Set(recorded.policy?.versionIds ?? []);
+        return {
+          action: 'iam:CreatePolicyVersion',
+          subject,
+          send: async () => ({ createdVersionId: (await port.createPolicyVersion(target, arn, document, true, o)).versionId || undefined }),
+          readBack: async () => {
+            // A version that was not there before the run, and is not the one a DeletePolicyVersion step removed.
+            const made = (await port.listPolicyVersions(target, arn, o)).find((v) => !before.has(v.versionId));
+            return made ? { changed: true, createdVersionId: made.versionId } : { changed: false };
+          },
+          check: `aws iam list-policy-versions --policy-arn ${arn}`,
+        };
+      }
+      case 'DeletePolicyVersion': {
+        const arn = step.policyArn ?? '';
+        const versionId = step.versionId ?? '';
+        return {
+          action: 'iam:DeletePolicyVersion',
+          subject,
+          send: () => port.deletePolicyVersion(target, arn, versionId, o),
+          readBack: async () => ({ changed: !(await port.listPolicyVersions(target, arn, o)).some((v) => v.versionId === versionId) }),
+          check: `aws iam list-policy-versions --policy-arn ${arn}`,
+        };
+      }
+      case 'CreateInstanceProfile': {
+        const name = step.instanceProfileName ?? roleName;
+        const path = iamPath(request.role.type === 'new' ? request.role.path : '/');
+        return {
+          action: 'iam:CreateInstanceProfile',
+          subject,
+          send: async () => void (await port.createInstanceProfile(target, name, path, o)),
+          readBack: async () => ({ changed: (await profileRoles(name)) !== undefined }),
+          check: `aws iam get-instance-profile --instance-profile-name ${name}`,
+        };
+      }
+      case 'AddRoleToInstanceProfile': {
+        const name = step.instanceProfileName ?? roleName;
+        return {
+          action: 'iam:AddRoleToInstanceProfile',
+          subject,
+          send: () => port.addRoleToInstanceProfile(target, name, roleName, o),
+          readBack: async () => ({ changed: (await profileRoles(name))?.includes(roleName) ?? false }),
+          check: `aws iam get-instance-profile --instance-profile-name ${name}`,
+        };
+      }
     }
+  };
+
+  /** The write of a rollback call. */
+  const undo = (call: UndoCall): IamWrite => {
+    const subject = stepSubject(call.undoes);
+    switch (call.action) {
+      case 'iam:DeleteRole':
+        return { action: call.action, subject, send: () => port.deleteRole(target, call.roleName, o), readBack: async () => ({ changed: !(await roleExists()).changed }), check: `aws iam get-role --role-name ${call.roleName}` };
+      case 'iam:PutRolePolicy':
+        return {
+          action: call.action,
+          subject,
+          send: () => port.putRolePolicy(target, call.roleName, call.policyName, compactDocument(call.document), o),
+          readBack: async () => {
+            const now = await port.getRolePolicy(target, call.roleName, call.policyName, o);
+            return { changed: now !== undefined && sameDocument(now, call.document) };
+          },
+          check: `aws iam get-role-policy --role-name ${call.roleName} --policy-name ${call.policyName}`,
+        };
+      case 'iam:DeleteRolePolicy':
+        return {
+          action: call.action,
+          subject,
+          send: () => port.deleteRolePolicy(target, call.roleName, call.policyName, o),
+          readBack: async () => ({ changed: (await port.getRolePolicy(target, call.roleName, call.policyName, o)) === undefined }),
+          check: `aws iam list-role-policies --role-name ${call.roleName}`,
+        };
+      case 'iam:UpdateAssumeRolePolicy':
+        return {
+          action: call.action,
+          subject,
+          send: () => port.updateAssumeRolePolicy(target, call.roleName, compactDocument(call.document), o),
+          readBack: async () => {
+            const role = await port.getRole(target, call.roleName, o);
+            return { changed: role !== undefined && sameDocument(role.trustPolicy, call.document) };
+          },
+          check: `aws iam get-role --role-name ${call.roleName}`,
+        };
+      case 'iam:DetachRolePolicy':
+        return {
+          action: call.action,
+          subject,
+          send: () => port.detachRolePolicy(target, call.roleName, call.policyArn, o),
+          readBack: async () => ({ changed: !(await attached(call.policyArn)) }),
+          check: `aws iam list-attached-role-policies --role-name ${call.roleName}`,
+        };
+      case 'iam:DeletePolicy':
+        return {
+          action: call.action,
+          subject,
+          send: () => port.deletePolicy(target, call.policyArn, o),
+          readBack: async () => ({ changed: (await port.getPolicy(target, call.policyArn, o)) === undefined }),
+          check: `aws iam get-policy --policy-arn ${call.policyArn}`,
+        };
+      case 'iam:SetDefaultPolicyVersion':
+        return {
+          action: call.action,
+          subject: `${subject}, version ${call.versionId}`,
+          send: () => port.setDefaultPolicyVersion(target, call.policyArn, call.versionId, o),
+          readBack: async () => ({ changed: (await port.getPolicy(target, call.policyArn, o))?.defaultVersionId === call.versionId }),
+          check: `aws iam get-policy --policy-arn ${call.policyArn}`,
+        };
+      case 'iam:DeletePolicyVersion':
+        return {
+          action: call.action,
+          subject: `${subject}, version ${call.versionId}`,
+          send: () => port.deletePolicyVersion(target, call.policyArn, call.versionId, o),
+          readBack: async () => ({ changed: !(await port.listPolicyVersions(target, call.policyArn, o)).some((v) => v.versionId === call.versionId) }),
+          check: `aws iam list-policy-versions --policy-arn ${call.policyArn}`,
+        };
+      case 'iam:RemoveRoleFromInstanceProfile':
+        return {
+          action: call.action,
+          subject,
+          send: () => port.removeRoleFromInstanceProfile(target, call.instanceProfileName, call.roleName, o),
+          readBack: async () => ({ changed: !((await profileRoles(call.instanceProfileName)) ?? []).includes(call.roleName) }),
+          check: `aws iam get-instance-profile --instance-profile-name ${call.instanceProfileName}`,
+        };
+      case 'iam:DeleteInstanceProfile':
+        return {
+          action: call.action,
+          subject,
+          send: () => port.deleteInstanceProfile(target, call.instanceProfileName, o),
+          readBack: async () => ({ changed: (await profileRoles(call.instanceProfileName)) === undefined }),
+          check: `aws iam get-instance-profile --instance-profile-name ${call.instanceProfileName}`,
+        };
+    }
+  };
+
+  const done: DoneStep[] = [];
+  const created: { policyArn?: string } = {};
+  for (const step of plan.steps) {
+    const w = forward(step, created);
+    const result = await run(w, false);
+    if (result.outcome === 'applied') {
+      if (result.createdPolicyArn) created.policyArn = result.createdPolicyArn;
+      done.push({ step, ...(result.createdVersionId ? { createdVersionId: result.createdVersionId } : {}), ...(step.action === 'CreatePolicy' ? { createdPolicyArn: created.policyArn ?? createdPolicyArnOf(step) } : {}) });
+      outcome.done.push(step);
+      if (result.settledAfter) {
+        (outcome.settled ??= []).push({ step, message: `${step.action} failed (${result.settledAfter}), but reading the state back shows it was applied` });
+      }
+      continue;
+    }
+    let message = isAwsError(result.error) ? applyErrorMessage(step, result.error) : `Could not ${step.description}: ${result.message}`;
+    if (result.outcome === 'notApplied' && isAwsError(result.error) && result.error.outcomeUnknown) message += ' (reading the state back shows it did not happen)';
+    outcome.failed =
+      result.outcome === 'unknown'
+        ? { step, outcome: 'unknown', check: w.check, message: `${message}. Whether it happened is unknown: check with ${w.check}` }
+        : { step, outcome: 'notApplied', message };
+    break;
   }
   if (!outcome.failed) return outcome;
 
-  // Roll back what this run created, newest first.
-  for (const step of [...outcome.done].reverse()) {
-    const undo = rollbackAction(step, created);
-    if (!undo) continue;
-    const about = stepSubject(step);
-    try {
-      switch (undo.action) {
-        case 'DeleteRolePolicy':
-          await call(undo.action, about, true, () => port.deleteRolePolicy(target, roleName, request.policyName ?? '', callOptions));
-          break;
-        case 'DetachRolePolicy':
-          await call(undo.action, about, true, () => port.detachRolePolicy(target, roleName, undo.policyArn ?? '', callOptions));
-          break;
-        case 'DeleteRole':
-          await call(undo.action, about, true, () => port.deleteRole(target, roleName, callOptions));
-          break;
-        case 'DeletePolicy':
-          await call(undo.action, about, true, () => port.deletePolicy(target, undo.policyArn ?? '', callOptions));
-          break;
-        case 'RevertPolicyVersion': {
-          // The new version is the default: make another version the default again, then delete the new one.
-          const previous = restoredDefaultVersion(await port.listPolicyVersions(target, undo.policyArn, callOptions), undo.versionId);
-          if (previous) {
-            await call('SetDefaultPolicyVersion', `${about}, version ${previous.versionId}`, true, () =>
-              port.setDefaultPolicyVersion(target, undo.policyArn, previous.versionId, callOptions),
-            );
-          }
-          await call('DeletePolicyVersion', `${about}, version ${undo.versionId}`, true, () => port.deletePolicyVersion(target, undo.policyArn, undo.versionId, callOptions));
-          break;
-        }
-      }
-      outcome.rolledBack.push(step);
-    } catch (err) {
-      const message = isAwsError(err) ? err.message : String(err);
-      (outcome.rollbackFailed ??= []).push({ step, message: `Could not undo: ${step.description}: ${message}` });
+  // Roll back to the recorded state, newest first; a call that fails leaves its step behind, named. A step whose
+  // outcome is unknown is rolled back too: putting back what was there is harmless if it never happened.
+  const maybeDone = outcome.failed.outcome === 'unknown' ? [...done, { step: outcome.failed.step }] : done;
+  const rollback = rollbackPlan(recorded, maybeDone);
+  if (rollback.notRestorable.length > 0) outcome.notRestorable = rollback.notRestorable;
+  const failedUndo = new Set<ApplyStep>();
+  for (const call of rollback.calls) {
+    if (failedUndo.has(call.undoes)) continue;
+    const w = undo(call);
+    const result = await run(w, true);
+    if (result.outcome !== 'applied') {
+      failedUndo.add(call.undoes);
+      const why = result.outcome === 'unknown' ? `${result.message}; whether it happened is unknown: check with ${w.check}` : result.message;
+      (outcome.rollbackFailed ??= []).push({ step: call.undoes, message: `Could not ${call.description}: ${why}` });
     }
   }
+  const undone = new Set(rollback.calls.map((c) => c.undoes));
+  for (const d of [...maybeDone].reverse()) if (undone.has(d.step) && !failedUndo.has(d.step)) outcome.rolledBack.push(d.step);
   return outcome;
 }

@@ -1,5 +1,6 @@
 /** The messages of a failed apply step: the classified AWS error, said for the step that failed. */
-import type { ApplyStep } from './types';
+import { formatMessage, type Localize } from '../language/localize';
+import type { ApplyOutcome, ApplyStep } from './types';
 
 /** The parts of an AwsError (src/core/aws/error.ts) a step message uses. */
 export interface StepErrorInfo {
@@ -27,4 +28,31 @@ export function applyErrorMessage(step: ApplyStep, info: StepErrorInfo): string 
   }
   if (info.reason === 'accessDenied') return `${what}: access denied. Missing permission: ${info.action ?? `iam:${step.action}`}`;
   return `${what}: ${info.message}`;
+}
+
+/**
+ * The message that ends an apply, for the notification: what was applied (and which ambiguous failures turned out
+ * applied), or the step that failed and whether it happened (not applied, unknown with what to check), what was
+ * done, what the rollback restored, what it could not restore and what is left to clean up by hand.
+ */
+export function describeApplyOutcome(roleArn: string, outcome: ApplyOutcome, t: Localize = formatMessage): string {
+  const actions = (steps: readonly ApplyStep[]): string => steps.map((s) => s.action).join(', ');
+  const settled = (outcome.settled ?? []).map((s) => s.message);
+  if (!outcome.failed) {
+    const applied = t('Applied to {0}: {1}.', roleArn, actions(outcome.done));
+    return settled.length > 0 ? `${applied} ${settled.join('. ')}.` : applied;
+  }
+  const parts = [
+    outcome.failed.outcome === 'unknown'
+      ? t('Outcome unknown at {0}: {1}', outcome.failed.step.action, outcome.failed.message)
+      : t('Not applied: {0} failed: {1}', outcome.failed.step.action, outcome.failed.message),
+    t('Done before it: {0}.', actions(outcome.done) || t('nothing')),
+    t('Rolled back: {0}.', actions(outcome.rolledBack) || t('nothing')),
+  ];
+  parts.push(...settled.map((m) => `${m}.`));
+  for (const n of outcome.notRestorable ?? []) parts.push(t('Not restorable: {0}.', n.reason));
+  const left = (outcome.rollbackFailed ?? []).map((f) => f.message);
+  if (left.length > 0) parts.push(t('Left behind, clean up by hand: {0}', left.join('; ')));
+  parts.push(t('Role: {0}', roleArn));
+  return parts.join(' ');
 }

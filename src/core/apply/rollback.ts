@@ -17,7 +17,7 @@ export interface RecordedState {
   /** The ARNs of the managed policies attached to the role before the run. */
   attachedArns: readonly string[];
   /** Customer managed mode: the policy before the run. */
-  policy?: { arn: string; existed: boolean; defaultVersionId?: string };
+  policy?: { arn: string; existed: boolean; defaultVersionId?: string; versionIds?: readonly string[] };
 }
 
 /** A step of the run that took effect, with what its call (or the read-back after an ambiguous failure) returned. */

@@ -1,4 +1,6 @@
+import type { WriteOutcome } from '../aws/writes';
 import type { LintFinding } from '../lint';
+import type { RecordedState } from './rollback';
 import type { PolicyKind } from '../policy/types';
 
 /** How a policy goes onto a role; only the modes that fit the policy kind are offered. */
@@ -71,18 +73,28 @@ export interface ApplyPlan {
   steps: ApplyStep[];
   /** For a new role: the gate of its trust policy alone (its findings' ranges are in that text); merged into `gate`. */
   trustGate?: ApplyGate;
+  /** What was there before, as read while planning: what a rollback restores. */
+  recorded?: RecordedState;
 }
 
 /** What happened: the steps done, the one that failed, and what was rolled back. */
 export interface ApplyOutcome {
   done: ApplyStep[];
-  failed?: { step: ApplyStep; message: string };
+  /**
+   * The step that failed: `notApplied` when AWS refused it or reading the state back shows it did not happen,
+   * `unknown` when neither the answer nor the read-back tells (`check` says what to look at).
+   */
+  failed?: { step: ApplyStep; message: string; outcome?: Exclude<WriteOutcome, 'applied'>; check?: string };
+  /** Steps whose call failed ambiguously (lost response, timeout, 5xx) and that reading the state back shows applied. */
+  settled?: { step: ApplyStep; message: string }[];
   rolledBack: ApplyStep[];
   noChange: boolean;
   /** Every IAM call made, in order, with its outcome (rollback calls included); no document text, no secret. */
   log?: ApplyLogEntry[];
   /** Undo calls that failed: what is left behind and must be cleaned up by hand. */
   rollbackFailed?: { step: ApplyStep; message: string }[];
+  /** Changes the rollback cannot put back, and why. */
+  notRestorable?: { step: ApplyStep; reason: string }[];
 }
 
 /** One IAM call of an apply run, for the log channel. */
@@ -96,4 +108,6 @@ export interface ApplyLogEntry {
   message?: string;
   /** True for a call that undoes a step. */
   rollback?: boolean;
+  /** After an ambiguous failure: what reading the state back showed. */
+  readBack?: WriteOutcome;
 }

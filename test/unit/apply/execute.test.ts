@@ -20,11 +20,12 @@ const WRITES = new Set(['CreateRole', 'PutRolePolicy', 'UpdateAssumeRolePolicy',
 class RecordingFactory extends AwsClientFactory {
   readonly commands: string[] = [];
   failOn?: { command: string; error: Error };
-  private wired = false;
-  override client<S extends 'ssm' | 'iam' | 'sts' | 'ec2'>(service: S, target: AwsTarget) {
-    const client = super.client(service, target);
-    if (service === 'iam' && !this.wired) {
-      this.wired = true;
+  private readonly wired = new Set<unknown>();
+  override client<S extends 'ssm' | 'iam' | 'sts' | 'ec2'>(service: S, target: AwsTarget, use?: { retries?: boolean }) {
+    const client = super.client(service, target, use);
+    // Reads and writes have a client each (writes: one attempt): record and fail on both.
+    if (service === 'iam' && !this.wired.has(client)) {
+      this.wired.add(client);
       (client as IAMClient).middlewareStack.add(
         (next, context) => async (args) => {
           const name = String(context.commandName ?? '').replace(/Command$/, '');
