@@ -115,7 +115,9 @@ async function snapshot(iam: IAMClient): Promise<unknown> {
     roles[name] = { trust: JSON.parse(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '{}')), inline: Object.fromEntries(inline.map((p, i) => [p, documents[i]])), attached };
   }
   const policy = await iam.send(new GetPolicyCommand({ PolicyArn: POLICY_ARN })).catch(() => undefined);
-  const versions = policy ? ((await iam.send(new ListPolicyVersionsCommand({ PolicyArn: POLICY_ARN }))).Versions ?? []).map((v) => `${v.VersionId}${v.IsDefaultVersion ? '*' : ''}`).sort() : undefined;
+  // The default comes from GetPolicy: moto's IsDefaultVersion flags go wrong when the default is set to itself again
+  // (an idempotent SetDefaultPolicyVersion sent twice), which IAM answers as a no-op.
+  const versions = policy ? ((await iam.send(new ListPolicyVersionsCommand({ PolicyArn: POLICY_ARN }))).Versions ?? []).map((v) => v.VersionId).sort() : undefined;
   return { roles, policy: policy ? { default: policy.Policy?.DefaultVersionId, versions } : undefined };
 }
 
@@ -191,6 +193,67 @@ describe('core/apply: the fault-injection matrix (every write × lost response, 
             const before = r.steps.slice(0, r.steps.indexOf(s.write));
             assert.deepEqual(r.outcome.done.map((d) => d.action), before);
             assert.equal(r.outcome.rollbackFailed, undefined, r.message);
+          }
+        });
+      }
+    });
+  }
+
+  /** Rollback writes: a run that fails late (AccessDenied on its last step) and one fault on one of its undo calls. */
+  const UNDO_SCENARIOS: { undo: string; failing: string; setup(iam: IAMClient): Promise<void>; request: ApplyRequest }[] = [
+    {
+      undo: 'DeleteRole',
+      failing: 'PutRolePolicy',
+      setup: async () => undefined,
+      request: { policy: { type: 'text', text: doc('ssm:GetParameter'), label: 'p.json' }, role: { type: 'new', roleName: 'NewRole', path: '/', trustPolicyText: EC2_TRUST }, mode: 'inline', policyName: 'Params' },
+    },
+    {
+      undo: 'DeletePolicy',
+      failing: 'AttachRolePolicy',
+      setup: async (iam) => void (await iam.send(new CreateRoleCommand({ RoleName: 'AppRole', AssumeRolePolicyDocument: EC2_TRUST }))),
+      request: { policy: { type: 'text', text: doc('ssm:UpdateInstanceInformation'), label: 'p.json' }, role: { type: 'existing', roleName: 'AppRole' }, mode: 'customerManaged', policyName: 'AgentAccess' },
+    },
+    ...['SetDefaultPolicyVersion', 'DeletePolicyVersion'].map((undo) => ({
+      undo,
+      failing: 'AttachRolePolicy',
+      setup: async (iam: IAMClient) => {
+        await iam.send(new CreateRoleCommand({ RoleName: 'AppRole', AssumeRolePolicyDocument: EC2_TRUST }));
+        await iam.send(new CreatePolicyCommand({ PolicyName: 'AgentAccess', PolicyDocument: doc('ssm:UpdateInstanceInformation') }));
+      },
+      request: {
+        policy: { type: 'text', text: doc('ssm:UpdateInstanceInformation', 'ssmmessages:OpenControlChannel'), label: 'p.json' },
+        role: { type: 'existing', roleName: 'AppRole' },
+        mode: 'customerManaged',
+        policyName: 'AgentAccess',
+      } as ApplyRequest,
+    })),
+  ];
+  for (const u of UNDO_SCENARIOS) {
+    describe(`rollback ${u.undo}`, () => {
+      const idempotent = isIdempotentWrite(`iam:${u.undo}` as WriteAction);
+      for (const fault of Object.keys(FAULTS) as FaultName[]) {
+        // The undo happens when AWS ran it (lost answer, late answer), when it is sent again, or when it is idempotent.
+        const restores = COMPLETES.has(fault) || (idempotent && fault !== 'AccessDenied');
+        it(`${fault}: ${restores ? 'the state before the run is restored' : 'what is left behind is named'}`, async () => {
+          await emulators().reset();
+          await u.setup(moto);
+          const before = await snapshot(moto);
+          const plan = await buildPlan(port, T, u.request);
+          await emulators().fault([
+            { service: 'iam', operations: [u.failing], kind: 'AccessDenied' },
+            { ...FAULTS[fault], operations: [u.undo] },
+          ]);
+          const outcome = await applyPlan(port, T, plan);
+          await emulators().clearFaults();
+          const message = describeApplyOutcome(plan.roleArn, outcome);
+          assert.equal(outcome.failed?.step.action, u.failing, message);
+          if (restores) {
+            assert.deepEqual(await snapshot(moto), before, message);
+            assert.equal(outcome.rollbackFailed, undefined, message);
+          } else {
+            assert.notDeepEqual(await snapshot(moto), before, message);
+            assert.equal(outcome.rollbackFailed?.length, 1, message);
+            assert.match(message, /Left behind, clean up by hand: Could not /);
           }
         });
       }
