@@ -109,23 +109,30 @@ const templateTokens = new Map<string, Token[]>();
 export function arnCanMatch(policyArn: string, template: string): boolean {
   // Rules ask about every template of a service for each ARN, and policies repeat ARNs: answer each pair once. Nested
   // maps key on the two strings as they are (their hashes are computed once), with no key string built per call.
-  let byTemplate = matchResults.get(policyArn);
-  if (!byTemplate) {
+  let known = matchResults.get(policyArn);
+  if (!known) {
     if (matchResults.size > 20_000) matchResults.clear();
-    byTemplate = new Map();
-    matchResults.set(policyArn, byTemplate);
+    known = { results: new Map(), tokens: undefined };
+    matchResults.set(policyArn, known);
   }
-  let met = byTemplate.get(template);
+  let met = known.results.get(template);
   if (met === undefined) {
-    met = arnCanMatchUncached(policyArn, template);
-    byTemplate.set(template, met);
+    met = arnCanMatchUncached(policyArn, known, template);
+    known.results.set(template, met);
   }
   return met;
 }
 
-const matchResults = new Map<string, Map<string, boolean>>();
+/** What is known about one policy ARN: its answers per template, and its tokens once a template needed them. */
+interface PolicyArnFacts {
+  results: Map<string, boolean>;
+  /** The ARN as tokens when it has a wildcard or variable, its lower-case text otherwise; undefined until asked. */
+  tokens: Token[] | string | undefined;
+}
 
-function arnCanMatchUncached(policyArn: string, template: string): boolean {
+const matchResults = new Map<string, PolicyArnFacts>();
+
+function arnCanMatchUncached(policyArn: string, known: PolicyArnFacts, template: string): boolean {
   if (!alignedPrefixesMeet(policyArn, template)) return false;
   let t = templateTokens.get(template);
   if (!t) {
@@ -134,9 +141,14 @@ function arnCanMatchUncached(policyArn: string, template: string): boolean {
     templateTokens.set(template, t);
   }
   // Most policy ARNs have no wildcard or variable: then the intersection is a plain match against the template.
-  if (!/[*?]|\$\{/.test(policyArn)) return tokensMatch(t, policyArn.toLowerCase());
-  return intersects(tokenizePolicy(policyArn), t);
+  known.tokens ??= /[*?]|\$\{/.test(policyArn) ? tokenizePolicy(policyArn) : policyArn.toLowerCase();
+  return typeof known.tokens === 'string' ? tokensMatch(t, known.tokens) : intersects(known.tokens, t);
 }
+
+/** Reach sets reused by {@link tokensMatch} and {@link intersects}: one array each, grown when a longer ARN needs it. */
+let reachA = new Uint8Array(256);
+let reachB = new Uint8Array(256);
+let reachGrid = new Uint8Array(4096);
 
 /**
  * True when a literal text (lower case) is one the tokens stand for: what {@link intersects} does for a literal ARN.
@@ -145,14 +157,19 @@ function arnCanMatchUncached(policyArn: string, template: string): boolean {
  */
 function tokensMatch(tokens: readonly Token[], text: string): boolean {
   const m = tokens.length;
+  if (reachA.length < m + 1) {
+    reachA = new Uint8Array(2 * (m + 1));
+    reachB = new Uint8Array(2 * (m + 1));
+  }
   // Each step fills `next` from `current`: the token positions reachable after one more character.
-  let current = new Uint8Array(m + 1);
-  let next = new Uint8Array(m + 1);
+  let current = reachA;
+  let next = reachB;
+  current.fill(0, 0, m + 1);
   current[0] = 1;
   skipRuns(tokens, current);
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    next.fill(0);
+    next.fill(0, 0, m + 1);
     let alive = false;
     for (let j = 0; j < m; j++) {
       if (current[j] !== 1) continue;
@@ -169,7 +186,9 @@ function tokensMatch(tokens: readonly Token[], text: string): boolean {
     }
     if (!alive) return false;
     skipRuns(tokens, next);
-    [current, next] = [next, current];
+    const filled = next;
+    next = current;
+    current = filled;
   }
   return current[m] === 1;
 }
@@ -287,7 +306,11 @@ function intersects(p: Token[], q: Token[]): boolean {
   const n = p.length;
   const m = q.length;
   const width = m + 1;
-  const reach = new Uint8Array((n + 1) * width);
+  const size = (n + 1) * width;
+  // (A grid over a megabyte, from ARNs near MAX_ARN_LENGTH, is not kept.)
+  if (reachGrid.length < size && size <= 1 << 20) reachGrid = new Uint8Array(2 * size);
+  const reach = reachGrid.length >= size ? reachGrid : new Uint8Array(size);
+  reach.fill(0, 0, size);
   reach[0] = 1;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
