@@ -98,6 +98,24 @@ type Token = { kind: 'lit'; ch: string } | { kind: 'one' } | { kind: 'run'; colo
 
 const templateTokens = new Map<string, Token[]>();
 
+// Tokens are never modified, so one object serves every occurrence: a tokenized ARN allocates its array only.
+const RUN_ANY: Token = { kind: 'run', colons: true };
+const RUN_FIELD: Token = { kind: 'run', colons: false };
+const ONE: Token = { kind: 'one' };
+const literals = new Map<string, Token>();
+
+/** The literal token of a character, lower case. */
+function literal(ch: string): Token {
+  let tk = literals.get(ch);
+  if (!tk) {
+    tk = { kind: 'lit', ch: ch.toLowerCase() };
+    // Characters are few (ARNs are mostly ASCII); a text of many distinct ones does not grow the table without end.
+    if (literals.size > 4096) literals.clear();
+    literals.set(ch, tk);
+  }
+  return tk;
+}
+
 /**
  * True when some ARN can match both the policy's ARN pattern and the IAM-data template, compared as whole strings.
  * IAM lets a `*` that ends an ARN segment match across colons ("arn:aws:secretsmanager:*:*:name*" matches
@@ -257,14 +275,14 @@ function tokenizePolicy(text: string): Token[] {
     if (ch === '$' && text[i + 1] === '{') {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        out.push({ kind: 'run', colons: true });
+        out.push(RUN_ANY);
         i = close;
         continue;
       }
     }
-    if (ch === '*') out.push({ kind: 'run', colons: i + 1 >= text.length || (fieldSpan && text[i + 1] === ':') });
-    else if (ch === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'lit', ch: ch.toLowerCase() });
+    if (ch === '*') out.push(i + 1 >= text.length || (fieldSpan && text[i + 1] === ':') ? RUN_ANY : RUN_FIELD);
+    else if (ch === '?') out.push(ONE);
+    else out.push(literal(ch));
   }
   return out;
 }
@@ -277,15 +295,15 @@ function tokenizeTemplate(text: string): Token[] {
     if (ch === '$' && text[i + 1] === '{') {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        out.push({ kind: 'run', colons: i >= resourceStart });
+        out.push(i >= resourceStart ? RUN_ANY : RUN_FIELD);
         i = close;
         continue;
       }
     }
     // A template's `*` in the region or account field stands for one field; in the resource part for any text.
-    if (ch === '*') out.push({ kind: 'run', colons: i >= resourceStart });
-    else if (ch === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'lit', ch: ch.toLowerCase() });
+    if (ch === '*') out.push(i >= resourceStart ? RUN_ANY : RUN_FIELD);
+    else if (ch === '?') out.push(ONE);
+    else out.push(literal(ch));
   }
   return out;
 }
