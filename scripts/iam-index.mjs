@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped when the layout changes; src/core/iam/index.ts refuses any other. */
-export const IAM_INDEX_FORMAT = 2;
+export const IAM_INDEX_FORMAT = 3;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -82,10 +82,30 @@ async function readService(data, prefix) {
     r: [...resourceTypes.values()].map((x) => [x.key, x.arn, x.conditionKeys ?? []]),
     // [key, type]; null when the package has no condition-key file for the service (findConditionKey then fails)
     c: conditionKeyFile ? [...conditionKeys.values()].map((x) => [x.key, x.type]) : null,
+    // every condition key some action or resource type of the service lists, as written, each once: what
+    // condition-key-unsupported would otherwise collect from every action's details at run time
+    k: attachedConditionKeys(actions, resourceTypes),
   };
   const record = `${JSON.stringify(header)}\n${details.join('')}`;
   const descriptions = { a: [...actions.values()].map((x) => x.description), c: [...conditionKeys.values()].map((x) => x.description) };
   return { record, descriptions };
+}
+
+/**
+ * The condition keys an action or resource type of one service lists: each action's own keys, the keys of the
+ * resource types it names (as it lists them and as the service defines them), then every resource type's keys.
+ */
+function attachedConditionKeys(actions, resourceTypes) {
+  const keys = new Set();
+  for (const action of actions.values()) {
+    for (const k of action.conditionKeys) keys.add(k);
+    for (const rt of action.resourceTypes) {
+      for (const k of rt.conditionKeys) keys.add(k);
+      for (const k of resourceTypes.get(rt.name.toLowerCase())?.conditionKeys ?? []) keys.add(k);
+    }
+  }
+  for (const rt of resourceTypes.values()) for (const k of rt.conditionKeys ?? []) keys.add(k);
+  return [...keys];
 }
 
 /** Builds the three files' contents in memory. */

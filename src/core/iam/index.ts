@@ -37,7 +37,7 @@ export interface GlobalConditionKey extends IamConditionKey {
 /** The folder `node esbuild.mjs` writes with scripts/iam-index.mjs (dist/iam-index), beside both bundles. */
 export const IAM_INDEX_FOLDER = 'iam-index';
 /** The layout this reader understands; scripts/iam-index.mjs writes the same number. */
-const IAM_INDEX_FORMAT = 2;
+const IAM_INDEX_FORMAT = 3;
 
 /** head.json: the service list with byte ranges into the packs, and what findConditionKey consults besides services. */
 interface Head {
@@ -59,6 +59,8 @@ interface ServiceHeader {
   r: [key: string, arn: string, conditionKeys: string[]][];
   /** null when the data has no condition-key file for the service. */
   c: [key: string, type: string][] | null;
+  /** Every condition key an action or resource type of the service lists, each once, as written. */
+  k: string[];
 }
 
 /** An action's details: [accessLevel, [[resourceType, required 0|1, conditionKeys]], conditionKeys, isWildcardOnly 0|1]. */
@@ -145,6 +147,8 @@ interface ServiceData {
   hasConditionKeyFile: boolean;
   /** Wildcard name patterns already matched, lower case, with their actions. */
   patternCache: Map<string, IamAction[]>;
+  /** Every condition key an action or resource type of the service lists (computed at build time). */
+  attachedConditionKeys: string[];
 }
 
 /** The descriptions of one service's actions and condition keys, in record order. */
@@ -266,6 +270,7 @@ class IndexFiles {
         conditionKeys: new Map(),
         hasConditionKeyFile: header.c !== null,
         patternCache: new Map(),
+        attachedConditionKeys: header.k,
       };
       for (const [key, arn, conditionKeys] of header.r) data.resourceTypes.set(key.toLowerCase(), { service: prefix, key, arn, conditionKeys });
       (header.c ?? []).forEach(([key, type], j) => data.conditionKeys.set(key.toLowerCase(), new IndexedConditionKey(this, prefix, j, key, type)));
@@ -517,6 +522,15 @@ export class IamIndex {
   /** The service-specific condition keys of a loaded service. */
   serviceConditionKeys(prefix: string): IamConditionKey[] {
     return [...(this.services.get(prefix.toLowerCase())?.conditionKeys.values() ?? [])];
+  }
+
+  /**
+   * Every condition key that some action or resource type of a loaded service lists (an action's own keys, those of
+   * the resource types it names, every resource type's keys), each once as the data writes it; empty when the
+   * service is unknown or not loaded. The array is shared: do not modify it.
+   */
+  attachedConditionKeys(prefix: string): readonly string[] {
+    return this.services.get(prefix.toLowerCase())?.attachedConditionKeys ?? [];
   }
 
   /** The names of every global (`aws:`) condition key; available without {@link ensure}. The array is shared: do not modify it. */

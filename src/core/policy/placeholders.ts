@@ -222,7 +222,11 @@ function wholeValueTokens(value: string, role: PlaceholderRole, conditionKey: st
   if (/region$/i.test(conditionKey) && /region/i.test(value) && !REGION_CODE.test(value) && !value.includes('${')) add(0, value, 'region');
 }
 
+/** What every match of {@link EXAMPLE_WORDS} contains: most values have none of it, and need no matchAll. */
+const EXAMPLE_WORD_HINT = /doc-example-|amzn-s3-demo-|awsexamplebucket|-bucket-name/i;
+
 function exampleWordTokens(value: string, add: Add): void {
+  if (!EXAMPLE_WORD_HINT.test(value)) return;
   EXAMPLE_WORDS.lastIndex = 0;
   for (const m of value.matchAll(EXAMPLE_WORDS)) {
     const word = m[0];

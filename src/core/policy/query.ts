@@ -80,8 +80,14 @@ export interface ExpandedActions {
 const expandedCache = new WeakMap<Statement, { iam: IamIndex; result: ExpandedActions }>();
 
 function expandUncached(st: Statement, iam: IamIndex): ExpandedActions {
-  const actions: IamAction[] = [];
   let complete = !!st.action && st.action.items.length > 0 && st.action.node.type !== 'object';
+  // One item (the usual statement) needs no set: the index lists each action of a service once.
+  const only = st.action?.items.length === 1 ? st.action.items[0] : undefined;
+  if (only) {
+    const matched = only.value === '*' ? undefined : iam.matchActions(only.value);
+    return { actions: matched ? matched.slice() : [], complete: complete && !!matched && matched.length > 0 };
+  }
+  const actions: IamAction[] = [];
   const seen = new Set<IamAction>();
   for (const item of st.action?.items ?? []) {
     const matched = item.value === '*' ? undefined : iam.matchActions(item.value);

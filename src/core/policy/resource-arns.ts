@@ -98,6 +98,24 @@ type Token = { kind: 'lit'; ch: string } | { kind: 'one' } | { kind: 'run'; colo
 
 const templateTokens = new Map<string, Token[]>();
 
+// Tokens are never modified, so one object serves every occurrence: a tokenized ARN allocates its array only.
+const RUN_ANY: Token = { kind: 'run', colons: true };
+const RUN_FIELD: Token = { kind: 'run', colons: false };
+const ONE: Token = { kind: 'one' };
+const literals = new Map<string, Token>();
+
+/** The literal token of a character, lower case. */
+function literal(ch: string): Token {
+  let tk = literals.get(ch);
+  if (!tk) {
+    tk = { kind: 'lit', ch: ch.toLowerCase() };
+    // Characters are few (ARNs are mostly ASCII); a text of many distinct ones does not grow the table without end.
+    if (literals.size > 4096) literals.clear();
+    literals.set(ch, tk);
+  }
+  return tk;
+}
+
 /**
  * True when some ARN can match both the policy's ARN pattern and the IAM-data template, compared as whole strings.
  * IAM lets a `*` that ends an ARN segment match across colons ("arn:aws:secretsmanager:*:*:name*" matches
@@ -109,23 +127,30 @@ const templateTokens = new Map<string, Token[]>();
 export function arnCanMatch(policyArn: string, template: string): boolean {
   // Rules ask about every template of a service for each ARN, and policies repeat ARNs: answer each pair once. Nested
   // maps key on the two strings as they are (their hashes are computed once), with no key string built per call.
-  let byTemplate = matchResults.get(policyArn);
-  if (!byTemplate) {
+  let known = matchResults.get(policyArn);
+  if (!known) {
     if (matchResults.size > 20_000) matchResults.clear();
-    byTemplate = new Map();
-    matchResults.set(policyArn, byTemplate);
+    known = { results: new Map(), tokens: undefined };
+    matchResults.set(policyArn, known);
   }
-  let met = byTemplate.get(template);
+  let met = known.results.get(template);
   if (met === undefined) {
-    met = arnCanMatchUncached(policyArn, template);
-    byTemplate.set(template, met);
+    met = arnCanMatchUncached(policyArn, known, template);
+    known.results.set(template, met);
   }
   return met;
 }
 
-const matchResults = new Map<string, Map<string, boolean>>();
+/** What is known about one policy ARN: its answers per template, and its tokens once a template needed them. */
+interface PolicyArnFacts {
+  results: Map<string, boolean>;
+  /** The ARN as tokens when it has a wildcard or variable, its lower-case text otherwise; undefined until asked. */
+  tokens: Token[] | string | undefined;
+}
 
-function arnCanMatchUncached(policyArn: string, template: string): boolean {
+const matchResults = new Map<string, PolicyArnFacts>();
+
+function arnCanMatchUncached(policyArn: string, known: PolicyArnFacts, template: string): boolean {
   if (!alignedPrefixesMeet(policyArn, template)) return false;
   let t = templateTokens.get(template);
   if (!t) {
@@ -134,9 +159,14 @@ function arnCanMatchUncached(policyArn: string, template: string): boolean {
     templateTokens.set(template, t);
   }
   // Most policy ARNs have no wildcard or variable: then the intersection is a plain match against the template.
-  if (!/[*?]|\$\{/.test(policyArn)) return tokensMatch(t, policyArn.toLowerCase());
-  return intersects(tokenizePolicy(policyArn), t);
+  known.tokens ??= /[*?]|\$\{/.test(policyArn) ? tokenizePolicy(policyArn) : policyArn.toLowerCase();
+  return typeof known.tokens === 'string' ? tokensMatch(t, known.tokens) : intersects(known.tokens, t);
 }
+
+/** Reach sets reused by {@link tokensMatch} and {@link intersects}: one array each, grown when a longer ARN needs it. */
+let reachA = new Uint8Array(256);
+let reachB = new Uint8Array(256);
+let reachGrid = new Uint8Array(4096);
 
 /**
  * True when a literal text (lower case) is one the tokens stand for: what {@link intersects} does for a literal ARN.
@@ -145,14 +175,19 @@ function arnCanMatchUncached(policyArn: string, template: string): boolean {
  */
 function tokensMatch(tokens: readonly Token[], text: string): boolean {
   const m = tokens.length;
+  if (reachA.length < m + 1) {
+    reachA = new Uint8Array(2 * (m + 1));
+    reachB = new Uint8Array(2 * (m + 1));
+  }
   // Each step fills `next` from `current`: the token positions reachable after one more character.
-  let current = new Uint8Array(m + 1);
-  let next = new Uint8Array(m + 1);
+  let current = reachA;
+  let next = reachB;
+  current.fill(0, 0, m + 1);
   current[0] = 1;
   skipRuns(tokens, current);
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    next.fill(0);
+    next.fill(0, 0, m + 1);
     let alive = false;
     for (let j = 0; j < m; j++) {
       if (current[j] !== 1) continue;
@@ -169,7 +204,9 @@ function tokensMatch(tokens: readonly Token[], text: string): boolean {
     }
     if (!alive) return false;
     skipRuns(tokens, next);
-    [current, next] = [next, current];
+    const filled = next;
+    next = current;
+    current = filled;
   }
   return current[m] === 1;
 }
@@ -238,14 +275,14 @@ function tokenizePolicy(text: string): Token[] {
     if (ch === '$' && text[i + 1] === '{') {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        out.push({ kind: 'run', colons: true });
+        out.push(RUN_ANY);
         i = close;
         continue;
       }
     }
-    if (ch === '*') out.push({ kind: 'run', colons: i + 1 >= text.length || (fieldSpan && text[i + 1] === ':') });
-    else if (ch === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'lit', ch: ch.toLowerCase() });
+    if (ch === '*') out.push(i + 1 >= text.length || (fieldSpan && text[i + 1] === ':') ? RUN_ANY : RUN_FIELD);
+    else if (ch === '?') out.push(ONE);
+    else out.push(literal(ch));
   }
   return out;
 }
@@ -258,15 +295,15 @@ function tokenizeTemplate(text: string): Token[] {
     if (ch === '$' && text[i + 1] === '{') {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        out.push({ kind: 'run', colons: i >= resourceStart });
+        out.push(i >= resourceStart ? RUN_ANY : RUN_FIELD);
         i = close;
         continue;
       }
     }
     // A template's `*` in the region or account field stands for one field; in the resource part for any text.
-    if (ch === '*') out.push({ kind: 'run', colons: i >= resourceStart });
-    else if (ch === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'lit', ch: ch.toLowerCase() });
+    if (ch === '*') out.push(i >= resourceStart ? RUN_ANY : RUN_FIELD);
+    else if (ch === '?') out.push(ONE);
+    else out.push(literal(ch));
   }
   return out;
 }
@@ -287,7 +324,11 @@ function intersects(p: Token[], q: Token[]): boolean {
   const n = p.length;
   const m = q.length;
   const width = m + 1;
-  const reach = new Uint8Array((n + 1) * width);
+  const size = (n + 1) * width;
+  // (A grid over a megabyte, from ARNs near MAX_ARN_LENGTH, is not kept.)
+  if (reachGrid.length < size && size <= 1 << 20) reachGrid = new Uint8Array(2 * size);
+  const reach = reachGrid.length >= size ? reachGrid : new Uint8Array(size);
+  reach.fill(0, 0, size);
   reach[0] = 1;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {

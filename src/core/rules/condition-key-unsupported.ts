@@ -64,11 +64,11 @@ function attachedSomewhere(iam: IamIndex, service: string, key: string): boolean
     cache = new Map();
     attachedCache.set(iam, cache);
   }
-  // Every key of a service, computed once per service (not once per key: ec2 alone has hundreds of actions).
+  // Every key of a service, listed in the index at build time and matched once per service (not once per key).
   let all = cache.get(service);
   if (!all) {
-    all = supportedKeys(iam, iam.actions(service));
-    for (const rt of iam.resourceTypes(service)) rt.conditionKeys.forEach((k) => addTo(all as Supported, k));
+    all = { exact: new Set(), templates: new Map() };
+    for (const k of iam.attachedConditionKeys(service)) addTo(all, k);
     cache.set(service, all);
   }
   return supports(all, key);

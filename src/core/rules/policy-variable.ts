@@ -40,6 +40,8 @@ export const policyVariable: PolicyRule = {
     const findings: Finding[] = [];
     let firstVariable: Located<string> | undefined;
     let firstName = '';
+    // Every finding needs a "${" in some string value: a text without one (nor a \u escape that could spell one) has none.
+    if (!policy.text.includes('${') && !policy.text.includes('\\u')) return findings;
     for (const st of policy.statements) {
       for (const { item, element } of stringsOf(st)) {
         if (!item.value.includes('${') || item.value.length > 4096) continue;

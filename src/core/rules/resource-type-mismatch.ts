@@ -20,6 +20,9 @@ const MAX_ACTIONS = 5000;
 const UNLISTED_RESOURCE_TYPES: Record<string, { service: string; type: string }[]> = {
   'ssmmessages:opendatachannel': [{ service: 'ssm', type: 'session' }],
 };
+/** The services of those actions, lower case: the actions of every other service have no unlisted type. */
+const UNLISTED_SERVICES = new Set(Object.keys(UNLISTED_RESOURCE_TYPES).map((k) => k.slice(0, k.indexOf(':'))));
+const NONE: Accepted[] = [];
 
 interface Accepted {
   name: string;
@@ -59,8 +62,9 @@ export const resourceTypeMismatch: PolicyRule = {
       const unlisted = acceptedTypes(actions, ctx.iam, true);
       // An action whose resource types the data cannot resolve may accept anything: stay silent.
       if (!listed || !unlisted) continue;
+      const accepted = unlisted.length === 0 ? listed : [...listed, ...unlisted];
       for (const { item, arn } of arns) {
-        if ([...listed, ...unlisted].some((t) => arnCanMatchType(item.value, t))) continue;
+        if (accepted.some((t) => arnCanMatchType(item.value, t))) continue;
         const service = arn.service.toLowerCase();
         if (hasWildcard(service) || hasPolicyVariable(service) || !ctx.iam.isLoaded(service)) continue;
         if (listed.length === 0) {
@@ -94,6 +98,7 @@ const typesCache = new WeakMap<IamIndex, { listed: WeakMap<IamAction, Accepted[]
 
 /** One action's resource types, resolved once per action (statements such as "ec2:*" expand to hundreds). */
 function actionTypes(action: IamAction, iam: IamIndex, unlisted: boolean): Accepted[] | undefined {
+  if (unlisted && !UNLISTED_SERVICES.has(action.service.toLowerCase())) return NONE;
   let caches = typesCache.get(iam);
   if (!caches) {
     caches = { listed: new WeakMap(), unlisted: new WeakMap() };

@@ -33,10 +33,12 @@ export const ssmArnMixup: PolicyRule = {
   check(policy, ctx) {
     const findings: Finding[] = [];
     for (const st of policy.statements) {
+      const arns = resourceArns(st);
+      if (arns.length === 0) continue;
       // Actions without resource-level permissions need "*", not a corrected ARN: resource-type-mismatch says so.
       const { actions, complete } = expandActions(st, ctx.iam);
       if (complete && actions.length > 0 && actions.every((a) => a.isWildcardOnly)) continue;
-      for (const { item, arn } of resourceArns(st)) {
+      for (const { item, arn } of arns) {
         const mixup = diagnoseArnMixup(item.value, arn, ctx.iam);
         if (!mixup) continue;
         let suggestion = withArnField(item.value, ARN_FIELD.resource, mixup.resource);

