@@ -82,7 +82,7 @@ export function openGate(): ApplyGate {
  * Valid stand-ins for the placeholders the connection fills (the account id, the Region), so that a policy can be
  * gated before the account is read: those placeholders are not errors yet, the others are.
  */
-export const STAND_IN_CONNECTION: ResolveContext = { accountId: '123456789012', region: 'us-east-1' };
+export const STAND_IN_CONNECTION: ResolveContext = { accountId: '000000000000', region: 'eu-west-1' };
 
 /**
  * The gate of a policy as soon as its text is known, before anything else is asked: a document's text, a catalog

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { STAND_IN_CONNECTION } from '../../../src/core/apply/gate';
 import type { ApplyTestApi, ExtensionApi } from '../../../src/extension-api';
 import type { ApplyResult, CatalogNode } from '../../../src/features/apply';
 import type { ConfirmText } from '../../../src/features/connection/ui';
@@ -304,6 +305,8 @@ describe('Apply Policy to Role (against moto)', function () {
     });
     assert.equal(result?.status, 'applied', JSON.stringify({ result, messages }));
     const stored = await inlinePolicy(ROLE, 'DhmcAdmin');
+    assert.notEqual(STAND_IN_CONNECTION.accountId, '123456789012', 'the stand-ins of the early gate differ from the connection');
+    assert.notEqual(STAND_IN_CONNECTION.region, 'us-east-1');
     assert.ok(stored?.includes(':us-east-1:123456789012:'), stored);
   });
 
