@@ -2,7 +2,8 @@
 import { LineMap, lintText, type ConfiguredSeverity, type LintConfig, type LintFinding } from '../lint';
 import type { IamIndex } from '../iam';
 import type { PolicyKind } from '../policy/types';
-import type { ApplyGate } from './types';
+import { resolvePolicyText, type ResolveContext } from './resolve';
+import type { ApplyGate, PolicySource } from './types';
 
 /**
  * Rules that block whatever the user's configuration says: IAM rejects these documents, but an emulator (moto) accepts
@@ -75,4 +76,22 @@ export function mergeGates(...gates: ApplyGate[]): ApplyGate {
 /** A gate with nothing to say (an AWS managed policy is attached, never written). */
 export function openGate(): ApplyGate {
   return { errors: [], warnings: [], blocked: false };
+}
+
+/**
+ * Valid stand-ins for the placeholders the connection fills (the account id, the Region), so that a policy can be
+ * gated before the account is read: those placeholders are not errors yet, the others are.
+ */
+export const STAND_IN_CONNECTION: ResolveContext = { accountId: '000000000000', region: 'eu-west-1' };
+
+/**
+ * The gate of a policy as soon as its text is known, before anything else is asked: a document's text, a catalog
+ * entry with its account and Region placeholders taken as filled ({@link STAND_IN_CONNECTION}) and its other
+ * placeholders blocking, as the plan's gate will. An AWS managed policy is attached, never written: no gate.
+ * `kind` is the kind the document is written as (see kindForMode), by default the policy's own.
+ */
+export async function gatePolicySource(source: PolicySource, kind?: PolicyKind, options: Omit<GateOptions, 'placeholders'> = {}): Promise<ApplyGate> {
+  const resolved = resolvePolicyText(source, STAND_IN_CONNECTION);
+  if (resolved.text === undefined) return openGate();
+  return gate(resolved.text, kind ?? resolved.kind, { ...options, placeholders: resolved.unfilled });
 }

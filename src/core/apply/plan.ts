@@ -1,4 +1,7 @@
 /** Which IAM calls an apply makes, in which order, from the request and the role's current state. */
+import { catalogEntry } from '../catalog';
+import { parsePolicy } from '../policy/parse';
+import { wildcardMatches } from '../util/wildcard';
 import type { ApplyRequest, ApplyStep } from './types';
 
 /** A version of a customer managed policy. */
@@ -39,13 +42,56 @@ export function oldestDeletableVersion(versions: readonly PolicyVersionState[]):
     .sort((a, b) => (a.createDate?.getTime() ?? 0) - (b.createDate?.getTime() ?? 0) || versionNumber(a.versionId) - versionNumber(b.versionId))[0];
 }
 
-/** The calls that bring the role to the request, in order; none when nothing would change. */
+/** The service principals of Amazon EC2 (the China Regions have their own). */
+const EC2_SERVICE_PRINCIPALS: readonly string[] = ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'];
+
+/**
+ * True when a trust policy lets Amazon EC2 assume the role: an Allow statement whose Principal names the EC2
+ * service and whose Action covers `sts:AssumeRole` (wildcards included). Such a role is only usable by an instance
+ * through an instance profile.
+ */
+export function trustLetsEc2Assume(trustPolicyText: string): boolean {
+  const policy = parsePolicy(trustPolicyText, { kind: 'trust' });
+  return policy.statements.some(
+    (s) =>
+      s.effect?.value === 'Allow' &&
+      (s.principal?.entries ?? []).some((e) => e.type === 'Service' && e.values.some((v) => EC2_SERVICE_PRINCIPALS.includes(v.value.toLowerCase()))) &&
+      (s.action?.items ?? []).some((a) => wildcardMatches(a.value, 'sts:AssumeRole')),
+  );
+}
+
+/** The trust policy a new role is created with: the policy itself in trust mode, else the role's own. */
+function newRoleTrustText(request: ApplyRequest): string | undefined {
+  if (request.role.type !== 'new') return undefined;
+  if (request.mode !== 'trust') return request.role.trustPolicyText;
+  if (request.policy.type === 'text') return request.policy.text;
+  if (request.policy.type === 'catalog') return catalogEntry(request.policy.entryId)?.text;
+  return undefined;
+}
+
+/** True when the role the request creates gets an instance profile: its trust policy lets EC2 assume it. */
+export function wantsInstanceProfile(request: ApplyRequest): boolean {
+  const trust = newRoleTrustText(request);
+  return trust !== undefined && trustLetsEc2Assume(trust);
+}
+
+/**
+ * The calls that bring the role to the request, in order; none when nothing would change. A new role that EC2 may
+ * assume also gets an instance profile named like the role, with the same path (CreateInstanceProfile,
+ * AddRoleToInstanceProfile right after CreateRole).
+ */
 export function planSteps(request: ApplyRequest, state: ApplyState): ApplyStep[] {
   const roleName = request.role.roleName;
   const policyName = request.policyName;
   const steps: ApplyStep[] = [];
   if (request.role.type === 'new' && !state.roleExists) {
     steps.push({ action: 'CreateRole', description: `create role ${roleName} with the path ${request.role.path}`, roleName });
+    if (wantsInstanceProfile(request)) {
+      steps.push(
+        { action: 'CreateInstanceProfile', description: `create instance profile ${roleName} with the path ${request.role.path}`, instanceProfileName: roleName },
+        { action: 'AddRoleToInstanceProfile', description: `add role ${roleName} to instance profile ${roleName}`, roleName, instanceProfileName: roleName },
+      );
+    }
   }
   const created = request.role.type === 'new' && !state.roleExists;
   switch (request.mode) {

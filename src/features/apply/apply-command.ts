@@ -1,19 +1,22 @@
 import * as vscode from 'vscode';
-import { applyPlan, buildPlan } from '../../core/apply';
-import { modesFor } from '../../core/apply/resolve';
-import type { ApplyMode, ApplyOutcome, ApplyPlan, ApplyRequest, ApplyStep, PolicySource, RoleTarget } from '../../core/apply/types';
+import { applyPlan, buildPlan, describeApplyOutcome } from '../../core/apply';
+import { prettyDocument } from '../../core/apply/document';
+import { gate, gatePolicySource } from '../../core/apply/gate';
+import { kindForMode, modesFor } from '../../core/apply/resolve';
+import type { ApplyGate, ApplyLogEntry, ApplyMode, ApplyOutcome, ApplyPlan, ApplyRequest, ApplyStep, PolicySource, RoleTarget } from '../../core/apply/types';
 import { catalog, catalogEntry, fillPlaceholders, type CatalogEntry } from '../../core/catalog';
 import type { LintFinding } from '../../core/lint';
 import { parsePolicy } from '../../core/policy/parse';
 import type { PolicyKind } from '../../core/policy/types';
 import { toAwsError } from '../../core/aws/error';
 import type { Role } from '../../core/aws/port';
+import type { AwsTarget } from '../../core/aws/port';
 import type { AwsSession } from '../connection/session';
 import type { AwsUi } from '../connection/ui';
 import { isPolicyDocument } from '../shared/policy-documents';
 import type { CatalogNode } from './catalog-tree';
 import { localized } from './catalog-tree';
-import type { ApplyDocumentProvider } from './documents';
+import type { ApplyDocumentProvider, PlanDiff } from './documents';
 
 /** The arguments of `ssmPolicy.applyPolicyToRole`; what is missing is asked for. */
 export interface ApplyArgs {
@@ -27,7 +30,8 @@ export interface ApplyArgs {
 export type ApplyResult =
   | { status: 'cancelled' }
   | { status: 'error'; message: string }
-  | { status: 'blocked'; plan: ApplyPlan }
+  /** The linter blocks the policy (or the new role's trust policy): as soon as it was known, or in the plan. */
+  | { status: 'blocked'; gate: ApplyGate; plan?: ApplyPlan }
   | { status: 'noChange'; plan: ApplyPlan }
   | { status: 'declined'; plan: ApplyPlan }
   | { status: 'applied' | 'failed'; plan: ApplyPlan; outcome: ApplyOutcome };
@@ -77,6 +81,32 @@ function findingLine(f: LintFinding): string {
 
 function stepLine(step: ApplyStep): string {
   return `${step.action}: ${step.description}`;
+}
+
+/** "1 warning", "2 warnings" in the log (English, like every log line). */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One IAM call of a run, for the log and the progress notification. */
+function logLine(e: ApplyLogEntry): string {
+  return `${e.rollback ? 'rollback ' : ''}${e.action} (${e.subject}): ${e.ok ? 'ok' : `failed: ${e.message ?? ''}`}`;
+}
+
+/** An AbortSignal that follows a cancellation token. */
+function signalOf(token: vscode.CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  else token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
+
+/** Stops on the gate's errors, before anything else is asked or written. */
+function blockedBy(deps: ApplyDeps, ui: AwsUi, what: 'policy' | 'trust', g: ApplyGate, plan?: ApplyPlan): ApplyResult {
+  deps.log.warn(`apply: blocked by the linter (${what === 'trust' ? 'the trust policy of the new role' : 'the policy'}): ${g.errors.map((f) => f.ruleId).join(', ')}`);
+  const lines = g.errors.map(findingLine).join('; ');
+  ui.error(what === 'trust' ? vscode.l10n.t('Not applied: the trust policy of the new role has errors. {0}', lines) : vscode.l10n.t('Not applied: the policy has errors. {0}', lines));
+  return plan ? { status: 'blocked', gate: g, plan } : { status: 'blocked', gate: g };
 }
 
 /** The command's first argument as ApplyArgs: ApplyArgs themselves, or a node of the Documented Policies view. */
@@ -132,10 +162,14 @@ async function pickPolicy(ui: AwsUi): Promise<PolicySource | undefined> {
 
 async function pickRole(deps: ApplyDeps, ui: AwsUi): Promise<RoleTarget | undefined> {
   deps.log.info(`iam:ListRoles (${deps.session.profileLabel()})`);
-  let roles: Role[];
+  let roles: Role[] | undefined;
   try {
-    roles = await deps.session.port.listRoles(await deps.session.homeTarget());
-    deps.log.info(`iam:ListRoles → ${roles.length} roles`);
+    roles = await ui.progress(vscode.l10n.t('Listing the roles of the account…'), true, async (_report, token) => {
+      const listed = await deps.session.port.listRoles(await deps.session.homeTarget(), undefined, { signal: signalOf(token) });
+      return token.isCancellationRequested ? undefined : listed;
+    });
+    if (!roles) return undefined;
+    deps.log.info(`iam:ListRoles → ${counted(roles.length, 'role', 'roles')}`);
   } catch (err) {
     const message = toAwsError(err).message;
     deps.log.error(`iam:ListRoles failed: ${message}`);
@@ -178,15 +212,27 @@ async function newRole(deps: ApplyDeps, ui: AwsUi): Promise<RoleTarget | undefin
   if (!chosen) return undefined;
   let trustPolicyText = chosen.entry.text;
   if (chosen.entry.placeholders.length > 0) {
-    const target = await deps.session.homeTarget();
-    const accountId = (await deps.session.port.getCallerIdentity(target)).account;
-    const region = target.region;
-    const values: Record<string, string> = {};
-    for (const p of chosen.entry.placeholders) {
-      if (p.kind === 'account') values[p.name] = accountId;
-      else if (p.kind === 'region') values[p.name] = region;
+    let filled: string | undefined;
+    try {
+      filled = await ui.progress(vscode.l10n.t('Reading the account for the trust policy…'), true, async (_report, token) => {
+        const target = await deps.session.homeTarget();
+        const accountId = (await deps.session.port.getCallerIdentity(target, { signal: signalOf(token) })).account;
+        if (token.isCancellationRequested) return undefined;
+        const values: Record<string, string> = {};
+        for (const p of chosen.entry.placeholders) {
+          if (p.kind === 'account') values[p.name] = accountId;
+          else if (p.kind === 'region') values[p.name] = target.region;
+        }
+        return fillPlaceholders(chosen.entry, values);
+      });
+    } catch (err) {
+      const message = toAwsError(err).message;
+      deps.log.error(`sts:GetCallerIdentity failed: ${message}`);
+      ui.error(vscode.l10n.t('Could not read the account: {0}', message));
+      return undefined;
     }
-    trustPolicyText = fillPlaceholders(chosen.entry, values);
+    if (filled === undefined) return undefined;
+    trustPolicyText = filled;
   }
   return { type: 'new', roleName, path, trustPolicyText };
 }
@@ -196,31 +242,65 @@ function defaultPolicyName(policy: PolicySource): string {
   return raw.replace(/[^\w+=,.@-]/g, '-').slice(0, 128) || 'Policy';
 }
 
+/** The message that ends a run: what happened, as the core says it (settled failures, rollback, what is left). */
 function outcomeMessage(plan: ApplyPlan, outcome: ApplyOutcome): string {
-  const role = plan.roleArn;
-  if (!outcome.failed) return vscode.l10n.t('Applied to {0}: {1}', role, outcome.done.map((s) => s.action).join(', '));
-  const done = outcome.done.map((s) => s.action).join(', ') || vscode.l10n.t('nothing');
-  const rolledBack = outcome.rolledBack.map((s) => s.action).join(', ') || vscode.l10n.t('nothing');
-  const message = vscode.l10n.t('Failed at {0} ({1}). Done: {2}. Rolled back: {3}. Role: {4}', outcome.failed.step.action, outcome.failed.message, done, rolledBack, role);
-  const left = (outcome.rollbackFailed ?? []).map((f) => stepLine(f.step));
-  return left.length > 0 ? `${message} ${vscode.l10n.t('Left behind, clean up by hand: {0}', left.join('; '))}` : message;
+  return describeApplyOutcome(plan.roleArn, outcome, vscode.l10n.t);
+}
+
+/** The trust policy a new role gets (the policy itself in trust mode), pretty-printed; undefined for an existing role. */
+function newRoleTrustText(plan: ApplyPlan): string | undefined {
+  const role = plan.request.role;
+  if (role.type !== 'new') return undefined;
+  return plan.request.mode === 'trust' ? plan.proposedText : prettyDocument(role.trustPolicyText);
+}
+
+/** The modal confirmation of a plan: the account, the profile, the Region the calls are signed in, the role, every call, and a new role's trust policy. */
+function confirmation(deps: ApplyDeps, target: AwsTarget, plan: ApplyPlan, label: string): { message: string; detail: string; confirm: string } {
+  const role = plan.request.role;
+  const trust = newRoleTrustText(plan);
+  const detail = [
+    vscode.l10n.t('Account: {0}', plan.accountId),
+    vscode.l10n.t('Profile: {0}', deps.session.profileLabel()),
+    vscode.l10n.t('Region the IAM calls are signed in: {0}', target.region),
+    vscode.l10n.t('Role: {0}', plan.roleArn),
+    vscode.l10n.t('IAM calls, in order:'),
+    ...plan.steps.map((s) => `• ${stepLine(s)}`),
+  ];
+  if (trust !== undefined) detail.push('', vscode.l10n.t('Trust policy of the new role:'), trust);
+  return {
+    message:
+      role.type === 'new'
+        ? vscode.l10n.t('Create role {1} and apply {0} to it in account {2}?', label, role.roleName, plan.accountId)
+        : vscode.l10n.t('Apply {0} to role {1} in account {2}?', label, role.roleName, plan.accountId),
+    detail: detail.join('\n'),
+    confirm: vscode.l10n.t('Apply'),
+  };
+}
+
+/** True when every step was done (read through the outcome's fields, whatever else the outcome says). */
+function succeeded(outcome: ApplyOutcome): boolean {
+  return !outcome.failed;
 }
 
 /**
- * `ssmPolicy.applyPolicyToRole`: asks for what the arguments do not give (policy, role, mode, policy name), builds the
- * plan, stops on lint errors, asks "apply anyway" on warnings, stops when nothing would change, shows the diff and a
- * modal confirmation naming the account, the role ARN and the calls, and only then applies. Every call and outcome
- * goes to the log (no secrets: names, ARNs and error messages only).
+ * `ssmPolicy.applyPolicyToRole`: gates the policy as soon as its text is known and stops on its errors before asking
+ * anything else; then asks for what the arguments do not give (role, whose trust policy is gated as soon as it is
+ * chosen for a new one; mode; policy name), builds the plan, asks "apply anyway" on warnings, stops when nothing
+ * would change (closing the diffs of earlier plans for that role, now stale), shows the diff and a modal
+ * confirmation naming the account, the profile, the Region, the role ARN, every call and a new role's trust policy,
+ * and only then applies. Every step that can take more than a moment runs under a progress notification. Every
+ * call and outcome goes to the log (no secrets: names, ARNs and error messages only).
  */
 export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise<ApplyResult> {
   const ui = deps.ui();
   const args = argsFrom(arg);
   const policy = args.policy ?? activeEditorPolicy() ?? (await pickPolicy(ui));
   if (!policy) return { status: 'cancelled' };
+  const label = policyLabel(policy);
 
   const { modes } = modesFor(kindOf(policy), policy);
   if (modes.length === 0) {
-    const message = vscode.l10n.t('This policy cannot go on a role (a service control policy is attached in AWS Organizations): {0}', policyLabel(policy));
+    const message = vscode.l10n.t('This policy cannot go on a role (a service control policy is attached in AWS Organizations): {0}', label);
     ui.error(message);
     return { status: 'error', message };
   }
@@ -231,8 +311,24 @@ export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise
     return { status: 'error', message };
   }
 
+  // The gate first: the policy's errors are known as soon as its text is (the account and Region placeholders the
+  // connection fills do not count yet).
+  let policyGate: ApplyGate;
+  try {
+    policyGate = await gatePolicySource(policy, mode ? kindForMode(mode) : undefined);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    ui.error(vscode.l10n.t('Could not read the policy: {0}', message));
+    return { status: 'error', message };
+  }
+  if (policyGate.blocked) return blockedBy(deps, ui, 'policy', policyGate);
+
   const role = args.role ?? (await pickRole(deps, ui));
   if (!role) return { status: 'cancelled' };
+  if (role.type === 'new') {
+    const trustGate = await gate(role.trustPolicyText, 'trust');
+    if (trustGate.blocked) return blockedBy(deps, ui, 'trust', trustGate);
+  }
 
   if (!mode) {
     if (modes.length === 1) mode = modes[0]!;
@@ -240,7 +336,7 @@ export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise
       type Pick = vscode.QuickPickItem & { mode: ApplyMode };
       const chosen = await ui.pickOne<Pick>(
         modes.map((m) => ({ label: modeLabel(m), mode: m })),
-        { title: vscode.l10n.t('Apply Policy to Role: how'), placeHolder: policyLabel(policy) },
+        { title: vscode.l10n.t('Apply Policy to Role: how'), placeHolder: label },
       );
       if (!chosen) return { status: 'cancelled' };
       mode = chosen.mode;
@@ -261,31 +357,37 @@ export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise
   const target = await deps.session.homeTarget();
   const where = `role ${role.roleName}, mode ${mode}${policyName ? `, policy ${policyName}` : ''}, ${deps.session.profileLabel()}`;
   deps.log.info(`apply: plan (${where})`);
-  let plan: ApplyPlan;
+  let plan: ApplyPlan | undefined;
   try {
-    plan = await buildPlan(deps.session.port, target, request);
+    plan = await ui.progress(vscode.l10n.t('Reading the role and preparing the change: {0}', role.roleName), true, async (_report, token) => {
+      const built = await buildPlan(deps.session.port, target, request, { signal: signalOf(token) });
+      return token.isCancellationRequested ? undefined : built;
+    });
   } catch (err) {
     const message = toAwsError(err).message;
     deps.log.error(`apply: plan failed (${where}): ${message}`);
     ui.error(vscode.l10n.t('Could not prepare the change: {0}', message));
     return { status: 'error', message };
   }
+  if (!plan) {
+    deps.log.info('apply: cancelled while preparing the change, nothing changed');
+    return { status: 'cancelled' };
+  }
   deps.log.info(
-    `apply: plan for ${plan.roleArn} (account ${plan.accountId}): ${plan.noChange ? 'no change' : plan.steps.map((s) => s.action).join(', ')}; ${plan.gate.errors.length} errors, ${plan.gate.warnings.length} warnings`,
+    `apply: plan for ${plan.roleArn} (account ${plan.accountId}): ${plan.noChange ? 'no change' : plan.steps.map((s) => s.action).join(', ')}; ${counted(plan.gate.errors.length, 'error', 'errors')}, ${counted(plan.gate.warnings.length, 'warning', 'warnings')}`,
   );
 
-  if (plan.gate.blocked) {
-    deps.log.warn(`apply: blocked by the linter: ${plan.gate.errors.map((f) => f.ruleId).join(', ')}`);
-    ui.error(vscode.l10n.t('Not applied: the policy has errors. {0}', plan.gate.errors.map(findingLine).join('; ')));
-    return { status: 'blocked', plan };
-  }
+  if (plan.gate.blocked) return blockedBy(deps, ui, 'policy', plan.gate, plan);
   if (plan.noChange) {
     ui.info(vscode.l10n.t('No change: {0} already has this policy.', plan.roleArn));
+    // The diffs of earlier plans for this role describe a change that is in place now, or was never made.
+    await deps.documents.close(deps.documents.diffsOf(plan.accountId, role.roleName));
     return { status: 'noChange', plan };
   }
-  if (plan.gate.warnings.length > 0) {
+  const warnings = plan.gate.warnings.length;
+  if (warnings > 0) {
     const anyway = await ui.confirm({
-      message: vscode.l10n.t('The policy has {0} warnings. Apply anyway?', plan.gate.warnings.length),
+      message: warnings === 1 ? vscode.l10n.t('The policy has 1 warning. Apply anyway?') : vscode.l10n.t('The policy has {0} warnings. Apply anyway?', warnings),
       detail: plan.gate.warnings.map(findingLine).join('\n'),
       confirm: vscode.l10n.t('Apply anyway'),
     });
@@ -295,31 +397,30 @@ export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise
     }
   }
 
-  const { current, proposed } = deps.documents.diffUris(role.roleName, plan.currentText, plan.proposedText);
-  await vscode.commands.executeCommand('vscode.diff', current, proposed, vscode.l10n.t('{0}: current ↔ proposed', role.roleName), { preview: true });
+  const diff: PlanDiff = deps.documents.diffUris(plan.accountId, role.roleName, plan.currentText, plan.proposedText);
+  await vscode.commands.executeCommand('vscode.diff', diff.current, diff.proposed, vscode.l10n.t('{0}: current ↔ proposed', role.roleName), { preview: true });
 
-  const confirmed = await ui.confirm({
-    message: vscode.l10n.t('Apply {0} to role {1} in account {2}?', policyLabel(policy), role.roleName, plan.accountId),
-    detail: [
-      vscode.l10n.t('Account: {0}', plan.accountId),
-      vscode.l10n.t('Role: {0}', plan.roleArn),
-      vscode.l10n.t('Operation:'),
-      ...plan.steps.map((s) => `• ${stepLine(s)}`),
-    ].join('\n'),
-    confirm: vscode.l10n.t('Apply'),
-  });
+  const confirmed = await ui.confirm(confirmation(deps, target, plan, label));
   if (!confirmed) {
     deps.log.info('apply: not confirmed, nothing changed');
+    await deps.documents.close([diff]);
     return { status: 'declined', plan };
   }
 
+  const applying = plan;
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyPlan(deps.session.port, target, plan, { onLog: (e) => {
-      const line = `${e.rollback ? 'rollback ' : ''}${e.action} (${e.subject}): ${e.ok ? 'ok' : `failed: ${e.message ?? ''}`}`;
-      if (e.ok) deps.log.info(line);
-      else deps.log.error(line);
-    } });
+    outcome = await ui.progress(vscode.l10n.t('Applying the policy to the role: {0}', role.roleName), false, (report) => {
+      report(stepLine(applying.steps[0]!));
+      return applyPlan(deps.session.port, target, applying, {
+        onLog: (e) => {
+          const line = logLine(e);
+          if (e.ok) deps.log.info(line);
+          else deps.log.error(line);
+          report(line);
+        },
+      });
+    });
   } catch (err) {
     const message = toAwsError(err).message;
     deps.log.error(`apply: failed (${plan.roleArn}): ${message}`);
@@ -328,16 +429,20 @@ export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise
   }
   for (const step of outcome.done) deps.log.info(`apply: done ${stepLine(step)}`);
   if (outcome.failed) deps.log.error(`apply: failed ${stepLine(outcome.failed.step)}: ${outcome.failed.message}`);
+  for (const s of outcome.settled ?? []) deps.log.warn(`apply: ${s.message}`);
   for (const step of outcome.rolledBack) deps.log.warn(`apply: rolled back ${stepLine(step)}`);
   for (const left of outcome.rollbackFailed ?? []) deps.log.error(`apply: could not roll back ${stepLine(left.step)}: ${left.message}`);
+  for (const n of outcome.notRestorable ?? []) deps.log.error(`apply: not restorable: ${n.reason}`);
   if (outcome.noChange) {
     ui.info(vscode.l10n.t('No change: {0} already has this policy.', plan.roleArn));
     return { status: 'applied', plan, outcome };
   }
-  if (outcome.failed) {
+  if (!succeeded(outcome)) {
     ui.error(outcomeMessage(plan, outcome));
     return { status: 'failed', plan, outcome };
   }
+  // The role has the proposed document now: the diff's current side says so (the tab shows no difference).
+  deps.documents.update(diff.current, plan.proposedText);
   ui.info(outcomeMessage(plan, outcome));
   return { status: 'applied', plan, outcome };
 }

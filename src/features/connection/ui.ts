@@ -17,6 +17,11 @@ export interface AwsUi {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /**
+   * Runs a task that can take more than a moment under a progress notification titled `title`; the task reports
+   * what it is doing now. When `cancellable`, the notification has a Cancel button that cancels the token.
+   */
+  progress<T>(title: string, cancellable: boolean, task: (report: (message: string) => void, token: vscode.CancellationToken) => Promise<T>): Promise<T>;
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
@@ -36,6 +41,11 @@ export const vscodeUi: AwsUi = {
   },
   async input(options) {
     return vscode.window.showInputBox(options);
+  },
+  async progress(title, cancellable, task) {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, (progress, token) =>
+      task((message) => progress.report({ message }), token),
+    );
   },
   info(message) {
     void vscode.window.showInformationMessage(message);

@@ -8,7 +8,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
-import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetInstanceProfileCommand, GetPolicyCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { STAND_IN_CONNECTION } from '../../../src/core/apply/gate';
 import type { ApplyTestApi, ExtensionApi } from '../../../src/extension-api';
 import type { ApplyResult, CatalogNode } from '../../../src/features/apply';
 import type { ConfirmText } from '../../../src/features/connection/ui';
@@ -40,11 +41,40 @@ function startEmulators(root: string): Promise<{ child: ChildProcessWithoutNullS
   });
 }
 
-/** The diff tabs showing a plan (both sides in the feature's read-only scheme). */
-function planDiffTabs(): vscode.Tab[] {
+/** The diff tabs showing a plan (both sides in the feature's read-only scheme), of one role when named. */
+function planDiffTabs(roleName?: string): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.scheme === 'ssm-policy-apply' && t.input.modified.scheme === 'ssm-policy-apply');
+    .filter(
+      (t) =>
+        t.input instanceof vscode.TabInputTextDiff &&
+        t.input.original.scheme === 'ssm-policy-apply' &&
+        t.input.modified.scheme === 'ssm-policy-apply' &&
+        (roleName === undefined || t.input.original.path.endsWith(`/${roleName}/current.json`)),
+    );
+}
+
+/** Waits until a condition holds (an editor's content follows its provider asynchronously). */
+async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) assert.fail(`timed out waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A progress notification the command ran: its title, whether it could be cancelled, and what it reported. */
+interface ProgressRecord {
+  title: string;
+  cancellable: boolean;
+  messages: string[];
+}
+
+/** How the prompts answer the create-role questions (unset: pick the existing role). */
+interface NewRoleAnswers {
+  name: string;
+  path: string;
+  trustEntryId: string;
 }
 
 describe('Apply Policy to Role (against moto)', function () {
@@ -57,6 +87,19 @@ describe('Apply Policy to Role (against moto)', function () {
   let confirmations: ConfirmText[] = [];
   let picks: string[] = [];
   let messages: { level: 'info' | 'warn' | 'error'; text: string }[] = [];
+  let progress: ProgressRecord[] = [];
+  let confirmAnswer = true;
+  let newRole: NewRoleAnswers | undefined;
+  let profileLabel = '';
+  const roleExists = async (roleName: string): Promise<boolean> => {
+    try {
+      await iam.send(new GetRoleCommand({ RoleName: roleName }));
+      return true;
+    } catch (err) {
+      if (err instanceof Error && err.name === 'NoSuchEntityException') return false;
+      throw err;
+    }
+  };
 
   const inlinePolicy = async (roleName: string, policyName: string): Promise<string | undefined> => {
     try {
@@ -82,6 +125,8 @@ describe('Apply Policy to Role (against moto)', function () {
     Object.assign(process.env, emulators.info.env);
     await vscode.workspace.getConfiguration('ssmPolicy.aws').update('profile', undefined, vscode.ConfigurationTarget.Global);
     exported.awsViews?.session.invalidate();
+    profileLabel = exported.awsViews?.session.profileLabel() ?? '';
+    assert.ok(profileLabel, 'the session names the profile');
 
     iam = new IAMClient({ region: 'us-east-1', endpoint: emulators.info.motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     await iam.send(new CreateRoleCommand({ RoleName: ROLE, Path: '/app/', AssumeRolePolicyDocument: JSON.stringify(EC2_TRUST) }));
@@ -89,20 +134,34 @@ describe('Apply Policy to Role (against moto)', function () {
     prompts = apply.useUi({
       confirm: async (text) => {
         confirmations.push(text);
-        return true;
+        return confirmAnswer;
       },
       pickOne: async <T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions) => {
         picks.push(options.title ?? '');
-        // Answer by what the items carry: a role, a mode.
+        // Answer by what the items carry: a role (or "Create new role…"), a trust policy, a mode.
         const found = items.find((i) => {
-          const item = i as { role?: { name: string }; mode?: string };
+          const item = i as { role?: { name: string }; create?: true; entry?: { id: string }; mode?: string };
+          if (newRole) return item.create === true || item.entry?.id === newRole.trustEntryId || item.mode === 'inline';
           return item.role?.name === ROLE || item.mode === 'inline';
         });
         return found;
       },
       input: async (options) => {
         picks.push(options.title ?? '');
+        if (newRole && options.title === 'Create new role: name') return newRole.name;
+        if (newRole && options.title === 'Create new role: path') return newRole.path;
         return 'SessionManager';
+      },
+      progress: async <T>(title: string, cancellable: boolean, task: (report: (message: string) => void, token: vscode.CancellationToken) => Promise<T>) => {
+        const record: ProgressRecord = { title, cancellable, messages: [] };
+        progress.push(record);
+        // Recorded, then shown as the workbench shows it.
+        return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, (p, token) =>
+          task((message) => {
+            record.messages.push(message);
+            p.report({ message });
+          }, token),
+        );
       },
       info: (text) => void messages.push({ level: 'info', text }),
       warn: (text) => void messages.push({ level: 'warn', text }),
@@ -114,6 +173,9 @@ describe('Apply Policy to Role (against moto)', function () {
     confirmations = [];
     picks = [];
     messages = [];
+    progress = [];
+    confirmAnswer = true;
+    newRole = undefined;
   });
 
   after(async function () {
@@ -158,6 +220,20 @@ describe('Apply Policy to Role (against moto)', function () {
     assert.match(confirmation.message + confirmation.detail, /123456789012/);
     assert.match(confirmation.detail, new RegExp(`arn:aws:iam::123456789012:role/app/${ROLE}`));
     assert.match(confirmation.detail, /PutRolePolicy/);
+    assert.ok(confirmation.detail.split('\n').includes(`Profile: ${profileLabel}`), confirmation.detail);
+    assert.match(confirmation.detail, /^Region the IAM calls are signed in: us-east-1$/m);
+
+    // Every step that takes a moment ran under a progress notification; only the write cannot be cancelled.
+    assert.deepEqual(
+      progress.map((p) => [p.title, p.cancellable]),
+      [
+        ['Listing the roles of the account…', true],
+        [`Reading the role and preparing the change: ${ROLE}`, true],
+        [`Applying the policy to the role: ${ROLE}`, false],
+      ],
+    );
+    const applying = progress[2]!.messages;
+    assert.ok(applying.some((m) => /^iam:PutRolePolicy \(role AppInstanceRole, policy SessionManager\): ok$/.test(m)), JSON.stringify(applying));
 
     const stored = await inlinePolicy(ROLE, 'SessionManager');
     assert.ok(stored, 'the inline policy was put');
@@ -198,9 +274,188 @@ describe('Apply Policy to Role (against moto)', function () {
       policyName: 'Blocked',
     });
     assert.equal(result?.status, 'blocked', JSON.stringify({ result, messages }));
-    assert.ok(result.status === 'blocked' && result.plan.gate.errors.some((f) => f.ruleId === 'principal-in-identity'));
+    assert.ok(result.status === 'blocked' && result.gate.errors.some((f) => f.ruleId === 'principal-in-identity'));
     assert.equal(confirmations.length, 0, 'no confirmation');
     assert.ok(messages.some((m) => m.level === 'error'), JSON.stringify(messages));
     assert.equal(await inlinePolicy(ROLE, 'Blocked'), undefined, 'nothing was written');
+  });
+
+  it("stops on the policy's errors as soon as its text is known, before asking for the role, the mode or a name", async () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] }, null, 2);
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', {
+      policy: { type: 'text', text, kind: 'identity', label: 'early.policy.json' },
+    });
+    assert.equal(result?.status, 'blocked', JSON.stringify({ result, messages }));
+    assert.ok(result.status === 'blocked' && result.gate.errors.some((f) => f.ruleId === 'principal-in-identity'));
+    assert.equal(result.status === 'blocked' && result.plan, undefined, 'no plan was built');
+    assert.deepEqual(picks, [], 'no role, mode or policy name was asked for');
+    assert.deepEqual(progress, [], 'nothing was read from AWS');
+    assert.equal(confirmations.length, 0);
+    const errors = messages.filter((m) => m.level === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(messages));
+    assert.match(errors[0]!.text, /^Not applied: the policy has errors\. line \d+: .*\(principal-in-identity\)/);
+  });
+
+  it('lets a catalog entry whose account and Region the connection fills through the early gate', async () => {
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', {
+      policy: { type: 'catalog', entryId: 'ssm-dhmc-admin' },
+      role: { type: 'existing', roleName: ROLE },
+      mode: 'inline',
+      policyName: 'DhmcAdmin',
+    });
+    assert.equal(result?.status, 'applied', JSON.stringify({ result, messages }));
+    const stored = await inlinePolicy(ROLE, 'DhmcAdmin');
+    assert.notEqual(STAND_IN_CONNECTION.accountId, '123456789012', 'the stand-ins of the early gate differ from the connection');
+    assert.notEqual(STAND_IN_CONNECTION.region, 'us-east-1');
+    assert.ok(stored?.includes(':us-east-1:123456789012:'), stored);
+  });
+
+  it('says "1 warning", not "1 warnings"', async () => {
+    confirmAnswer = false;
+    const text = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'ssm:DescribeParameters', Resource: '*' }] }, null, 2);
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', {
+      policy: { type: 'text', text, kind: 'identity', label: 'warned.policy.json' },
+      role: { type: 'existing', roleName: ROLE },
+      mode: 'inline',
+      policyName: 'Warned',
+    });
+    assert.equal(result?.status, 'declined', JSON.stringify({ result, messages }));
+    assert.ok(result.status === 'declined' && result.plan.gate.warnings.length === 1, 'one warning (version-missing)');
+    assert.equal(confirmations.length, 1, JSON.stringify(confirmations));
+    assert.equal(confirmations[0]!.message, 'The policy has 1 warning. Apply anyway?');
+    assert.match(confirmations[0]!.detail, /version-missing/);
+    assert.equal(await inlinePolicy(ROLE, 'Warned'), undefined, 'nothing was written');
+  });
+
+  it('shows the trust policy and the instance profile calls in the create-role confirmation; declined, it creates nothing and closes its diff', async () => {
+    // The executor of the instance profile steps is another change: this test declines at the confirmation.
+    confirmAnswer = false;
+    newRole = { name: 'WebInstanceRole', path: '/web/', trustEntryId: 'ssm-quick-setup-ec2-trust' };
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', { policy: { type: 'catalog', entryId: 'ssm-session-manager' } });
+    assert.equal(result?.status, 'declined', JSON.stringify({ result, messages }));
+    assert.ok(result.status === 'declined');
+    assert.deepEqual(
+      result.plan.steps.map((s) => [s.action, s.instanceProfileName]),
+      [
+        ['CreateRole', undefined],
+        ['CreateInstanceProfile', 'WebInstanceRole'],
+        ['AddRoleToInstanceProfile', 'WebInstanceRole'],
+        ['PutRolePolicy', undefined],
+      ],
+    );
+    assert.deepEqual(picks, ['Apply Policy to Role: role', 'Create new role: name', 'Create new role: path', 'Create new role: trust policy', 'Apply Policy to Role: how', 'Inline policy name']);
+
+    assert.equal(confirmations.length, 1, JSON.stringify(confirmations));
+    const { message, detail } = confirmations[0]!;
+    assert.match(message, /^Create role WebInstanceRole and apply .+ to it in account 123456789012\?$/);
+    const lines = detail.split('\n');
+    assert.ok(lines.includes('Account: 123456789012'), detail);
+    assert.ok(lines.includes(`Profile: ${profileLabel}`), detail);
+    assert.ok(lines.includes('Region the IAM calls are signed in: us-east-1'), detail);
+    assert.ok(lines.includes('Role: arn:aws:iam::123456789012:role/web/WebInstanceRole'), detail);
+    const calls = lines.filter((l) => l.startsWith('• '));
+    assert.deepEqual(
+      calls.map((l) => l.slice(2, l.indexOf(':'))),
+      ['CreateRole', 'CreateInstanceProfile', 'AddRoleToInstanceProfile', 'PutRolePolicy'],
+      'one line per call',
+    );
+    assert.ok(calls[1]!.includes('instance profile WebInstanceRole with the path /web/'), calls[1]);
+    const trustAt = lines.indexOf('Trust policy of the new role:');
+    assert.ok(trustAt > 0, detail);
+    const trust = lines.slice(trustAt + 1).join('\n');
+    assert.equal(trust, JSON.stringify(JSON.parse(trust), null, 2), 'pretty-printed');
+    assert.deepEqual(JSON.parse(trust), { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+
+    assert.equal(await roleExists('WebInstanceRole'), false, 'nothing was created');
+    await until("the declined plan's diff is closed", () => planDiffTabs('WebInstanceRole').length === 0);
+  });
+
+  it('updates the diff after an apply, and closes the earlier diffs of the role when a later apply changes nothing', async () => {
+    const args = {
+      policy: { type: 'text', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' }] }, null, 2), kind: 'identity', label: 'diff.policy.json' },
+      role: { type: 'existing', roleName: ROLE },
+      mode: 'inline',
+      policyName: 'DiffCheck',
+    };
+    const first = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', args);
+    assert.equal(first?.status, 'applied', JSON.stringify({ first, messages }));
+    assert.ok(first.status === 'applied');
+    assert.equal(first.plan.currentText, '', 'no such inline policy before');
+    const [tab] = planDiffTabs(ROLE).filter((t) => (t.input as vscode.TabInputTextDiff).original.path.includes('/123456789012/'));
+    assert.ok(tab, 'the diff is open');
+    const input = tab.input as vscode.TabInputTextDiff;
+    const current = await vscode.workspace.openTextDocument(input.original);
+    await until('the current side shows what the role has now', () => current.getText() === first.plan.proposedText);
+    assert.equal((await vscode.workspace.openTextDocument(input.modified)).getText(), first.plan.proposedText);
+
+    const again = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', args);
+    assert.equal(again?.status, 'noChange', JSON.stringify({ again, messages }));
+    await until('no diff of the role is left open', () => planDiffTabs(ROLE).length === 0);
+  });
+
+  it('gates the trust policy of a new role as soon as it is chosen', async () => {
+    const trustPolicyText = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] });
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', {
+      policy: { type: 'catalog', entryId: 'ssm-session-manager' },
+      role: { type: 'new', roleName: 'BadTrustRole', path: '/', trustPolicyText },
+    });
+    assert.equal(result?.status, 'blocked', JSON.stringify({ result, messages }));
+    assert.ok(result.status === 'blocked' && result.gate.errors.some((f) => f.ruleId === 'missing-principal'));
+    assert.deepEqual(picks, [], 'no mode or policy name was asked for');
+    assert.deepEqual(progress, [], 'nothing was read from AWS');
+    assert.ok(messages.some((m) => m.level === 'error' && m.text.startsWith('Not applied: the trust policy of the new role has errors.')), JSON.stringify(messages));
+    assert.equal(await roleExists('BadTrustRole'), false);
+  });
+
+  /** Adds faults through the emulators' control API (the front server every AWS call goes through). */
+  const fault = async (body: unknown): Promise<void> => {
+    const res = await fetch(new URL('/_control/faults', emulators!.info.ssmUrl), { method: body === undefined ? 'DELETE' : 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    assert.ok(res.ok, `faults: HTTP ${res.status}`);
+  };
+
+  it('creates a role that EC2 may assume with its instance profile, the role in it', async () => {
+    newRole = { name: 'FleetRole', path: '/', trustEntryId: 'ssm-quick-setup-ec2-trust' };
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', { policy: { type: 'catalog', entryId: 'ssm-session-manager' } });
+    assert.equal(result?.status, 'applied', JSON.stringify({ result, messages }));
+    const profile = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'FleetRole' }));
+    assert.deepEqual(profile.InstanceProfile?.Roles?.map((r) => r.RoleName), ['FleetRole']);
+  });
+
+  it('a refused write rolls back to the state before the run and says what happened', async () => {
+    await fault({ service: 'iam', operations: ['AttachRolePolicy'], kind: 'AccessDenied' });
+    try {
+      const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', {
+        policy: { type: 'text', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' }] }), kind: 'identity', label: 'cm.policy.json' },
+        role: { type: 'existing', roleName: ROLE },
+        mode: 'customerManaged',
+        policyName: 'RolledBackPolicy',
+      });
+      assert.equal(result?.status, 'failed', JSON.stringify({ result, messages }));
+    } finally {
+      await fault(undefined);
+    }
+    const error = messages.find((m) => m.level === 'error');
+    assert.ok(error, JSON.stringify(messages));
+    assert.match(error.text, /^Not applied: AttachRolePolicy failed: .*access denied\. Missing permission: iam:AttachRolePolicy Done before it: CreatePolicy\. Rolled back: CreatePolicy\./);
+    await assert.rejects(iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/RolledBackPolicy' })), /NoSuchEntity|not found/i);
+  });
+
+  it('a write whose answer is lost is read back and reported applied, made once', async () => {
+    await fault({ service: 'iam', operations: ['PutRolePolicy'], kind: 'ResponseLost', count: 1 });
+    let result: ApplyResult | undefined;
+    try {
+      result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', {
+        policy: { type: 'text', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameters', Resource: '*' }] }), kind: 'identity', label: 'lost.policy.json' },
+        role: { type: 'existing', roleName: ROLE },
+        mode: 'inline',
+        policyName: 'LostAnswer',
+      });
+    } finally {
+      await fault(undefined);
+    }
+    assert.equal(result?.status, 'applied', JSON.stringify({ result, messages }));
+    const info = messages.find((m) => m.level === 'info');
+    assert.match(info?.text ?? '', /^Applied to arn:aws:iam::123456789012:role\/.*PutRolePolicy failed \(.*\), but reading the state back shows it was applied\.$/);
+    assert.match((await inlinePolicy(ROLE, 'LostAnswer')) ?? '', /ssm:GetParameters/);
   });
 });

@@ -122,14 +122,14 @@ describe('core/apply: planSteps', () => {
     const req: ApplyRequest = { policy: text, role: existing, mode: 'inline', policyName: 'P' };
     assert.deepEqual(actions(req, { roleExists: true, sameDocument: false }), ['PutRolePolicy']);
     assert.deepEqual(actions(req, { roleExists: true, sameDocument: true }), []);
-    assert.deepEqual(actions({ ...req, role: newRole }, { roleExists: false, sameDocument: false }), ['CreateRole', 'PutRolePolicy']);
+    assert.deepEqual(actions({ ...req, role: newRole }, { roleExists: false, sameDocument: false }), ['CreateRole', 'CreateInstanceProfile', 'AddRoleToInstanceProfile', 'PutRolePolicy'], 'EC2 may assume it: an instance profile');
   });
 
   it('trust: an update, or the new role is created with it', () => {
     const req: ApplyRequest = { policy: { type: 'text', text: TRUST, label: 't' }, role: existing, mode: 'trust' };
     assert.deepEqual(actions(req, { roleExists: true, sameDocument: false }), ['UpdateAssumeRolePolicy']);
     assert.deepEqual(actions(req, { roleExists: true, sameDocument: true }), []);
-    assert.deepEqual(actions({ ...req, role: newRole }, { roleExists: false, sameDocument: false }), ['CreateRole']);
+    assert.deepEqual(actions({ ...req, role: newRole }, { roleExists: false, sameDocument: false }), ['CreateRole', 'CreateInstanceProfile', 'AddRoleToInstanceProfile'], 'EC2 may assume it: an instance profile');
   });
 
   it('attachManaged: attach unless attached', () => {

@@ -10,6 +10,8 @@ import { useEmulators } from '../aws/emulators';
 
 const ACCOUNT = '123456789012';
 const EC2_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+/** A trust policy EC2 cannot use: a new role with it gets no instance profile. */
+const SSM_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ssm.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const identity = (action: string): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
 const WRITES = new Set(['CreateRole', 'PutRolePolicy', 'UpdateAssumeRolePolicy', 'AttachRolePolicy', 'CreatePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'DeleteRole', 'DeletePolicy']);
 
@@ -157,7 +159,7 @@ describe('core/apply through the adapter: apply a policy to a role (over HTTP, m
   it('rolls back the role it created when the put fails (LimitExceeded injected: moto does not enforce it)', async () => {
     const request: ApplyRequest = {
       policy: { type: 'text', text: identity('ssm:DescribeParameters'), label: 'p' },
-      role: { type: 'new', roleName: 'FreshRole', path: '/apps/', trustPolicyText: EC2_TRUST },
+      role: { type: 'new', roleName: 'FreshRole', path: '/apps/', trustPolicyText: SSM_TRUST },
       mode: 'inline',
       policyName: 'Describe',
     };
@@ -182,7 +184,7 @@ describe('core/apply through the adapter: apply a policy to a role (over HTTP, m
   it('rolls back the policy and the role it created when the attach fails (AccessDenied injected)', async () => {
     const request: ApplyRequest = {
       policy: { type: 'text', text: identity('ssm:GetParameter'), label: 'p' },
-      role: { type: 'new', roleName: 'FreshRole2', path: '/', trustPolicyText: EC2_TRUST },
+      role: { type: 'new', roleName: 'FreshRole2', path: '/', trustPolicyText: SSM_TRUST },
       mode: 'customerManaged',
       policyName: 'FreshPolicy',
     };

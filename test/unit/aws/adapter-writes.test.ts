@@ -6,23 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { CreatePolicyCommand, IAMClient, ListPolicyVersionsCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
-import { isAwsError, type AwsError } from '../../../src/core/aws/error';
-import { useEmulators } from './emulators';
+import { awsRejection, useEmulators } from './emulators';
 
 const T = { region: 'us-east-1' };
 const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 const doc = (action: string): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 
-async function rejection(p: Promise<unknown>): Promise<AwsError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(isAwsError(err), `an AwsError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('aws/adapter: writes are retried only when that is safe (over HTTP, with faults)', function () {
   this.timeout(60_000);
@@ -46,7 +36,7 @@ describe('aws/adapter: writes are retried only when that is safe (over HTTP, wit
     const created = await moto.send(new CreatePolicyCommand({ PolicyName: 'P', PolicyDocument: doc('ssm:GetParameter') }));
     const arn = created.Policy!.Arn!;
     await emulators().fault({ service: 'iam', operations: ['CreatePolicyVersion'], kind: 'ResponseLost', count: 1 });
-    const err = await rejection(port.createPolicyVersion(T, arn, doc('ssm:GetParameters'), true));
+    const err = await awsRejection(port.createPolicyVersion(T, arn, doc('ssm:GetParameters'), true));
     assert.equal(err.outcomeUnknown, true, JSON.stringify(err));
     assert.equal(await committed('iam', 'CreatePolicyVersion'), 1);
     const versions = await moto.send(new ListPolicyVersionsCommand({ PolicyArn: arn }));
@@ -63,7 +53,7 @@ describe('aws/adapter: writes are retried only when that is safe (over HTTP, wit
 
   it('a CreateRole that failed with a 5xx before the store is not sent again: the error is outcome-unknown', async () => {
     await emulators().fault({ service: 'iam', operations: ['CreateRole'], kind: 'InternalError', count: 1 });
-    const err = await rejection(port.createRole(T, { name: 'R', path: '/', trustPolicy: TRUST }));
+    const err = await awsRejection(port.createRole(T, { name: 'R', path: '/', trustPolicy: TRUST }));
     assert.equal(err.outcomeUnknown, true);
     assert.equal((await emulators().stats()).services.iam?.CreateRole?.received, 1);
     await assert.rejects(moto.send(new GetRoleCommand({ RoleName: 'R' })), /cannot be found|NoSuchEntity/i);
@@ -79,7 +69,7 @@ describe('aws/adapter: writes are retried only when that is safe (over HTTP, wit
   it('a write whose response is late ends with a timeout whose outcome is unknown, and the write did land', async () => {
     await emulators().fault({ service: 'iam', operations: ['PutRolePolicy'], kind: 'TimeoutAfterCommit', ms: 5_000, count: 1 });
     await port.createRole(T, { name: 'R', path: '/', trustPolicy: TRUST });
-    const err = await rejection(port.putRolePolicy(T, 'R', 'P', doc('ssm:GetParameter')));
+    const err = await awsRejection(port.putRolePolicy(T, 'R', 'P', doc('ssm:GetParameter')));
     assert.equal(err.outcomeUnknown, true, JSON.stringify(err));
     assert.equal(await committed('iam', 'PutRolePolicy'), 1);
     assert.ok(await port.getRolePolicy(T, 'R', 'P'), 'the inline policy is there');
@@ -87,7 +77,7 @@ describe('aws/adapter: writes are retried only when that is safe (over HTTP, wit
 
   it('AccessDenied is neither retried nor outcome-unknown', async () => {
     await emulators().fault({ service: 'iam', operations: ['CreateRole'], kind: 'AccessDenied' });
-    const err = await rejection(port.createRole(T, { name: 'R', path: '/', trustPolicy: TRUST }));
+    const err = await awsRejection(port.createRole(T, { name: 'R', path: '/', trustPolicy: TRUST }));
     assert.equal(err.kind, 'accessDenied');
     assert.equal(err.outcomeUnknown, false);
     assert.equal((await emulators().stats()).services.iam?.CreateRole?.received, 1);

@@ -4,7 +4,9 @@
  * stopped by a root after() hook. The environment (every endpoint at the front server, dummy credentials, isolated
  * config files) is applied to process.env while they run; `motoUrl` reads the real state past the faults.
  */
+import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { isAwsError, type AwsError } from '../../../src/core/aws/error';
 import { applyEnv, startEmulators, type Emulators } from '../../../scripts/emulators/start.mjs';
 
 let running: Promise<Emulators> | undefined;
@@ -70,4 +72,15 @@ export async function withEnv<T>(vars: Record<string, string | undefined>, fn: (
   } finally {
     set(saved);
   }
+}
+
+/** The AwsError a call rejects with; fails the test when it succeeds or rejects with something else. */
+export async function awsRejection(promise: Promise<unknown>): Promise<AwsError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(isAwsError(err), `an AwsError, not ${String(err)}`);
+    return err;
+  }
+  assert.fail('the call succeeded');
 }

@@ -1,20 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
-import { isAwsError, type AwsError } from '../../../src/core/aws/error';
 import { builtinRegions } from '../../../src/core/aws/region-list';
 import { DHMC_SETTING_VALUE } from '../../../src/core/ssm/dhmc';
 import { DHMC_SETTING_ID, SERVICE_SETTINGS } from '../../../src/core/ssm/service-settings';
-import { closedPort, useEmulators, withEnv } from './emulators';
+import { awsRejection, closedPort, useEmulators, withEnv } from './emulators';
 
-async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isAwsError(err), `an AwsError, not ${String(err)}`);
-    return err;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe('aws/adapter: service settings (over HTTP, the SSM settings endpoint)', function () {
   this.timeout(30_000);
@@ -84,14 +74,14 @@ describe('aws/adapter: service settings (over HTTP, the SSM settings endpoint)',
         ['/ssm/parameter-store/high-throughput-enabled', 'True'],
         [DHMC_SETTING_ID, 'arn:aws:iam::123456789012:role/service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole'],
       ]) {
-        const err = await rejection(aws.updateServiceSetting({ region: 'us-east-1' }, id!, value!));
+        const err = await awsRejection(aws.updateServiceSetting({ region: 'us-east-1' }, id!, value!));
         assert.deepEqual([err.kind, err.reason, err.code], ['other', 'invalidRequest', 'ValidationException'], `${id} = ${value}`);
         assert.ok(err.message.includes(value!), err.message);
       }
     });
 
     it('an unknown setting id is ServiceSettingNotFound', async () => {
-      const err = await rejection(aws.getServiceSetting({ region: 'us-east-1' }, '/ssm/no/such-setting'));
+      const err = await awsRejection(aws.getServiceSetting({ region: 'us-east-1' }, '/ssm/no/such-setting'));
       assert.deepEqual([err.reason, err.code], ['notFound', 'ServiceSettingNotFound']);
     });
   });
@@ -99,18 +89,18 @@ describe('aws/adapter: service settings (over HTTP, the SSM settings endpoint)',
   describe('injected faults map to their message kinds, per Region', () => {
     it('AccessDenied names the action; the other Regions still answer', async () => {
       await emulators().addFault({ region: 'eu-central-1', kind: 'AccessDenied' });
-      const err = await rejection(aws.getServiceSetting({ region: 'eu-central-1' }, DHMC_SETTING_ID));
+      const err = await awsRejection(aws.getServiceSetting({ region: 'eu-central-1' }, DHMC_SETTING_ID));
       assert.deepEqual([err.kind, err.action], ['accessDenied', 'ssm:GetServiceSetting']);
       assert.match(err.message, /in eu-central-1.*Missing permission: ssm:GetServiceSetting$/);
       assert.equal(err.attempts, 1, 'AccessDenied is not retried');
-      const upd = await rejection(aws.updateServiceSetting({ region: 'eu-central-1' }, DHMC_SETTING_ID, DHMC_SETTING_VALUE));
+      const upd = await awsRejection(aws.updateServiceSetting({ region: 'eu-central-1' }, DHMC_SETTING_ID, DHMC_SETTING_VALUE));
       assert.equal(upd.action, 'ssm:UpdateServiceSetting');
       assert.equal((await aws.getServiceSetting({ region: 'eu-west-1' }, DHMC_SETTING_ID)).value, '$None');
     });
 
     it('throttling after the SDK\'s retries', async () => {
       await emulators().addFault({ region: 'sa-east-1', kind: 'Throttling' });
-      const err = await rejection(aws.getServiceSetting({ region: 'sa-east-1' }, DHMC_SETTING_ID));
+      const err = await awsRejection(aws.getServiceSetting({ region: 'sa-east-1' }, DHMC_SETTING_ID));
       assert.equal(err.kind, 'throttled');
       assert.equal(err.attempts, 2, 'maxAttempts 2: one retry');
       assert.match(err.message, /in sa-east-1 after 2 attempts/);
@@ -123,13 +113,13 @@ describe('aws/adapter: service settings (over HTTP, the SSM settings endpoint)',
 
     it('5xx after retries is a service error', async () => {
       await emulators().addFault({ region: 'ap-south-1', kind: 'InternalError' });
-      const err = await rejection(aws.resetServiceSetting({ region: 'ap-south-1' }, DHMC_SETTING_ID));
+      const err = await awsRejection(aws.resetServiceSetting({ region: 'ap-south-1' }, DHMC_SETTING_ID));
       assert.deepEqual([err.kind, err.reason, err.httpStatus, err.attempts], ['other', 'serviceError', 500, 2]);
     });
 
     it('an opt-in Region that is not enabled', async () => {
       await emulators().addFault({ region: 'me-central-1', kind: 'RegionNotEnabled' });
-      const err = await rejection(aws.getServiceSetting({ region: 'me-central-1' }, DHMC_SETTING_ID));
+      const err = await awsRejection(aws.getServiceSetting({ region: 'me-central-1' }, DHMC_SETTING_ID));
       assert.equal(err.kind, 'regionNotEnabled');
       assert.match(err.message, /me-central-1$/);
     });
@@ -157,7 +147,7 @@ describe('aws/adapter: service settings (over HTTP, the SSM settings endpoint)',
 
     it('the network failing is a network error', async () => {
       const port = await closedPort();
-      const err = await withEnv({ AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${port}` }, () => rejection(aws.getServiceSetting({ region: 'eu-west-1' }, DHMC_SETTING_ID)));
+      const err = await withEnv({ AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${port}` }, () => awsRejection(aws.getServiceSetting({ region: 'eu-west-1' }, DHMC_SETTING_ID)));
       assert.deepEqual([err.kind, err.code], ['network', 'ECONNREFUSED']);
     });
 
@@ -167,7 +157,7 @@ describe('aws/adapter: service settings (over HTTP, the SSM settings endpoint)',
       const pending = aws.getServiceSetting({ region: 'eu-west-2' }, DHMC_SETTING_ID, { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
       const t = performance.now();
-      const err = await rejection(pending);
+      const err = await awsRejection(pending);
       assert.equal(err.reason, 'aborted');
       assert.ok(performance.now() - t < 1000);
     });

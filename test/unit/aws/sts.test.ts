@@ -3,18 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
-import { isAwsError, type AwsError } from '../../../src/core/aws/error';
-import { useEmulators, withEnv } from './emulators';
+import { awsRejection, useEmulators, withEnv } from './emulators';
 
-async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isAwsError(err), `an AwsError, not ${String(err)}`);
-    return err;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe('aws/adapter: getCallerIdentity (over HTTP, moto)', () => {
   const emulators = useEmulators();
@@ -40,7 +30,7 @@ describe('aws/adapter: getCallerIdentity (over HTTP, moto)', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('an SSO profile without a valid token says which aws sso login to run', async () => {
-      const err = await withEnv({ HOME: dir }, () => rejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'emulator-sso' })));
+      const err = await withEnv({ HOME: dir }, () => awsRejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'emulator-sso' })));
       assert.equal(err.kind, 'expiredSso');
       assert.match(err.message, /Run: aws sso login --profile emulator-sso$/);
     });
@@ -53,13 +43,13 @@ describe('aws/adapter: getCallerIdentity (over HTTP, moto)', () => {
       mkdirSync(cache, { recursive: true });
       const token = { accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://emulator.awsapps.com/start' };
       writeFileSync(join(cache, `${createHash('sha1').update('emulator').digest('hex')}.json`), JSON.stringify(token));
-      const err = await withEnv({ HOME: dir }, () => rejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'emulator-sso' })));
+      const err = await withEnv({ HOME: dir }, () => awsRejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'emulator-sso' })));
       assert.equal(err.kind, 'expiredSso');
       assert.doesNotMatch(JSON.stringify({ ...err, message: err.message }), /expired-token/);
     });
 
     it('a profile that does not exist: no credentials, naming the profile', async () => {
-      const err = await rejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'no-such-profile' }));
+      const err = await awsRejection(aws.getCallerIdentity({ region: 'us-east-1', profile: 'no-such-profile' }));
       assert.deepEqual([err.kind, err.reason], ['noCredentials', 'profileNotFound']);
       assert.match(err.message, /no-such-profile$/);
     });
@@ -68,7 +58,7 @@ describe('aws/adapter: getCallerIdentity (over HTTP, moto)', () => {
       const empty = join(dir, 'empty');
       writeFileSync(empty, '');
       const vars = { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_CONFIG_FILE: empty, AWS_SHARED_CREDENTIALS_FILE: empty, HOME: dir };
-      const err = await withEnv(vars, () => rejection(aws.getCallerIdentity({ region: 'us-east-1' })));
+      const err = await withEnv(vars, () => awsRejection(aws.getCallerIdentity({ region: 'us-east-1' })));
       assert.deepEqual([err.kind, err.reason], ['noCredentials', 'noCredentials']);
     });
   });
