@@ -64,4 +64,17 @@ export {
 } from './role-value';
 export { compareRegions, sortRegions, summarizeRegions, type DhmcSummary } from './summary';
 export { checkDhmcTrustPolicy, SSM_SERVICE_PRINCIPAL, type DhmcTrustCheck } from './trust-check';
-export { checkRoleTrust, createDhmcRole, ensureDefaultDhmcRole, type EnsureRoleResult, type RoleTrustCheck } from './role';
+export {
+  checkRoleTrust,
+  createDhmcRole,
+  dhmcTrustPolicy,
+  ensureDefaultDhmcRole,
+  inspectDhmcRole,
+  readRolePolicies,
+  setUpDhmcRole,
+  type EnsureRoleResult,
+  type RoleSetupResult,
+  type RoleStep,
+  type RoleTrustCheck,
+} from './role';
+export { decideDhmcRole, refusalMessage, roleCallLines, roleUseNotes, type DhmcRoleDecision, type DhmcRoleFacts, type DhmcRoleRefusal } from './role-check';

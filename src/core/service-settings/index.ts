@@ -16,3 +16,4 @@ export {
   type ValuePick,
 } from './model';
 export { formatTimestamp, readSettingState, toDate, type LastModified, type SettingRead, type SettingState } from './setting-state';
+export { changeSetting, describeSettingWrite, showsChange, type ChangeSettingOptions, type SettingChange, type SettingWriteResult } from './write';
