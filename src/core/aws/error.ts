@@ -372,6 +372,12 @@ export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): Aws
   }
 
   const codes = causeCodes(err);
+  // A connection reset or closed before the answer: the SDK names it TimeoutError, but nothing timed out. For a
+  // write this is a lost answer (it may have run), not a late one (which may still land).
+  const lost = codes.find((c) => c === 'ECONNRESET' || c === 'EPIPE') ?? (/socket hang up/i.test(rawMessage) ? 'ECONNRESET' : undefined);
+  if (lost) {
+    return make('network', 'network', `The connection to AWS was lost before its answer${where}${attemptsText(attempts)}.`, { code: lost });
+  }
   if (TIMEOUTS.has(name) || codes.some((c) => TIMEOUTS.has(c))) {
     return make('network', 'timeout', `The request to AWS timed out${where}${attemptsText(attempts)}.`);
   }

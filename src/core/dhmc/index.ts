@@ -10,21 +10,27 @@ export {
 } from './load-regions';
 export {
   DHMC_SETTING_NAME,
+  accountLine,
+  humanDhmcValue,
   describeChange,
   describeResults,
   describeSkip,
   disableConfirmation,
   enableConfirmation,
   nothingToDo,
+  leftOutNote,
+  pickableRegions,
   planDisable,
   planEnable,
   planLines,
   type Confirmation,
+  type ConfirmationContext,
   type DhmcChange,
   type DhmcChangeResult,
   type DhmcPlan,
   type DhmcSkip,
   type DhmcSkipReason,
+  type PickableRegions,
   type StatusLookup,
 } from './plan';
 export {
@@ -62,6 +68,19 @@ export {
   type DhmcRole,
   type DhmcValueProblem,
 } from './role-value';
-export { compareRegions, sortRegions, summarizeRegions, type DhmcSummary } from './summary';
+export { DHMC_GROUPS, compareRegions, groupLabel, groupRegions, sortRegions, summarizeRegions, type DhmcGroup, type DhmcSummary } from './summary';
 export { checkDhmcTrustPolicy, SSM_SERVICE_PRINCIPAL, type DhmcTrustCheck } from './trust-check';
-export { checkRoleTrust, createDhmcRole, ensureDefaultDhmcRole, type EnsureRoleResult, type RoleTrustCheck } from './role';
+export {
+  checkRoleTrust,
+  createDhmcRole,
+  dhmcTrustPolicy,
+  ensureDefaultDhmcRole,
+  inspectDhmcRole,
+  readRolePolicies,
+  setUpDhmcRole,
+  type EnsureRoleResult,
+  type RoleSetupResult,
+  type RoleStep,
+  type RoleTrustCheck,
+} from './role';
+export { decideDhmcRole, refusalMessage, roleCallLines, roleUseNotes, type DhmcRoleDecision, type DhmcRoleFacts, type DhmcRoleRefusal } from './role-check';

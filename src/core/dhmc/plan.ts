@@ -1,5 +1,6 @@
 import { formatMessage, type Localize } from '../language/localize';
 import { errorLabel, type AwsError } from '../aws/error';
+import type { WriteOutcome } from '../aws/writes';
 import { DHMC_SETTING_ID } from '../ssm/dhmc';
 import type { DhmcRegionStatus } from './region-status';
 import { DHMC_NONE, DhmcRoleValueError, validateDhmcRoleValue } from './role-value';
@@ -106,13 +107,23 @@ function currentValue(status: DhmcRegionStatus | undefined): string | undefined 
   return status?.kind === 'disabled' ? DHMC_NONE : undefined;
 }
 
-/** One line of the plan: `us-east-1: set default-ec2-instance-management-role to service-role/…`. */
+/** A setting value as people read it: `off` for `$None`. */
+export function humanDhmcValue(value: string, t: Localize = formatMessage): string {
+  return value === DHMC_NONE || value === '' ? t('off') : value;
+}
+
+/**
+ * One call of the plan: `ssm:UpdateServiceSetting default-ec2-instance-management-role = service-role/… in us-east-1
+ * (now off)`, or `ssm:ResetServiceSetting default-ec2-instance-management-role in us-east-1 (back to off)`.
+ */
 export function describeChange(change: DhmcChange, t: Localize = formatMessage): string {
-  if (change.operation === 'reset') return t('{0}: reset {1} to default ({2})', change.region, DHMC_SETTING_NAME, DHMC_NONE);
-  if (change.from !== undefined && change.from !== DHMC_NONE) {
-    return t('{0}: set {1} to {2} (now {3})', change.region, DHMC_SETTING_NAME, change.value, change.from);
+  if (change.operation === 'reset') {
+    return change.from !== undefined
+      ? t('ssm:ResetServiceSetting {0} in {1} (back to off; now {2})', DHMC_SETTING_NAME, change.region, humanDhmcValue(change.from, t))
+      : t('ssm:ResetServiceSetting {0} in {1} (back to off)', DHMC_SETTING_NAME, change.region);
   }
-  return t('{0}: set {1} to {2}', change.region, DHMC_SETTING_NAME, change.value);
+  if (change.from !== undefined) return t('ssm:UpdateServiceSetting {0} = {1} in {2} (now {3})', DHMC_SETTING_NAME, change.value, change.region, humanDhmcValue(change.from, t));
+  return t('ssm:UpdateServiceSetting {0} = {1} in {2}', DHMC_SETTING_NAME, change.value, change.region);
 }
 
 /** One line for a skipped Region, with the reason. */
@@ -145,11 +156,27 @@ function regionList(plan: DhmcPlan): string {
   return plan.changes.map((c) => c.region).join(', ');
 }
 
+/** Who the calls run as, and the calls on the role that come first; every confirmation names them. */
+export interface ConfirmationContext {
+  /** The account id; undefined when the caller could not be identified. */
+  account?: string;
+  /** The profile's label (`session.profileLabel()`). */
+  profile: string;
+  /** The role's calls (see roleCallLines), made before the settings change. */
+  roleLines?: readonly string[];
+}
+
+/** `Account 111122223333 · profile dev` (the first line of every confirmation's detail). */
+export function accountLine(context: ConfirmationContext, t: Localize = formatMessage): string {
+  return t('Account {0} · profile {1}', context.account ?? t('unknown'), context.profile);
+}
+
 /**
  * The confirmation before turning DHMC on; undefined when the plan makes no call (show its skipped lines instead).
- * The detail repeats the prerequisites of the documentation: IMDSv2, SSM Agent 3.2.582.0 or later, up to 30 minutes.
+ * The detail names the account, the profile, every call (the role's first), and repeats the prerequisites of the
+ * documentation: IMDSv2, SSM Agent 3.2.582.0 or later, up to 30 minutes.
  */
-export function enableConfirmation(plan: DhmcPlan, t: Localize = formatMessage): Confirmation | undefined {
+export function enableConfirmation(plan: DhmcPlan, t: Localize = formatMessage, context: ConfirmationContext = { profile: t('default credentials') }): Confirmation | undefined {
   const n = plan.changes.length;
   if (n === 0) return undefined;
   const message =
@@ -157,18 +184,23 @@ export function enableConfirmation(plan: DhmcPlan, t: Localize = formatMessage):
       ? t('Enable Default Host Management Configuration in {0} with the role {1}?', regionList(plan), plan.roleValue ?? '')
       : t('Enable Default Host Management Configuration in {0} Regions ({1}) with the role {2}?', n, regionList(plan), plan.roleValue ?? '');
   const detail = [
+    accountLine(context, t),
+    '',
+    ...(context.roleLines ?? []),
     ...planLines(plan, t),
     '',
-    t('Systems Manager will manage every EC2 instance in these Regions that uses IMDSv2 and runs SSM Agent 3.2.582.0 or later; instances can take up to 30 minutes to use the role.'),
+    n === 1
+      ? t('Systems Manager will manage every EC2 instance in this Region that uses IMDSv2 and runs SSM Agent 3.2.582.0 or later; instances can take up to 30 minutes to use the role.')
+      : t('Systems Manager will manage every EC2 instance in these Regions that uses IMDSv2 and runs SSM Agent 3.2.582.0 or later; instances can take up to 30 minutes to use the role.'),
   ].join('\n');
   return { message, detail, confirm: t('Enable') };
 }
 
 /**
- * The confirmation before turning DHMC off; it names the Regions and says that instances without an instance
- * profile stop being managed. Undefined when the plan makes no call.
+ * The confirmation before turning DHMC off; it names the account, the profile, the calls, and says that instances
+ * without an instance profile stop being managed. Undefined when the plan makes no call.
  */
-export function disableConfirmation(plan: DhmcPlan, t: Localize = formatMessage): Confirmation | undefined {
+export function disableConfirmation(plan: DhmcPlan, t: Localize = formatMessage, context: ConfirmationContext = { profile: t('default credentials') }): Confirmation | undefined {
   const n = plan.changes.length;
   if (n === 0) return undefined;
   const message =
@@ -176,9 +208,12 @@ export function disableConfirmation(plan: DhmcPlan, t: Localize = formatMessage)
       ? t('Disable Default Host Management Configuration in {0}?', regionList(plan))
       : t('Disable Default Host Management Configuration in {0} Regions ({1})?', n, regionList(plan));
   const detail = [
-    t('EC2 instances in these Regions that have no instance profile granting Systems Manager access stop being managed by Systems Manager.'),
-    t('Disabling it in one Region does not disable it in the others.'),
+    n === 1
+      ? t('EC2 instances in this Region that have no instance profile granting Systems Manager access stop being managed by Systems Manager.')
+      : t('EC2 instances in these Regions that have no instance profile granting Systems Manager access stop being managed by Systems Manager.'),
+    n === 1 ? t('Disabling it in one Region does not disable it in the others.') : t('Disabling it in these Regions does not disable it in the others.'),
     '',
+    accountLine(context, t),
     ...planLines(plan, t),
   ].join('\n');
   return { message, detail, confirm: t('Disable') };
@@ -190,18 +225,69 @@ export function nothingToDo(plan: DhmcPlan, t: Localize = formatMessage): string
   return lines.length > 0 ? `${t('Nothing to change:')} ${lines.join('; ')}` : t('Nothing to change: no Region chosen.');
 }
 
-/** The result of one change: done, or the classified error. */
-export type DhmcChangeResult = { region: string; ok: true } | { region: string; ok: false; error: AwsError };
+/**
+ * The result of one change: `outcome` as settled after a failure (a lost response whose change shows is
+ * `applied`), `ok` when applied; `message` says what happened (see changeSetting).
+ */
+export interface DhmcChangeResult {
+  region: string;
+  ok: boolean;
+  outcome: WriteOutcome;
+  error?: AwsError;
+  message?: string;
+}
 
-/** The report after the calls: "Enabled in 3 Regions." plus one line per failed Region. */
+/** The report after the calls: "Enabled in 3 Regions." plus one line per Region where something else happened. */
 export function describeResults(operation: DhmcPlan['operation'], results: readonly DhmcChangeResult[], t: Localize = formatMessage): string {
-  const done = results.filter((r) => r.ok).map((r) => r.region);
-  const failed = results.filter((r): r is Extract<DhmcChangeResult, { ok: false }> => !r.ok);
+  const done = results.filter((r) => r.outcome === 'applied').map((r) => r.region);
   const parts: string[] = [];
   if (done.length > 0) {
     if (operation === 'enable') parts.push(done.length === 1 ? t('Enabled in {0}.', done[0] as string) : t('Enabled in {0} Regions: {1}.', done.length, done.join(', ')));
     else parts.push(done.length === 1 ? t('Disabled in {0}.', done[0] as string) : t('Disabled in {0} Regions: {1}.', done.length, done.join(', ')));
   }
-  for (const f of failed) parts.push(t('Failed in {0}: {1} ({2})', f.region, errorLabel(f.error, t), f.error.message));
+  for (const r of results) {
+    if (r.outcome === 'applied' && !r.error) continue;
+    if (r.message) parts.push(t('{0}: {1}', r.region, r.message));
+    else if (r.error) parts.push(t('Failed in {0}: {1} ({2})', r.region, errorLabel(r.error, t), r.error.message));
+  }
   return parts.join('\n');
+}
+
+/** The Regions a picker offers for Enable or Disable, and those left out by reason (with how many). */
+export interface PickableRegions {
+  offered: string[];
+  leftOut: { reason: DhmcSkipReason; regions: string[] }[];
+}
+
+/**
+ * The Regions where the plan (made for every Region of the view) changes something; the others (not opted in,
+ * denied, already in that state) are counted by reason, for the picker's title (see {@link leftOutNote}).
+ */
+export function pickableRegions(plan: DhmcPlan): PickableRegions {
+  const offered = plan.changes.map((c) => c.region);
+  const order: DhmcSkipReason[] = ['alreadyEnabled', 'alreadyDisabled', 'denied', 'notOptedIn'];
+  const leftOut = order
+    .map((reason) => ({ reason, regions: plan.skipped.filter((s) => s.reason === reason).map((s) => s.region) }))
+    .filter((g) => g.regions.length > 0);
+  return { offered, leftOut };
+}
+
+/** "3 left out: 2 already enabled, 1 not enabled in this account"; undefined when none was left out. */
+export function leftOutNote(leftOut: PickableRegions['leftOut'], t: Localize = formatMessage): string | undefined {
+  const total = leftOut.reduce((n, g) => n + g.regions.length, 0);
+  if (total === 0) return undefined;
+  const parts = leftOut.map((g) => {
+    const n = g.regions.length;
+    switch (g.reason) {
+      case 'alreadyEnabled':
+        return t('{0} already enabled with this role', n);
+      case 'alreadyDisabled':
+        return t('{0} already off', n);
+      case 'denied':
+        return t('{0} access denied', n);
+      default:
+        return t('{0} not enabled in this account', n);
+    }
+  });
+  return total === 1 ? t('1 Region left out: {0}', parts.join(', ')) : t('{0} Regions left out: {1}', total, parts.join(', '));
 }

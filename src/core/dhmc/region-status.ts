@@ -214,7 +214,7 @@ export function statusTooltip(status: DhmcRegionStatus, t: Localize = formatMess
     case 'disabled': {
       const parts = [
         t('**Default Host Management Configuration is off** in {0}', region),
-        t('Value {0}, setting status {1}. EC2 instances here are managed only when an instance profile grants Systems Manager access.', code(DHMC_NONE), code(status.settingStatus)),
+        t('No role (off), setting status {0}. EC2 instances here are managed only when an instance profile grants Systems Manager access.', code(status.settingStatus)),
       ];
       const modified = lastModifiedLine(status.lastModified, t);
       if (modified) parts.push(modified);

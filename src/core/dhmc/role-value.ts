@@ -94,7 +94,7 @@ export function dhmcValueProblemMessage(problem: DhmcValueProblem, t: Localize):
     case 'empty':
       return t('Enter the role name with its path, such as {0}.', DEFAULT_DHMC_ROLE.value);
     case 'none':
-      return t('{0} turns Default Host Management Configuration off; use Disable instead.', DHMC_NONE);
+      return t('That value turns Default Host Management Configuration off; use Disable instead.');
     case 'arn':
       return t('Enter the role name with its path, not an ARN: such as {0}.', DEFAULT_DHMC_ROLE.value);
     case 'leadingSlash':

@@ -64,3 +64,36 @@ export function summarizeRegions(statuses: readonly (DhmcRegionStatus | undefine
   if (s.loading > 0) parts.push(t('{0} loading', s.loading));
   return { total, ...s, text: parts.join(' · ') };
 }
+
+/** The groups of the DHMC view, in view order; `notOptedIn` comes last and folded. */
+export type DhmcGroup = 'enabled' | 'disabled' | 'denied' | 'error' | 'loading' | 'notOptedIn';
+
+export const DHMC_GROUPS: readonly DhmcGroup[] = ['enabled', 'disabled', 'denied', 'error', 'loading', 'notOptedIn'];
+
+/**
+ * The Regions grouped by state, in {@link DHMC_GROUPS} order, each group's Regions in the given (view) order;
+ * empty groups are left out. An `undefined` status is a Region still loading.
+ */
+export function groupRegions(statuses: ReadonlyMap<string, DhmcRegionStatus | undefined>): { group: DhmcGroup; regions: string[] }[] {
+  const by = new Map<DhmcGroup, string[]>(DHMC_GROUPS.map((g) => [g, []]));
+  for (const [region, status] of statuses) by.get(status ? status.kind : 'loading')!.push(region);
+  return DHMC_GROUPS.map((group) => ({ group, regions: by.get(group)! })).filter((g) => g.regions.length > 0);
+}
+
+/** The label of a group with its count: "Enabled (3)", "Not enabled in this account (14)". */
+export function groupLabel(group: DhmcGroup, count: number, t: Localize = formatMessage): string {
+  switch (group) {
+    case 'enabled':
+      return t('Enabled ({0})', count);
+    case 'disabled':
+      return t('Off ({0})', count);
+    case 'denied':
+      return t('Access denied ({0})', count);
+    case 'error':
+      return t('Could not read ({0})', count);
+    case 'loading':
+      return t('Loading ({0})', count);
+    default:
+      return t('Not enabled in this account ({0})', count);
+  }
+}

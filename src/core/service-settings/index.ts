@@ -1,5 +1,6 @@
 export {
   chargeNote,
+  humanSettingValue,
   resetConfirmation,
   serviceSettingLabel,
   settingRow,
@@ -15,4 +16,5 @@ export {
   type SettingView,
   type ValuePick,
 } from './model';
-export { formatTimestamp, readSettingState, toDate, type LastModified, type SettingRead, type SettingState } from './setting-state';
+export { formatTimestamp, readSettingState, sharedError, toDate, type LastModified, type SettingRead, type SettingState } from './setting-state';
+export { changeSetting, describeSettingWrite, showsChange, type ChangeSettingOptions, type SettingChange, type SettingWriteResult } from './write';

@@ -2,7 +2,14 @@ import { formatMessage, type Localize } from '../language/localize';
 import { DHMC_SETTING_ID, SERVICE_SETTINGS, isValidServiceSettingValue, type ServiceSettingInfo } from '../ssm/service-settings';
 import { errorLabel, errorMarkdown } from '../aws/error';
 import { code, escapeMarkdown } from '../util/markdown';
+import { accountLine, type ConfirmationContext } from '../dhmc/plan';
 import { lastModifiedLine, readSettingState, type LastModified, type SettingRead } from './setting-state';
+
+/** A value as people read it: the DHMC setting's `$None` is "off (no role)"; an empty value "(empty)". */
+export function humanSettingValue(value: string, t: Localize = formatMessage): string {
+  if (value === '$None') return t('off (no role)');
+  return value === '' ? t('(empty)') : value;
+}
 
 /** The setting ids whose edit command changes nothing directly (a Quick Setup owns them). */
 const READ_ONLY = new Set(['/ssm/just-in-time-access/identity-provider']);
@@ -185,9 +192,9 @@ export function settingRow(region: string, setting: ServiceSettingInfo, read: Se
 
   const state = readSettingState(read.setting);
   const isDefault = state.status === 'Default';
-  const shown = state.value === '' ? t('(empty)') : state.value;
+  const shown = humanSettingValue(state.value, t);
   const description = state.pending ? t('{0} · update pending', shown) : isDefault ? t('{0} · default', shown) : shown;
-  const lines = [...head, t('Value: {0}, status {1}', code(state.value), code(state.status))];
+  const lines = [...head, t('Value: {0}, status {1}', state.value === '$None' ? shown : code(state.value), code(state.status))];
   const note = chargeNote(setting.id, state.value, t);
   if (note) lines.push(note);
   const modified = lastModifiedLine(state.lastModified, t);
@@ -207,7 +214,7 @@ export function settingRow(region: string, setting: ServiceSettingInfo, read: Se
 function valuesLine(setting: ServiceSettingInfo, t: Localize): string | undefined {
   const parts: string[] = [];
   if (setting.allowedValues) parts.push(t('Allowed values: {0}', setting.allowedValues.map(code).join(', ')));
-  if (setting.defaultValue !== undefined) parts.push(t('default {0}', code(setting.defaultValue)));
+  if (setting.defaultValue !== undefined) parts.push(t('default {0}', setting.defaultValue === '$None' ? humanSettingValue(setting.defaultValue, t) : code(setting.defaultValue)));
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
@@ -223,10 +230,12 @@ function regionsText(regions: readonly string[]): string {
 }
 
 /** What resetting the setting does beyond restoring its value, when that matters. */
-function resetConsequence(id: string, t: Localize): string | undefined {
+function resetConsequence(id: string, regions: number, t: Localize): string | undefined {
   switch (id) {
     case DHMC_SETTING_ID:
-      return t('EC2 instances in these Regions that have no instance profile granting Systems Manager access stop being managed by Systems Manager.');
+      return regions === 1
+        ? t('EC2 instances in this Region that have no instance profile granting Systems Manager access stop being managed by Systems Manager.')
+        : t('EC2 instances in these Regions that have no instance profile granting Systems Manager access stop being managed by Systems Manager.');
     case '/ssm/automation/customer-script-log-destination':
       return t('Automation stops sending the output of aws:executeScript steps to CloudWatch Logs.');
     case '/ssm/documents/console/public-sharing-permission':
@@ -237,7 +246,7 @@ function resetConsequence(id: string, t: Localize): string | undefined {
 }
 
 /** The confirmation before ResetServiceSetting in one or more Regions; names the Regions and the default it restores. */
-export function resetConfirmation(setting: ServiceSettingInfo, regions: readonly string[], t: Localize = formatMessage): SettingConfirmation {
+export function resetConfirmation(setting: ServiceSettingInfo, regions: readonly string[], t: Localize = formatMessage, context?: ConfirmationContext): SettingConfirmation {
   const label = serviceSettingLabel(setting.id, t);
   const n = new Set(regions).size;
   const message =
@@ -246,18 +255,32 @@ export function resetConfirmation(setting: ServiceSettingInfo, regions: readonly
       : t('Reset {0} to its default in {1} Regions ({2})?', label, n, regionsText(regions));
   const detail = [
     setting.defaultValue !== undefined
-      ? t('The value goes back to {0}.', setting.defaultValue)
+      ? t('The value goes back to {0}.', humanSettingValue(setting.defaultValue, t))
       : t('The value goes back to the AWS default.'),
-    resetConsequence(setting.id, t),
-  ].filter((l): l is string => !!l);
+    resetConsequence(setting.id, n, t),
+    ...(context ? ['', accountLine(context, t), t('ssm:ResetServiceSetting {0} in {1}', setting.id, regionsText(regions))] : []),
+  ].filter((l): l is string => l !== undefined);
   return { message, detail: detail.join('\n'), confirm: t('Reset') };
 }
 
 /** The confirmation before UpdateServiceSetting: the Region, the old and the new value, and any charge. */
-export function updateConfirmation(setting: ServiceSettingInfo, region: string, from: string | undefined, to: string, t: Localize = formatMessage): SettingConfirmation {
+export function updateConfirmation(
+  setting: ServiceSettingInfo,
+  region: string,
+  from: string | undefined,
+  to: string,
+  t: Localize = formatMessage,
+  context?: ConfirmationContext,
+): SettingConfirmation {
   const label = serviceSettingLabel(setting.id, t);
   const message =
-    from === undefined ? t('Set {0} to {1} in {2}?', label, to, region) : t('Change {0} in {1} from {2} to {3}?', label, region, from, to);
-  const detail = [setting.description, chargeNote(setting.id, to, t)].filter((l): l is string => !!l);
+    from === undefined
+      ? t('Set {0} to {1} in {2}?', label, humanSettingValue(to, t), region)
+      : t('Change {0} in {1} from {2} to {3}?', label, region, humanSettingValue(from, t), humanSettingValue(to, t));
+  const detail = [
+    setting.description,
+    chargeNote(setting.id, to, t),
+    ...(context ? ['', accountLine(context, t), t('ssm:UpdateServiceSetting {0} = {1} in {2}', setting.id, to, region)] : []),
+  ].filter((l): l is string => l !== undefined);
   return { message, detail: detail.join('\n'), confirm: t('Change') };
 }

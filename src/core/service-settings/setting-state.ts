@@ -54,3 +54,18 @@ export function lastModifiedLine(m: LastModified, t: Localize): string | undefin
   if (user) return t('Last modified by {0}', user);
   return date ? t('Last modified on {0}', date) : undefined;
 }
+
+/**
+ * The error every read of a Region failed with, when they all failed alike (the same kind, action and code; a
+ * setting not set is not a failure): the view shows one row that explains instead of one per setting.
+ */
+export function sharedError(reads: readonly SettingRead[]): AwsError | undefined {
+  if (reads.length < 2) return undefined;
+  const errors: AwsError[] = [];
+  for (const r of reads) {
+    if (!('error' in r) || r.error.code === 'ServiceSettingNotFound') return undefined;
+    errors.push(r.error);
+  }
+  const first = errors[0]!;
+  return errors.every((e) => e.kind === first.kind && e.action === first.action && e.code === first.code) ? first : undefined;
+}

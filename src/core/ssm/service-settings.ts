@@ -97,7 +97,7 @@ export const SERVICE_SETTINGS: readonly ServiceSettingInfo[] = [
   {
     id: DHMC_SETTING_ID,
     description:
-      'Default Host Management Configuration: the IAM role (name with its path) that Systems Manager uses to manage every EC2 instance of the account and Region without an instance profile; $None while it is off.',
+      'Default Host Management Configuration: the IAM role (name with its path) that Systems Manager uses to manage every EC2 instance of the account and Region without an instance profile; no role while it is off.',
     valuePattern: `(?:^\\$None$)|(?:${ROLE_NAME_WITH_PATH})`,
     valueExample: 'service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole',
     defaultValue: '$None',

@@ -1,25 +1,33 @@
 import * as vscode from 'vscode';
 import {
   DEFAULT_DHMC_ROLE,
-  checkRoleTrust,
+  DHMC_NONE,
   describeResults,
   describeStatus,
   disableConfirmation,
+  dhmcTrustPolicy,
   dhmcValueProblemMessage,
   enableConfirmation,
-  ensureDefaultDhmcRole,
+  inspectDhmcRole,
+  leftOutNote,
   loadRegions,
   nothingToDo,
-  outcomeError,
-  parseDhmcRoleValue,
+  pickableRegions,
   planDisable,
   planEnable,
+  refusalMessage,
+  roleCallLines,
+  roleUseNotes,
+  setUpDhmcRole,
   validateDhmcRoleValue,
+  type ConfirmationContext,
   type DhmcChangeResult,
   type DhmcPlan,
+  type DhmcRoleDecision,
 } from '../../core/dhmc';
 import { toAwsError } from '../../core/aws/error';
-import { DHMC_MANAGED_POLICY, DHMC_ROLE_NAME, DHMC_ROLE_PATH } from '../../core/ssm/dhmc';
+import { changeSetting } from '../../core/service-settings';
+import { DHMC_MANAGED_POLICY, DHMC_ROLE_PATH } from '../../core/ssm/dhmc';
 import type { AwsSession } from '../connection/session';
 import type { UiHolder } from '../connection/ui';
 import type { DhmcNode, DhmcTreeProvider } from './dhmc-tree';
@@ -41,11 +49,17 @@ export interface DhmcCommandResult {
   confirmed: boolean;
   /** True when the default role was created before the settings were changed. */
   roleCreated?: boolean;
+  /** True when the default role was repaired (its managed policy attached again) before the settings were changed. */
+  roleRepaired?: boolean;
+  /** The confirmation shown, when one was. */
+  confirmation?: { message: string; detail: string };
+  /** The error or warning shown instead of going on, when one was. */
+  refused?: string;
   results: DhmcChangeResult[];
 }
 
-/** The trust policy the documentation gives for the default role, shown in the confirmation. */
-const DEFAULT_TRUST_POLICY = '{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Allow","Principal":{"Service":"ssm.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+/** How long after an outcome-unknown write the Region is read once more. */
+const RECHECK_MS = 5_000;
 
 export interface DhmcCommandDeps {
   session: AwsSession;
@@ -71,18 +85,34 @@ function regionsFromArgs(arg: DhmcCommandArg, selected: unknown): string[] | und
   return undefined;
 }
 
-async function pickRegions(deps: DhmcCommandDeps, title: string): Promise<string[] | undefined> {
+/** Picks among the Regions where the plan changes something; the others are left out and counted in the title. */
+async function pickRegions(deps: DhmcCommandDeps, plan: DhmcPlan, title: string): Promise<string[] | undefined> {
   const statuses = deps.tree.snapshot();
-  const items = deps.tree.regions().map((region) => {
+  const { offered, leftOut } = pickableRegions(plan);
+  const note = leftOutNote(leftOut, vscode.l10n.t);
+  if (offered.length === 0) {
+    deps.ui.current.info(note ? vscode.l10n.t('No Region to change: {0}', note) : vscode.l10n.t('No Region to choose from: check the AWS profile and the Regions setting.'));
+    return undefined;
+  }
+  const items = offered.map((region) => {
     const status = statuses.get(region);
     return { label: region, description: status ? describeStatus(status, vscode.l10n.t) : vscode.l10n.t('Loading…') };
   });
-  if (items.length === 0) {
-    deps.ui.current.warn(vscode.l10n.t('No Region to choose from: check the AWS profile and the Regions setting.'));
-    return undefined;
-  }
-  const picked = await deps.ui.current.pickMany(items, { title, placeHolder: vscode.l10n.t('Choose one or more Regions'), ignoreFocusOut: true });
+  const picked = await deps.ui.current.pickMany(items, {
+    title: note ? `${title} (${note})` : title,
+    placeHolder: note ? vscode.l10n.t('Choose one or more Regions · {0}', note) : vscode.l10n.t('Choose one or more Regions'),
+    ignoreFocusOut: true,
+  });
   return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
+}
+
+/** The account and the profile, for the confirmations. */
+async function confirmationContext(deps: DhmcCommandDeps, roleLines?: string[]): Promise<ConfirmationContext> {
+  const identity = await deps.session.identity();
+  const context: ConfirmationContext = { profile: deps.session.profileLabel() };
+  if (identity.ok) context.account = identity.identity.account;
+  if (roleLines) context.roleLines = roleLines;
+  return context;
 }
 
 /** Loads the view (with a progress note) so the plan sees every Region's status; false when the Regions could not be listed. */
@@ -129,100 +159,79 @@ async function chooseRole(deps: DhmcCommandDeps): Promise<string | undefined> {
   return value?.trim() || undefined;
 }
 
-/** What checking the role found: create the default role, or use it as it is (with notes for the confirmation). */
-type RoleCheck = { ok: true; create: boolean; notes: string[] } | { ok: false; message: string };
-
-async function checkRole(deps: DhmcCommandDeps, value: string): Promise<RoleCheck> {
-  const wanted = parseDhmcRoleValue(value);
-  if (!wanted) return { ok: false, message: dhmcValueProblemMessage(validateDhmcRoleValue(value) ?? 'invalid', vscode.l10n.t) };
-  const isDefault = wanted.value === DEFAULT_DHMC_ROLE.value;
-  let checked;
+/** Reads the role (trust, attached and inline policies) and decides: use, create, repair, or refuse. */
+async function checkRole(deps: DhmcCommandDeps, value: string): Promise<{ ok: true; decision: DhmcRoleDecision } | { ok: false; message: string }> {
+  const problem = validateDhmcRoleValue(value);
+  if (problem) return { ok: false, message: dhmcValueProblemMessage(problem, vscode.l10n.t) };
+  let decision: DhmcRoleDecision;
   try {
-    checked = await checkRoleTrust(deps.session.port, await deps.session.homeTarget(), wanted.name);
+    decision = await inspectDhmcRole(deps.session.port, await deps.session.homeTarget(), value);
   } catch (err) {
-    return { ok: false, message: vscode.l10n.t('Could not read the role {0}: {1}', wanted.value, toAwsError(err).message) };
+    return { ok: false, message: vscode.l10n.t('Could not read the role {0}: {1}', value, toAwsError(err).message) };
   }
-  if (!checked) {
-    if (isDefault) {
-      return {
-        ok: true,
-        create: true,
-        notes: [
-          vscode.l10n.t(
-            'First, create the IAM role {0} with path {1} and this trust policy, and attach the AWS managed policy {2}:',
-            DHMC_ROLE_NAME,
-            DHMC_ROLE_PATH,
-            DHMC_MANAGED_POLICY,
-          ),
-          DEFAULT_TRUST_POLICY,
-        ],
-      };
-    }
-    return { ok: false, message: vscode.l10n.t('There is no IAM role named {0} in the account.', wanted.name) };
-  }
-  const { role, check } = checked;
-  if (role.path !== wanted.path) {
-    return { ok: false, message: vscode.l10n.t('The role {0} is at path {1}, not {2}: Systems Manager would not find it.', role.name, role.path, wanted.path) };
-  }
-  if (!role.trustPolicy) return { ok: false, message: vscode.l10n.t('Could not read the trust policy of the role {0}.', wanted.value) };
-  if (!check.trustsSsm) {
-    return { ok: false, message: vscode.l10n.t('The trust policy of the role {0} does not let ssm.amazonaws.com call sts:AssumeRole.', wanted.value) };
-  }
-  if (check.errors.length > 0) {
-    return { ok: false, message: vscode.l10n.t('The trust policy of the role {0} has errors: {1}', wanted.value, check.errors.map((f) => f.message).join('; ')) };
-  }
-  const notes = [vscode.l10n.t('The role {0} exists and its trust policy lets ssm.amazonaws.com assume it.', wanted.value)];
-  if (check.conditional) notes.push(vscode.l10n.t('Its trust policy has conditions: make sure Systems Manager meets them.'));
-  for (const w of check.warnings) notes.push(vscode.l10n.t('Trust policy: {0}', w.message));
-  return { ok: true, create: false, notes };
+  if (decision.action === 'refuse') return { ok: false, message: refusalMessage(decision, vscode.l10n.t) };
+  return { ok: true, decision };
 }
 
-/** Makes the plan's calls with progress (cancellable), bounded and with the per-Region timeout. */
-async function runPlan(deps: DhmcCommandDeps, plan: DhmcPlan, title: string, before?: () => Promise<void>): Promise<DhmcChangeResult[]> {
+/**
+ * Makes the plan's calls with progress (cancellable), bounded; each write ends after the per-Region timeout as
+ * "outcome unknown", and an ambiguous failure is settled by reading the setting back (changeSetting).
+ */
+async function runPlan(deps: DhmcCommandDeps, plan: DhmcPlan, title: string, before?: () => Promise<boolean>): Promise<DhmcChangeResult[] | undefined> {
   const profile = deps.session.profile;
   const port = deps.session.port;
+  const timeoutMs = deps.session.regionTimeoutMs;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
     try {
-      if (before) await before();
+      if (before && !(await before())) return undefined;
       const step = 100 / Math.max(1, plan.changes.length);
       const byRegion = new Map(plan.changes.map((c) => [c.region, c]));
       const outcomes = await loadRegions(
         plan.changes.map((c) => c.region),
-        async (region, signal) => {
-          const change = byRegion.get(region)!;
-          if (change.operation === 'update') await port.updateServiceSetting({ region, profile }, change.settingId, change.value, { signal });
-          else await port.resetServiceSetting({ region, profile }, change.settingId, { signal });
+        (region, signal) => {
+          const c = byRegion.get(region)!;
+          const change = c.operation === 'update' ? { settingId: c.settingId, operation: 'update' as const, value: c.value } : { settingId: c.settingId, operation: 'reset' as const, defaultValue: DHMC_NONE };
+          return changeSetting(port, { region, profile }, change, { signal, timeoutMs, label: vscode.l10n.t('Default Host Management Configuration'), t: vscode.l10n.t });
         },
-        {
-          timeoutMs: deps.session.regionTimeoutMs,
-          signal: controller.signal,
-          onResult: (o) => progress.report({ increment: step, message: o.region }),
-        },
+        // changeSetting times the write out itself (then reads back): no second timeout here.
+        { timeoutMs: Infinity, signal: controller.signal, onResult: (o) => progress.report({ increment: step, message: o.region }) },
       );
-      return outcomes.map((o): DhmcChangeResult => (o.ok ? { region: o.region, ok: true } : { region: o.region, ok: false, error: outcomeError(o, vscode.l10n.t) }));
+      return outcomes.map((o): DhmcChangeResult => {
+        if (!o.ok) return { region: o.region, ok: false, outcome: 'unknown', message: vscode.l10n.t('outcome unknown: the call was cancelled; check the Region again.') };
+        const r = o.value;
+        const result: DhmcChangeResult = { region: o.region, ok: r.outcome === 'applied', outcome: r.outcome, message: r.message };
+        if (r.error) result.error = r.error;
+        return result;
+      });
     } finally {
       sub.dispose();
     }
   });
 }
 
+/** Shows the results and reads the Regions again; a Region whose outcome is unknown is read once more a few seconds later. */
 async function report(deps: DhmcCommandDeps, plan: DhmcPlan, results: DhmcChangeResult[]): Promise<void> {
   const text = describeResults(plan.operation, results, vscode.l10n.t);
-  if (results.some((r) => !r.ok)) deps.ui.current.warn(text);
+  if (results.some((r) => r.outcome !== 'applied' || r.error)) deps.ui.current.warn(text);
   else deps.ui.current.info(text);
   const regions = plan.changes.map((c) => c.region);
   deps.onChanged(regions);
   await Promise.all(regions.map((r) => deps.tree.refreshRegion(r)));
+  const unknown = results.filter((r) => r.outcome === 'unknown').map((r) => r.region);
+  if (unknown.length > 0) {
+    setTimeout(() => {
+      deps.onChanged(unknown);
+      for (const r of unknown) void deps.tree.refreshRegion(r);
+    }, RECHECK_MS);
+  }
 }
 
-/** Enable DHMC: Regions, role (created or checked), plan, modal confirmation, calls with progress, report, refresh. */
+/** Enable DHMC: role, Regions, role check (trust and permissions), plan, modal confirmation, role set-up, calls, report, refresh. */
 export async function enableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, selected?: unknown): Promise<DhmcCommandResult | undefined> {
   const ui = deps.ui.current;
   if (!(await ensureLoaded(deps))) return undefined;
-  const regions = regionsFromArgs(arg, selected) ?? (await pickRegions(deps, vscode.l10n.t('Enable DHMC in…')));
-  if (!regions || regions.length === 0) return undefined;
   const roleValue = (isOptions(arg) ? arg.role : undefined) ?? (await chooseRole(deps));
   if (!roleValue) return undefined;
   const problem = validateDhmcRoleValue(roleValue);
@@ -230,57 +239,59 @@ export async function enableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, se
     ui.error(dhmcValueProblemMessage(problem, vscode.l10n.t));
     return undefined;
   }
+  const regions = regionsFromArgs(arg, selected) ?? (await pickRegions(deps, planEnable(deps.tree.regions(), deps.tree.snapshot(), roleValue), vscode.l10n.t('Enable DHMC in…')));
+  if (!regions || regions.length === 0) return undefined;
   const plan = planEnable(regions, deps.tree.snapshot(), roleValue);
-  const confirmation = enableConfirmation(plan, vscode.l10n.t);
-  if (!confirmation) {
+  if (plan.changes.length === 0) {
     ui.info(nothingToDo(plan, vscode.l10n.t));
     return { plan, confirmed: false, results: [] };
   }
   const role = await checkRole(deps, roleValue);
   if (!role.ok) {
     ui.error(role.message);
-    return { plan, confirmed: false, results: [] };
+    return { plan, confirmed: false, refused: role.message, results: [] };
   }
-  const detail = [...role.notes, '', confirmation.detail].join('\n');
-  if (!(await ui.confirm({ ...confirmation, detail }))) return { plan, confirmed: false, results: [] };
+  const { decision } = role;
+  const roleLines = decision.action === 'use' ? [...roleUseNotes(decision, roleValue, vscode.l10n.t), ''] : [...roleCallLines(decision, dhmcTrustPolicy(), vscode.l10n.t), ''];
+  const confirmation = enableConfirmation(plan, vscode.l10n.t, await confirmationContext(deps, roleLines))!;
+  const shown = { message: confirmation.message, detail: confirmation.detail };
+  if (!(await ui.confirm(confirmation))) return { plan, confirmed: false, confirmation: shown, results: [] };
 
   let roleCreated = false;
-  let createError: string | undefined;
+  let roleRepaired = false;
+  let roleError: string | undefined;
   const results = await runPlan(deps, plan, vscode.l10n.t('Enabling Default Host Management Configuration'), async () => {
-    if (!role.create) return;
-    try {
-      roleCreated = (await ensureDefaultDhmcRole(deps.session.port, await deps.session.homeTarget())).created;
-    } catch (err) {
-      createError = toAwsError(err).message;
-      throw err;
-    }
-  }).catch((err: unknown): DhmcChangeResult[] => {
-    if (createError === undefined) throw err;
-    return [];
+    if (decision.action === 'use') return true;
+    const setup = await setUpDhmcRole(deps.session.port, await deps.session.homeTarget(), decision, {}, vscode.l10n.t);
+    roleCreated = setup.created && setup.ok;
+    roleRepaired = setup.repaired;
+    if (!setup.ok) roleError = setup.message ?? vscode.l10n.t('Could not set up the role {0}.', roleValue);
+    return setup.ok;
   });
-  if (createError !== undefined) {
-    ui.error(vscode.l10n.t('Could not create the role {0}; no setting was changed: {1}', DEFAULT_DHMC_ROLE.value, createError));
-    return { plan, confirmed: true, roleCreated: false, results: [] };
+  if (!results) {
+    ui.error(roleError ?? vscode.l10n.t('Cancelled; no setting was changed.'));
+    return { plan, confirmed: true, confirmation: shown, roleCreated: false, roleRepaired: false, ...(roleError ? { refused: roleError } : {}), results: [] };
   }
   await report(deps, plan, results);
-  return { plan, confirmed: true, roleCreated, results };
+  if (roleRepaired) ui.info(vscode.l10n.t('Repaired the role {0}: attached {1}.', roleValue, DHMC_MANAGED_POLICY));
+  return { plan, confirmed: true, confirmation: shown, roleCreated, roleRepaired, results };
 }
 
-/** Disable DHMC: Regions, plan, modal confirmation (names the Regions, says what stops being managed), reset, report. */
+/** Disable DHMC: Regions, plan, modal confirmation (account, profile, calls; what stops being managed), reset, report. */
 export async function disableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, selected?: unknown): Promise<DhmcCommandResult | undefined> {
   const ui = deps.ui.current;
   if (!(await ensureLoaded(deps))) return undefined;
-  const regions = regionsFromArgs(arg, selected) ?? (await pickRegions(deps, vscode.l10n.t('Disable DHMC in…')));
+  const regions = regionsFromArgs(arg, selected) ?? (await pickRegions(deps, planDisable(deps.tree.regions(), deps.tree.snapshot()), vscode.l10n.t('Disable DHMC in…')));
   if (!regions || regions.length === 0) return undefined;
   const plan = planDisable(regions, deps.tree.snapshot());
-  const confirmation = disableConfirmation(plan, vscode.l10n.t);
+  const confirmation = disableConfirmation(plan, vscode.l10n.t, await confirmationContext(deps));
   if (!confirmation) {
     ui.info(nothingToDo(plan, vscode.l10n.t));
     return { plan, confirmed: false, results: [] };
   }
-  if (!(await ui.confirm(confirmation))) return { plan, confirmed: false, results: [] };
-  const results = await runPlan(deps, plan, vscode.l10n.t('Disabling Default Host Management Configuration'));
+  const shown = { message: confirmation.message, detail: confirmation.detail };
+  if (!(await ui.confirm(confirmation))) return { plan, confirmed: false, confirmation: shown, results: [] };
+  const results = (await runPlan(deps, plan, vscode.l10n.t('Disabling Default Host Management Configuration'))) ?? [];
   await report(deps, plan, results);
-  return { plan, confirmed: true, results };
+  return { plan, confirmed: true, confirmation: shown, results };
 }
-

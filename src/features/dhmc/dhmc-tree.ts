@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import {
   dhmcRegionItem,
   dhmcRegionStatus,
+  groupLabel,
+  groupRegions,
   loadRegions,
   outcomeToRead,
   summarizeRegions,
+  type DhmcGroup,
   type DhmcRegionStatus,
 } from '../../core/dhmc';
 import { errorLabel, errorMarkdown, toAwsError, type AwsError } from '../../core/aws/error';
@@ -14,12 +17,13 @@ import type { AwsSession, IdentityResult } from '../connection/session';
 /** The view id (declared in package.json). */
 export const DHMC_VIEW_ID = 'ssmPolicy.dhmc';
 
-/** A Region row, or the one row that says why no Region could be listed. */
-export type DhmcNode = { kind: 'region'; region: string } | { kind: 'problem'; error: AwsError };
+/** A group of Regions by state, a Region row, or the one row that says why no Region could be listed. */
+export type DhmcNode = { kind: 'group'; group: DhmcGroup } | { kind: 'region'; region: string } | { kind: 'problem'; error: AwsError };
 
 /** The `contextValue` of a Region still loading, and of the row that replaces the list when it cannot be read. */
 export const DHMC_LOADING_CONTEXT = 'dhmcLoading';
 export const DHMC_PROBLEM_CONTEXT = 'dhmcProblem';
+export const DHMC_GROUP_CONTEXT = 'dhmcGroup';
 
 const ICON_COLORS: Readonly<Record<string, string>> = {
   'pass-filled': 'testing.iconPassed',
@@ -43,6 +47,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
   /** Fires when a whole load or a Region refresh has finished. */
   readonly onDidLoad = this.loadedEmitter.event;
   private readonly nodes = new Map<string, DhmcNode & { kind: 'region' }>();
+  private readonly groups = new Map<DhmcGroup, DhmcNode & { kind: 'group' }>();
   private readonly statuses = new Map<string, DhmcRegionStatus | undefined>();
   private readonly regionLoads = new Map<string, AbortController>();
   private readonly regionDone = new Map<string, Promise<void>>();
@@ -73,6 +78,15 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
   }
 
   getTreeItem(node: DhmcNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const count = groupRegions(this.statuses).find((g) => g.group === node.group)?.regions.length ?? 0;
+      // The Regions the account has not opted in to are folded away, so that those that matter come first.
+      const state = node.group === 'notOptedIn' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+      const item = new vscode.TreeItem(groupLabel(node.group, count, vscode.l10n.t), state);
+      item.id = `dhmc/group/${node.group}`;
+      item.contextValue = DHMC_GROUP_CONTEXT;
+      return item;
+    }
     if (node.kind === 'problem') {
       const item = new vscode.TreeItem(errorLabel(node.error, vscode.l10n.t), vscode.TreeItemCollapsibleState.None);
       item.description = node.error.message;
@@ -104,11 +118,29 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
   }
 
   async getChildren(node?: DhmcNode): Promise<DhmcNode[]> {
+    if (node?.kind === 'group') return (groupRegions(this.statuses).find((g) => g.group === node.group)?.regions ?? []).map((r) => this.node(r));
     if (node) return [];
     if (!this.listed) this.load();
     await this.listed;
     if (this.problem) return [this.problem];
-    return [...this.statuses.keys()].map((r) => this.node(r));
+    return groupRegions(this.statuses).map((g) => this.groupNode(g.group));
+  }
+
+  /** The node of a group (the same object every time). */
+  groupNode(group: DhmcGroup): DhmcNode & { kind: 'group' } {
+    let n = this.groups.get(group);
+    if (!n) {
+      n = { kind: 'group', group };
+      this.groups.set(group, n);
+    }
+    return n;
+  }
+
+  /** The parent of a Region row: its group (for reveal). */
+  getParent(node: DhmcNode): DhmcNode | undefined {
+    if (node.kind !== 'region') return undefined;
+    const group = groupRegions(this.statuses).find((g) => g.regions.includes(node.region))?.group;
+    return group ? this.groupNode(group) : undefined;
   }
 
   /** The row of a Region (the same object every time, so a change can name it). */
@@ -163,7 +195,8 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
     const generation = this.generation;
     const profile = this.session.profile;
     this.statuses.set(region, undefined);
-    this.changed.fire(this.node(region));
+    // The Region moves to another group: the groups are rebuilt.
+    this.changed.fire(undefined);
     this.updateHeader();
     const done = loadRegions([region], (r, signal) => this.session.port.getServiceSetting({ region: r, profile }, DHMC_SETTING_ID, { signal }), {
       concurrency: 1,
@@ -248,7 +281,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
 
   private setStatus(region: string, status: DhmcRegionStatus): void {
     this.statuses.set(region, status);
-    this.changed.fire(this.node(region));
+    this.changed.fire(undefined);
     this.updateHeader();
   }
 

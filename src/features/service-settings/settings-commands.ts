@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
-import { toAwsError } from '../../core/aws/error';
-import { resetConfirmation, settingValuePicks, settingView, updateConfirmation, validateSettingValue } from '../../core/service-settings';
+import type { WriteOutcome } from '../../core/aws/writes';
+import type { ConfirmationContext } from '../../core/dhmc';
+import {
+  changeSetting,
+  humanSettingValue,
+  resetConfirmation,
+  settingValuePicks,
+  settingView,
+  updateConfirmation,
+  validateSettingValue,
+  type SettingChange,
+  type SettingWriteResult,
+} from '../../core/service-settings';
 import { serviceSettingById, type ServiceSettingInfo } from '../../core/ssm/service-settings';
 import type { AwsSession } from '../connection/session';
 import type { UiHolder } from '../connection/ui';
@@ -17,7 +28,41 @@ export interface SettingCommandResult {
   value?: string;
   confirmed: boolean;
   ok: boolean;
+  /** How the write ended (after a read-back when the call failed ambiguously). */
+  outcome?: WriteOutcome;
+  /** The message shown after the write. */
+  message?: string;
+  /** The confirmation shown. */
+  confirmation?: { message: string; detail: string };
   error?: string;
+}
+
+/** How long after an outcome-unknown write the Region is read once more. */
+const RECHECK_MS = 5_000;
+
+async function confirmationContext(deps: SettingCommandDeps): Promise<ConfirmationContext> {
+  const identity = await deps.session.identity();
+  const context: ConfirmationContext = { profile: deps.session.profileLabel() };
+  if (identity.ok) context.account = identity.identity.account;
+  return context;
+}
+
+/** Makes the write (changeSetting), shows what happened, and reads the Region again (once more later when unknown). */
+async function write(deps: SettingCommandDeps, region: string, label: string, change: SettingChange): Promise<SettingWriteResult> {
+  const result = await changeSetting(deps.session.port, deps.session.target(region), change, {
+    timeoutMs: deps.session.regionTimeoutMs,
+    label,
+    t: vscode.l10n.t,
+  });
+  deps.tree.refreshRegion(region);
+  if (result.outcome !== 'notApplied') deps.onChanged(region, change.settingId);
+  if (result.outcome === 'unknown') {
+    setTimeout(() => {
+      deps.tree.refreshRegion(region);
+      deps.onChanged(region, change.settingId);
+    }, RECHECK_MS);
+  }
+  return result;
 }
 
 export interface SettingCommandDeps {
@@ -96,20 +141,21 @@ export async function editServiceSetting(deps: SettingCommandDeps, arg: SettingC
     ui.info(vscode.l10n.t('{0} in {1} is already {2}.', view.label, t.region, value));
     return undefined;
   }
-  const confirmation = updateConfirmation(t.setting, t.region, t.current, value, vscode.l10n.t);
-  if (!(await ui.confirm(confirmation))) return { region: t.region, settingId: t.setting.id, value, confirmed: false, ok: false };
-  try {
-    await deps.session.port.updateServiceSetting(deps.session.target(t.region), t.setting.id, value);
-  } catch (err) {
-    const message = toAwsError(err).message;
-    ui.error(vscode.l10n.t('Could not change {0} in {1}: {2}', view.label, t.region, message));
-    return { region: t.region, settingId: t.setting.id, value, confirmed: true, ok: false, error: message };
-  } finally {
-    deps.tree.refreshRegion(t.region);
+  const confirmation = updateConfirmation(t.setting, t.region, t.current, value, vscode.l10n.t, await confirmationContext(deps));
+  const shown = { message: confirmation.message, detail: confirmation.detail };
+  if (!(await ui.confirm(confirmation))) return { region: t.region, settingId: t.setting.id, value, confirmed: false, ok: false, confirmation: shown };
+  const r = await write(deps, t.region, view.label, { settingId: t.setting.id, operation: 'update', value });
+  const done = { region: t.region, settingId: t.setting.id, value, confirmed: true, ok: r.outcome === 'applied', outcome: r.outcome, confirmation: shown };
+  if (r.outcome === 'applied' && !r.error) {
+    const message = vscode.l10n.t('{0} in {1} is now {2}.', view.label, t.region, humanSettingValue(value, vscode.l10n.t));
+    ui.info(message);
+    return { ...done, message };
   }
-  deps.onChanged(t.region, t.setting.id);
-  ui.info(vscode.l10n.t('{0} in {1} is now {2}.', view.label, t.region, value));
-  return { region: t.region, settingId: t.setting.id, value, confirmed: true, ok: true };
+  const message = vscode.l10n.t('{0} in {1}: {2}', view.label, t.region, r.message);
+  if (r.outcome === 'applied') ui.info(message);
+  else if (r.outcome === 'unknown') ui.warn(message);
+  else ui.error(message);
+  return { ...done, message, ...(r.error ? { error: r.error.message } : {}) };
 }
 
 /** Reset a setting to its default (ResetServiceSetting) after a confirmation that says what goes back and what stops. */
@@ -118,19 +164,21 @@ export async function resetServiceSetting(deps: SettingCommandDeps, arg: Setting
   if (!t) return undefined;
   const ui = deps.ui.current;
   const label = settingView(t.setting, vscode.l10n.t).label;
-  if (!(await ui.confirm(resetConfirmation(t.setting, [t.region], vscode.l10n.t)))) {
-    return { region: t.region, settingId: t.setting.id, confirmed: false, ok: false };
+  const confirmation = resetConfirmation(t.setting, [t.region], vscode.l10n.t, await confirmationContext(deps));
+  const shown = { message: confirmation.message, detail: confirmation.detail };
+  if (!(await ui.confirm(confirmation))) return { region: t.region, settingId: t.setting.id, confirmed: false, ok: false, confirmation: shown };
+  const change: SettingChange = { settingId: t.setting.id, operation: 'reset' };
+  if (t.setting.defaultValue !== undefined) change.defaultValue = t.setting.defaultValue;
+  const r = await write(deps, t.region, label, change);
+  const done = { region: t.region, settingId: t.setting.id, confirmed: true, ok: r.outcome === 'applied', outcome: r.outcome, confirmation: shown };
+  if (r.outcome === 'applied' && !r.error) {
+    const message = vscode.l10n.t('{0} in {1} is back to its default.', label, t.region);
+    ui.info(message);
+    return { ...done, message };
   }
-  try {
-    await deps.session.port.resetServiceSetting(deps.session.target(t.region), t.setting.id);
-  } catch (err) {
-    const message = toAwsError(err).message;
-    ui.error(vscode.l10n.t('Could not reset {0} in {1}: {2}', label, t.region, message));
-    return { region: t.region, settingId: t.setting.id, confirmed: true, ok: false, error: message };
-  } finally {
-    deps.tree.refreshRegion(t.region);
-  }
-  deps.onChanged(t.region, t.setting.id);
-  ui.info(vscode.l10n.t('{0} in {1} is back to its default.', label, t.region));
-  return { region: t.region, settingId: t.setting.id, confirmed: true, ok: true };
+  const message = vscode.l10n.t('{0} in {1}: {2}', label, t.region, r.message);
+  if (r.outcome === 'applied') ui.info(message);
+  else if (r.outcome === 'unknown') ui.warn(message);
+  else ui.error(message);
+  return { ...done, message, ...(r.error ? { error: r.error.message } : {}) };
 }

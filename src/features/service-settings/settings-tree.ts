@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { loadRegions, outcomeToRead } from '../../core/dhmc';
 import { AwsError, errorLabel, errorMarkdown, toAwsError } from '../../core/aws/error';
-import { settingRow, type SettingRow } from '../../core/service-settings';
+import { settingRow, sharedError, type SettingRow } from '../../core/service-settings';
 import { SERVICE_SETTINGS } from '../../core/ssm/service-settings';
 import type { AwsSession } from '../connection/session';
 
@@ -11,14 +11,16 @@ export const SETTINGS_VIEW_ID = 'ssmPolicy.serviceSettings';
 /** The `contextValue` of a Region node, and of the row that says why there is nothing to show. */
 export const SETTINGS_REGION_CONTEXT = 'serviceSettingsRegion';
 export const SETTINGS_PROBLEM_CONTEXT = 'serviceSettingsProblem';
+export const SETTINGS_GROUP_CONTEXT = 'serviceSettingsNotOptedIn';
 
 /** How many settings of one Region are read at once: they share one endpoint. */
 const SETTINGS_CONCURRENCY = 4;
 
 export type SettingsNode =
+  | { kind: 'notOptedIn'; regions: string[] }
   | { kind: 'region'; region: string; enabled: boolean }
   | { kind: 'setting'; region: string; settingId: string; row: SettingRow }
-  | { kind: 'problem'; error: AwsError; id: string };
+  | { kind: 'problem'; error: AwsError; id: string; /** Set when the error is shared by every setting of this Region. */ region?: string };
 
 const ROW_COLORS: Readonly<Record<string, string>> = {
   pass: 'testing.iconPassed',
@@ -50,6 +52,14 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
 
   getTreeItem(node: SettingsNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'notOptedIn': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Not enabled in this account ({0})', node.regions.length), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'settings/notOptedIn';
+        item.iconPath = new vscode.ThemeIcon('cloud-download');
+        item.tooltip = vscode.l10n.t('Opt-in Regions the account has not enabled: Systems Manager cannot be used there.');
+        item.contextValue = SETTINGS_GROUP_CONTEXT;
+        return item;
+      }
       case 'region': {
         const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `settings/${node.region}`;
@@ -73,9 +83,9 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
       default: {
         const item = new vscode.TreeItem(errorLabel(node.error, vscode.l10n.t), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.description = node.error.message;
+        item.description = node.region ? vscode.l10n.t('every setting of this Region: {0}', node.error.message) : node.error.message;
         item.tooltip = new vscode.MarkdownString(errorMarkdown(node.error, vscode.l10n.t).join('\n\n'));
-        item.iconPath = new vscode.ThemeIcon(node.error.kind === 'regionNotEnabled' ? 'info' : 'error');
+        item.iconPath = new vscode.ThemeIcon(node.error.kind === 'regionNotEnabled' ? 'info' : node.error.kind === 'accessDenied' ? 'lock' : 'error');
         item.contextValue = SETTINGS_PROBLEM_CONTEXT;
         return item;
       }
@@ -84,6 +94,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
 
   async getChildren(node?: SettingsNode): Promise<SettingsNode[]> {
     if (!node) return this.regionChildren();
+    if (node.kind === 'notOptedIn') return node.regions.map((r) => this.regionNode(r, false));
     if (node.kind !== 'region') return [];
     let rows = this.rows.get(node.region);
     if (!rows) {
@@ -101,7 +112,10 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
     }
     try {
       const regions = await this.session.regions();
-      return regions.map((r) => this.regionNode(r.name, r.enabled));
+      // The Regions that can be used first; those the account has not opted in to folded into one group.
+      const enabled: SettingsNode[] = regions.filter((r) => r.enabled).map((r) => this.regionNode(r.name, true));
+      const notOptedIn = regions.filter((r) => !r.enabled).map((r) => r.name);
+      return notOptedIn.length > 0 ? [...enabled, { kind: 'notOptedIn', regions: notOptedIn }] : enabled;
     } catch (err) {
       return [{ kind: 'problem', error: toAwsError(err), id: 'settings/problem' }];
     }
@@ -132,9 +146,12 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
       { concurrency: SETTINGS_CONCURRENCY, timeoutMs: this.session.regionTimeoutMs, signal: controller.signal },
     );
     if (this.controllers.get(region) === controller) this.controllers.delete(region);
-    return outcomes.map((o, i) => {
+    const reads = outcomes.map((o) => outcomeToRead(o, vscode.l10n.t));
+    const shared = sharedError(reads);
+    if (shared) return [{ kind: 'problem', error: shared, id: `settings/${region}/problem`, region }];
+    return reads.map((read, i) => {
       const setting = SERVICE_SETTINGS[i]!;
-      const row = settingRow(region, setting, outcomeToRead(o, vscode.l10n.t), vscode.l10n.t);
+      const row = settingRow(region, setting, read, vscode.l10n.t);
       return { kind: 'setting', region, settingId: setting.id, row };
     });
   }

@@ -11,7 +11,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
-import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, DetachRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import type { AwsViewsTestApi, ExtensionApi } from '../../../src/extension-api';
 import type { ConfirmText } from '../../../src/features/connection/ui';
 import type { DhmcCommandResult } from '../../../src/features/dhmc';
@@ -21,7 +21,10 @@ const EXTENSION_ID = 'ssm-policy-studio.ssm-policy-studio';
 const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 const DEFAULT_ROLE = 'service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole';
 const TIER_ID = '/ssm/parameter-store/default-parameter-tier';
-const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1'];
+/** eu-central-1 is denied; il-central-1 and me-south-1 are opt-in Regions the emulated account has not enabled. */
+const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'il-central-1', 'me-south-1'];
+const DEFAULT_POLICY_ARN = 'arn:aws:iam::aws:policy/AmazonSSMManagedEC2InstanceDefaultPolicy';
+const ROLE_NAME = 'AWSSystemsManagerDefaultEC2InstanceManagementRole';
 
 interface EmulatorInfo {
   motoUrl: string;
@@ -72,6 +75,19 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     const value = (await res.json()) as T;
     assert.ok(res.ok, `${method} ${path}: HTTP ${res.status} ${JSON.stringify(value)}`);
     return value;
+  };
+  const iamClient = (): IAMClient => new IAMClient({ region: 'us-east-1', endpoint: emulators!.info.motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  /** Every text the user saw: confirmations and messages. */
+  const shownTexts = (): string[] => [...confirmations.flatMap((c) => [c.message, c.detail]), ...messages.map((m) => m.text)];
+  const treeTexts = async (): Promise<string[]> => {
+    const out: string[] = [];
+    for (const group of await api.dhmc.getChildren()) {
+      for (const node of [group, ...(await api.dhmc.getChildren(group))]) {
+        const item = api.dhmc.getTreeItem(node);
+        out.push(String(item.label), String(item.description ?? ''), item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? ''));
+      }
+    }
+    return out;
   };
   const stored = async (region: string, id: string): Promise<StoredSetting | undefined> =>
     (await control<Record<string, Record<string, StoredSetting>>>('GET', '/_control/state'))[region]?.[id];
@@ -137,23 +153,39 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     assert.equal(identity.identity.account, '123456789012');
 
     const statuses = api.dhmc.snapshot();
-    assert.deepEqual([...statuses.keys()], ['eu-central-1', 'eu-west-1', 'us-east-1']);
+    assert.deepEqual([...statuses.keys()], ['eu-central-1', 'eu-west-1', 'il-central-1', 'me-south-1', 'us-east-1']);
     const east = statuses.get('us-east-1');
     assert.equal(east?.kind, 'enabled');
     assert.equal(east?.kind === 'enabled' && east.value, DEFAULT_ROLE);
     assert.equal(statuses.get('eu-west-1')?.kind, 'disabled');
     assert.equal(statuses.get('eu-central-1')?.kind, 'denied');
 
-    const items = (await api.dhmc.getChildren()).map((n) => api.dhmc.getTreeItem(n));
+    // Grouped by state, the enabled ones first; the Regions not opted in folded into one collapsed group.
+    const groups = await api.dhmc.getChildren();
+    const groupItems = groups.map((n) => api.dhmc.getTreeItem(n));
     assert.deepEqual(
-      items.map((i) => [i.label, i.contextValue]),
+      groupItems.map((i) => [i.label, i.collapsibleState]),
       [
-        ['eu-central-1', 'dhmcDenied'],
-        ['eu-west-1', 'dhmcDisabled'],
-        ['us-east-1', 'dhmcEnabled'],
+        ['Enabled (1)', vscode.TreeItemCollapsibleState.Expanded],
+        ['Off (1)', vscode.TreeItemCollapsibleState.Expanded],
+        ['Access denied (1)', vscode.TreeItemCollapsibleState.Expanded],
+        ['Not enabled in this account (2)', vscode.TreeItemCollapsibleState.Collapsed],
       ],
     );
-    const tooltip = items[2]!.tooltip;
+    const rows = [];
+    for (const g of groups) rows.push(...(await api.dhmc.getChildren(g)).map((n) => api.dhmc.getTreeItem(n)));
+    assert.deepEqual(
+      rows.map((i) => [i.label, i.contextValue]),
+      [
+        ['us-east-1', 'dhmcEnabled'],
+        ['eu-west-1', 'dhmcDisabled'],
+        ['eu-central-1', 'dhmcDenied'],
+        ['il-central-1', 'dhmcNotOptedIn'],
+        ['me-south-1', 'dhmcNotOptedIn'],
+      ],
+    );
+    assert.ok((await treeTexts()).every((t) => !t.includes('$None')), 'no $None in the rows');
+    const tooltip = rows[0]!.tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString && !tooltip.isTrusted, 'tooltips are Markdown, not trusted');
     assert.match(tooltip.value, /alice/);
   });
@@ -167,9 +199,16 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     assert.match(confirmation!.detail, /AmazonSSMManagedEC2InstanceDefaultPolicy/);
     assert.match(confirmation!.detail, /ssm\.amazonaws\.com/);
     assert.match(confirmation!.detail, /eu-central-1: skipped, access denied/);
+    // The account, the profile and every call, the trust policy of the new role included.
+    assert.match(confirmation!.detail, /^Account 123456789012 · profile default credentials$/m);
+    assert.match(confirmation!.detail, new RegExp(`^iam:CreateRole ${ROLE_NAME} \\(path /service-role/\\) with this trust policy:\n\\{\n[\\s\\S]*"Service": "ssm\\.amazonaws\\.com"[\\s\\S]*?\n\\}$`, 'm'));
+    assert.match(confirmation!.detail, new RegExp(`^iam:AttachRolePolicy ${DEFAULT_POLICY_ARN} to ${ROLE_NAME}$`, 'm'));
+    assert.match(confirmation!.detail, new RegExp(`^ssm:UpdateServiceSetting default-ec2-instance-management-role = ${DEFAULT_ROLE} in eu-west-1 \\(now off\\)$`, 'm'));
+    assert.match(confirmation!.detail, /every EC2 instance in this Region /, 'one Region: singular');
+    assert.ok(shownTexts().every((t) => !t.includes('$None')), JSON.stringify(shownTexts()));
     assert.ok(result?.confirmed);
     assert.equal(result.roleCreated, true);
-    assert.deepEqual(result.results, [{ region: 'eu-west-1', ok: true }]);
+    assert.deepEqual(result.results, [{ region: 'eu-west-1', ok: true, outcome: 'applied', message: 'applied' }]);
 
     assert.equal((await stored('eu-west-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
     const role = await api.session.port.getRole(await api.session.homeTarget(), 'AWSSystemsManagerDefaultEC2InstanceManagementRole');
@@ -208,6 +247,8 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     const [confirmation] = confirmations;
     assert.match(confirmation!.message, /2 Regions \(eu-west-1, us-east-1\)/);
     assert.match(confirmation!.detail, /stop being managed/);
+    assert.match(confirmation!.detail, /^Account 123456789012 · profile default credentials$/m);
+    assert.match(confirmation!.detail, new RegExp(`^ssm:ResetServiceSetting default-ec2-instance-management-role in us-east-1 \\(back to off; now ${DEFAULT_ROLE}\\)$`, 'm'));
     assert.ok(result?.confirmed);
     assert.deepEqual(result.results.map((r) => [r.region, r.ok]), [
       ['eu-west-1', true],
@@ -218,6 +259,58 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
       assert.ok(!setting || setting.SettingValue === '$None', `${region}: ${JSON.stringify(setting)}`);
       assert.equal(api.dhmc.snapshot().get(region)?.kind, 'disabled');
     }
+    assert.ok(shownTexts().every((t) => !t.includes('$None')), JSON.stringify(shownTexts()));
+    assert.ok((await treeTexts()).every((t) => !t.includes('$None')), 'no $None in the rows');
+  });
+
+  it('the Enable picker offers only the Regions where something can change, and counts the others', async () => {
+    let offered: string[] = [];
+    let title = '';
+    const picker = api.useUi({
+      pickMany: async (items, options) => {
+        offered = items.map((i) => String(i.label));
+        title = `${options.title ?? ''} | ${options.placeHolder ?? ''}`;
+        return undefined;
+      },
+    });
+    try {
+      await vscode.commands.executeCommand('ssmPolicy.enableDhmc', { role: DEFAULT_ROLE });
+    } finally {
+      picker.dispose();
+    }
+    assert.deepEqual(offered, ['eu-west-1', 'us-east-1']);
+    assert.match(title, /3 Regions left out: 1 access denied, 2 not enabled in this account/);
+  });
+
+  it('Enable repairs the default role left without its policy: the confirmation lists AttachRolePolicy', async () => {
+    const iam = iamClient();
+    try {
+      await iam.send(new DetachRolePolicyCommand({ RoleName: ROLE_NAME, PolicyArn: DEFAULT_POLICY_ARN }));
+      const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['eu-west-1'], role: DEFAULT_ROLE });
+      assert.equal(confirmations.length, 1);
+      assert.match(confirmations[0]!.detail, /lacks the permissions the SSM Agent needs \(ssm:UpdateInstanceInformation/);
+      assert.match(confirmations[0]!.detail, new RegExp(`^iam:AttachRolePolicy ${DEFAULT_POLICY_ARN} to ${ROLE_NAME}$`, 'm'));
+      assert.equal(result?.roleRepaired, true, JSON.stringify({ result, messages }));
+      const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: ROLE_NAME }))).AttachedPolicies ?? [];
+      assert.deepEqual(attached.map((p) => p.PolicyArn), [DEFAULT_POLICY_ARN]);
+      assert.equal((await stored('eu-west-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
+    } finally {
+      iam.destroy();
+    }
+  });
+
+  it('Enable refuses another role without the permissions, naming the missing actions', async () => {
+    const iam = iamClient();
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ssm.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    await iam.send(new CreateRoleCommand({ RoleName: 'BareRole', Path: '/', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    iam.destroy();
+    const before = await stored('us-east-1', DHMC_ID);
+    const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['us-east-1'], role: 'BareRole' });
+    assert.equal(result?.confirmed, false);
+    assert.equal(confirmations.length, 0);
+    assert.match(result?.refused ?? '', /^The role BareRole does not allow what the SSM Agent needs \(ssm:UpdateInstanceInformation, ssmmessages:CreateControlChannel, ssmmessages:OpenControlChannel\)/);
+    assert.ok(messages.some((m) => m.level === 'error' && m.text === result?.refused), JSON.stringify(messages));
+    assert.deepEqual(await stored('us-east-1', DHMC_ID), before);
   });
 
   it('refreshes one Region on its own', async () => {
@@ -227,24 +320,34 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     assert.equal(api.dhmc.snapshot().get('us-east-1')?.kind, 'disabled');
   });
 
-  it('lists every documented setting per Region, a denied Region showing the reason in each row', async () => {
+  it('lists every documented setting per Region; a denied Region shows one row that explains; the Regions not opted in are folded', async () => {
     const roots = await api.settings.getChildren();
     assert.deepEqual(
       roots.map((n) => (n.kind === 'region' ? n.region : n.kind)),
-      ['eu-central-1', 'eu-west-1', 'us-east-1'],
+      ['eu-central-1', 'eu-west-1', 'us-east-1', 'notOptedIn'],
     );
+    const folded = api.settings.getTreeItem(roots[3]!);
+    assert.deepEqual([folded.label, folded.collapsibleState], ['Not enabled in this account (2)', vscode.TreeItemCollapsibleState.Collapsed]);
+    assert.deepEqual((await api.settings.getChildren(roots[3])).map((n) => n.kind === 'region' && n.region), ['il-central-1', 'me-south-1']);
     const rows = await api.settings.rowsOf('us-east-1');
     const tier = rows.find((r) => r.settingId === TIER_ID);
     assert.ok(tier, rows.map((r) => r.settingId).join(', '));
     assert.equal(tier.contextValue, 'serviceSettingDefault');
-    const denied = await api.settings.rowsOf('eu-central-1');
-    assert.ok(denied.length > 1 && denied.every((r) => r.contextValue === 'serviceSettingDenied'), denied.map((r) => r.contextValue).join(', '));
+    const denied = await api.settings.getChildren(roots[0]);
+    assert.equal(denied.length, 1, 'one row for the denied Region');
+    const row = api.settings.getTreeItem(denied[0]!);
+    assert.match(String(row.label), /Access denied: ssm:GetServiceSetting/);
+    assert.match(String(row.description), /^every setting of this Region: /);
+    assert.ok(row.tooltip instanceof vscode.MarkdownString);
+    const dhmcRow = (await api.settings.rowsOf('us-east-1')).find((r) => r.settingId === DHMC_ID);
+    assert.ok(dhmcRow && !dhmcRow.description.includes('$None') && !dhmcRow.tooltip.includes('$None'), JSON.stringify(dhmcRow));
   });
 
   it('edits a setting after confirming (with the charge note) and resets it', async () => {
     const edited = await vscode.commands.executeCommand<SettingCommandResult>('ssmPolicy.editServiceSetting', { region: 'us-east-1', settingId: TIER_ID, value: 'Advanced' });
     assert.ok(edited?.ok, JSON.stringify({ edited, messages }));
     assert.match(confirmations[0]!.detail, /charged/);
+    assert.match(confirmations[0]!.detail, /^Account 123456789012 · profile default credentials\nssm:UpdateServiceSetting \/ssm\/parameter-store\/default-parameter-tier = Advanced in us-east-1$/m);
     assert.equal((await stored('us-east-1', TIER_ID))?.SettingValue, 'Advanced');
     const row = (await api.settings.rowsOf('us-east-1')).find((r) => r.settingId === TIER_ID);
     assert.equal(row?.value, 'Advanced');
@@ -253,6 +356,7 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     const reset = await vscode.commands.executeCommand<SettingCommandResult>('ssmPolicy.resetServiceSetting', { region: 'us-east-1', settingId: TIER_ID });
     assert.ok(reset?.ok);
     assert.match(confirmations[1]!.message, /Reset/);
+    assert.match(confirmations[1]!.detail, /^ssm:ResetServiceSetting \/ssm\/parameter-store\/default-parameter-tier in us-east-1$/m);
     const after = (await api.settings.rowsOf('us-east-1')).find((r) => r.settingId === TIER_ID);
     assert.equal(after?.contextValue, 'serviceSettingDefault');
   });
@@ -262,5 +366,30 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     assert.equal(result, undefined);
     assert.equal(confirmations.length, 0);
     assert.ok(messages.some((m) => m.level === 'error' && /case matters/.test(m.text)), JSON.stringify(messages));
+  });
+
+  it('a write that times out reports the outcome unknown, and the Region is read again until it shows the change', async function () {
+    this.timeout(60_000);
+    const config = vscode.workspace.getConfiguration('ssmPolicy.aws');
+    await config.update('regionTimeout', 1, vscode.ConfigurationTarget.Global);
+    await control('POST', '/_control/faults', { region: 'us-east-1', kind: 'DelayedCommit', ms: 3_000, operations: ['UpdateServiceSetting'], count: 1 });
+    try {
+      assert.equal(api.dhmc.snapshot().get('us-east-1')?.kind, 'disabled');
+      const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['us-east-1'], role: DEFAULT_ROLE });
+      assert.equal(result?.results[0]?.outcome, 'unknown', JSON.stringify(result));
+      const warning = messages.find((m) => m.level === 'warn');
+      assert.match(
+        warning?.text ?? '',
+        /^us-east-1: outcome unknown: the call timed out and the setting still shows the old value; it may change in a moment — check Default Host Management Configuration in us-east-1 again\.$/m,
+        JSON.stringify(messages),
+      );
+      assert.equal(api.dhmc.snapshot().get('us-east-1')?.kind, 'disabled', 'read again at once: not yet');
+      const deadline = Date.now() + 15_000;
+      while (api.dhmc.snapshot().get('us-east-1')?.kind !== 'enabled' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      assert.equal(api.dhmc.snapshot().get('us-east-1')?.kind, 'enabled', 'the row refreshed again a few seconds later and shows the change');
+      assert.equal((await stored('us-east-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
+    } finally {
+      await config.update('regionTimeout', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -7,6 +7,16 @@ function serviceError(name: string, message: string, httpStatusCode: number, att
 }
 
 describe('core/aws/error: classifyAwsError', () => {
+  it('a connection reset before the answer is a lost answer, not a timeout: a write it carried may have run', () => {
+    // What the SDK throws when the server executes the request and drops the connection.
+    const thrown = Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+    const err = classifyAwsError(thrown, { action: 'iam:CreateRole', region: 'us-east-1' });
+    assert.deepEqual([err.kind, err.reason, err.code, err.outcomeUnknown], ['network', 'network', 'ECONNRESET', true]);
+    assert.match(err.message, /connection to AWS was lost before its answer/);
+    const late = classifyAwsError(Object.assign(new Error('Request timed out'), { name: 'TimeoutError' }), {});
+    assert.deepEqual([late.reason, late.outcomeUnknown], ['timeout', true]);
+  });
+
   it('produces the one error type the views accept', () => {
     const info: AwsError = classifyAwsError(serviceError('ThrottlingException', 'Rate exceeded', 400));
     assert.equal(info.kind, 'throttled');

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import {
   describeResults,
   disableConfirmation,
+  leftOutNote,
+  pickableRegions,
   enableConfirmation,
   nothingToDo,
   planDisable,
@@ -36,17 +38,22 @@ describe('dhmc/plan', () => {
       { region: 'us-east-2', operation: 'update', settingId: ID, value: ROLE, from: '$None' },
     ]);
     assert.deepEqual(planLines(plan), [
-      `ca-central-1: set default-ec2-instance-management-role to ${ROLE}`,
-      `eu-west-1: set default-ec2-instance-management-role to ${ROLE} (now ops/OtherRole)`,
-      `sa-east-1: set default-ec2-instance-management-role to ${ROLE}`,
-      `us-east-2: set default-ec2-instance-management-role to ${ROLE}`,
+      `ssm:UpdateServiceSetting default-ec2-instance-management-role = ${ROLE} in ca-central-1`,
+      `ssm:UpdateServiceSetting default-ec2-instance-management-role = ${ROLE} in eu-west-1 (now ops/OtherRole)`,
+      `ssm:UpdateServiceSetting default-ec2-instance-management-role = ${ROLE} in sa-east-1`,
+      `ssm:UpdateServiceSetting default-ec2-instance-management-role = ${ROLE} in us-east-2 (now off)`,
       'ap-south-1: skipped, access denied (ssm:GetServiceSetting)',
       'me-south-1: skipped, the Region is not enabled for the account',
       `us-east-1: skipped, already enabled with ${ROLE}`,
     ]);
-    const c = enableConfirmation(plan)!;
+    const c = enableConfirmation(plan, undefined, { account: '111122223333', profile: 'dev', roleLines: ['iam:CreateRole X'] })!;
     assert.equal(c.message, `Enable Default Host Management Configuration in 4 Regions (ca-central-1, eu-west-1, sa-east-1, us-east-2) with the role ${ROLE}?`);
-    assert.match(c.detail, /IMDSv2.*3\.2\.582\.0.*30 minutes/);
+    assert.match(c.detail, /^Account 111122223333 · profile dev\n\niam:CreateRole X\nssm:UpdateServiceSetting /);
+    assert.match(c.detail, /every EC2 instance in these Regions .*IMDSv2.*3\.2\.582\.0.*30 minutes/);
+    assert.ok(!c.detail.includes('$None'), c.detail);
+    const one = enableConfirmation(planEnable(['us-east-2'], statuses, ROLE))!;
+    assert.match(one.detail, /every EC2 instance in this Region /);
+    assert.ok(!one.detail.includes('these Regions') && !one.detail.includes('$None'), one.detail);
     assert.equal(c.confirm, 'Enable');
   });
 
@@ -77,12 +84,17 @@ describe('dhmc/plan', () => {
       ['me-south-1', 'notOptedIn'],
       ['us-east-2', 'alreadyDisabled'],
     ]);
-    const c = disableConfirmation(plan)!;
+    const c = disableConfirmation(plan, undefined, { account: '111122223333', profile: 'dev' })!;
     assert.equal(c.message, 'Disable Default Host Management Configuration in 4 Regions (ca-central-1, eu-west-1, sa-east-1, us-east-1)?');
     assert.match(c.detail, /^EC2 instances in these Regions that have no instance profile granting Systems Manager access stop being managed by Systems Manager\./);
-    assert.ok(c.detail.includes('us-east-1: reset default-ec2-instance-management-role to default ($None)'));
+    assert.ok(c.detail.includes(`ssm:ResetServiceSetting default-ec2-instance-management-role in us-east-1 (back to off; now ${ROLE})`), c.detail);
+    assert.ok(c.detail.includes('Account 111122223333 · profile dev'), c.detail);
+    assert.ok(!c.detail.includes('$None'), c.detail);
     assert.ok(c.detail.includes('us-east-2: skipped, already disabled'));
-    assert.equal(disableConfirmation(planDisable(['us-east-1'], statuses))!.message, 'Disable Default Host Management Configuration in us-east-1?');
+    const one = disableConfirmation(planDisable(['us-east-1'], statuses))!;
+    assert.equal(one.message, 'Disable Default Host Management Configuration in us-east-1?');
+    assert.match(one.detail, /^EC2 instances in this Region /);
+    assert.match(one.detail, /Account unknown · profile default credentials/);
   });
 
   it('has nothing to confirm when every Region is skipped', () => {
@@ -101,11 +113,29 @@ describe('dhmc/plan', () => {
 
   it('reports the results per Region', () => {
     const text = describeResults('enable', [
-      { region: 'us-east-1', ok: true },
-      { region: 'us-east-2', ok: true },
-      { region: 'eu-west-1', ok: false, error: new AwsError({ kind: 'accessDenied', message: 'not authorized', action: 'iam:PassRole' }) },
+      { region: 'us-east-1', ok: true, outcome: 'applied' },
+      { region: 'us-east-2', ok: true, outcome: 'applied' },
+      { region: 'eu-west-1', ok: false, outcome: 'notApplied', error: new AwsError({ kind: 'accessDenied', message: 'not authorized', action: 'iam:PassRole' }) },
+      { region: 'sa-east-1', ok: false, outcome: 'unknown', error: new AwsError({ kind: 'timeout', message: 'late' }), message: 'outcome unknown: the call timed out' },
     ]);
-    assert.equal(text, 'Enabled in 2 Regions: us-east-1, us-east-2.\nFailed in eu-west-1: Access denied: iam:PassRole (not authorized)');
-    assert.equal(describeResults('disable', [{ region: 'us-east-1', ok: true }]), 'Disabled in us-east-1.');
+    assert.equal(text, 'Enabled in 2 Regions: us-east-1, us-east-2.\nFailed in eu-west-1: Access denied: iam:PassRole (not authorized)\nsa-east-1: outcome unknown: the call timed out');
+    assert.equal(describeResults('disable', [{ region: 'us-east-1', ok: true, outcome: 'applied' }]), 'Disabled in us-east-1.');
+    const lost = describeResults('disable', [{ region: 'us-east-1', ok: true, outcome: 'applied', error: new AwsError({ kind: 'network', message: 'lost' }), message: 'applied (the response was lost)' }]);
+    assert.equal(lost, 'Disabled in us-east-1.\nus-east-1: applied (the response was lost)');
+  });
+
+  it('offers in the pickers only the Regions where something changes, and counts the others', () => {
+    const enable = pickableRegions(planEnable(all, statuses, ROLE));
+    assert.deepEqual(enable.offered, ['ca-central-1', 'eu-west-1', 'sa-east-1', 'us-east-2']);
+    assert.deepEqual(enable.leftOut, [
+      { reason: 'alreadyEnabled', regions: ['us-east-1'] },
+      { reason: 'denied', regions: ['ap-south-1'] },
+      { reason: 'notOptedIn', regions: ['me-south-1'] },
+    ]);
+    assert.equal(leftOutNote(enable.leftOut), '3 Regions left out: 1 already enabled with this role, 1 access denied, 1 not enabled in this account');
+    const disable = pickableRegions(planDisable(['us-east-1', 'us-east-2'], statuses));
+    assert.deepEqual(disable, { offered: ['us-east-1'], leftOut: [{ reason: 'alreadyDisabled', regions: ['us-east-2'] }] });
+    assert.equal(leftOutNote(disable.leftOut), '1 Region left out: 1 already off');
+    assert.equal(leftOutNote([]), undefined);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { dhmcRegionStatus, dhmcStatusFromError, type DhmcRegionStatus } from '../../../src/core/dhmc/region-status';
-import { compareRegions, sortRegions, summarizeRegions } from '../../../src/core/dhmc/summary';
+import { compareRegions, groupLabel, groupRegions, sortRegions, summarizeRegions } from '../../../src/core/dhmc/summary';
 import { AwsError } from '../../../src/core/aws/error';
 const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 
@@ -39,5 +39,28 @@ describe('dhmc/summary', () => {
     assert.equal(s.text, '1 of 3 regions enabled · 1 error · 1 not opted in · 1 loading');
     assert.equal(summarizeRegions([off('a-1')]).text, '0 of 1 region enabled');
     assert.equal(summarizeRegions([]).text, '0 of 0 regions enabled');
+  });
+
+  it('groups the Regions by state, enabled first and the Regions not opted in last', () => {
+    const notOptedIn = (r: string): DhmcRegionStatus => dhmcStatusFromError(r, new AwsError({ kind: 'regionNotEnabled', message: '' }));
+    const denied = (r: string): DhmcRegionStatus => dhmcStatusFromError(r, new AwsError({ kind: 'accessDenied', message: '' }));
+    const statuses = new Map<string, DhmcRegionStatus | undefined>([
+      ['af-south-1', notOptedIn('af-south-1')],
+      ['ap-south-1', denied('ap-south-1')],
+      ['eu-west-1', off('eu-west-1')],
+      ['me-south-1', notOptedIn('me-south-1')],
+      ['sa-east-1', undefined],
+      ['us-east-1', on('us-east-1')],
+      ['us-east-2', on('us-east-2')],
+    ]);
+    assert.deepEqual(groupRegions(statuses), [
+      { group: 'enabled', regions: ['us-east-1', 'us-east-2'] },
+      { group: 'disabled', regions: ['eu-west-1'] },
+      { group: 'denied', regions: ['ap-south-1'] },
+      { group: 'loading', regions: ['sa-east-1'] },
+      { group: 'notOptedIn', regions: ['af-south-1', 'me-south-1'] },
+    ]);
+    assert.equal(groupLabel('notOptedIn', 14), 'Not enabled in this account (14)');
+    assert.equal(groupLabel('disabled', 1), 'Off (1)');
   });
 });

@@ -101,11 +101,19 @@ describe('settings/model', () => {
     assert.deepEqual(one, { message: 'Reset Parameter Store: default parameter tier to its default in us-east-1?', detail: 'The value goes back to Standard.', confirm: 'Reset' });
     const dhmc = resetConfirmation(setting(DHMC), ['us-east-1', 'eu-west-1', 'us-east-1']);
     assert.equal(dhmc.message, 'Reset Default Host Management Configuration to its default in 2 Regions (us-east-1, eu-west-1)?');
-    assert.match(dhmc.detail, /\$None\.\nEC2 instances in these Regions that have no instance profile .* stop being managed/);
+    assert.match(dhmc.detail, /^The value goes back to off \(no role\)\.\nEC2 instances in these Regions that have no instance profile .* stop being managed/);
+    assert.ok(!dhmc.detail.includes('$None'), dhmc.detail);
+    const dhmcOne = resetConfirmation(setting(DHMC), ['us-east-1'], undefined, { account: '111122223333', profile: 'dev' });
+    assert.equal(
+      dhmcOne.detail,
+      'The value goes back to off (no role).\nEC2 instances in this Region that have no instance profile granting Systems Manager access stop being managed by Systems Manager.\n\nAccount 111122223333 · profile dev\nssm:ResetServiceSetting /ssm/managed-instance/default-ec2-instance-management-role in us-east-1',
+    );
     assert.equal(resetConfirmation(setting('/ssm/opsinsights/opscenter'), ['us-east-1']).detail, 'The value goes back to the AWS default.');
     const update = updateConfirmation(setting(TIER), 'us-east-1', 'Standard', 'Advanced');
     assert.equal(update.message, 'Change Parameter Store: default parameter tier in us-east-1 from Standard to Advanced?');
     assert.match(update.detail, /Advanced parameters are charged\.$/);
+    const named = updateConfirmation(setting(TIER), 'us-east-1', 'Standard', 'Advanced', undefined, { account: '111122223333', profile: 'dev' });
+    assert.match(named.detail, /Advanced parameters are charged\.\n\nAccount 111122223333 · profile dev\nssm:UpdateServiceSetting \/ssm\/parameter-store\/default-parameter-tier = Advanced in us-east-1$/);
     assert.equal(updateConfirmation(setting(TIER), 'us-east-1', undefined, 'Advanced').message, 'Set Parameter Store: default parameter tier to Advanced in us-east-1?');
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AwsError, errorHint, errorLabel, isAwsError, toAwsError } from '../../../src/core/aws/error';
 import { formatMessage } from '../../../src/core/language/localize';
-import { formatTimestamp, readSettingState, toDate } from '../../../src/core/service-settings/setting-state';
+import { formatTimestamp, readSettingState, sharedError, toDate } from '../../../src/core/service-settings/setting-state';
 
 describe('service-settings/setting-state and the error words', () => {
   it('recognises AWS errors by shape (either copy of the class) and makes anything else an other error', () => {
@@ -43,5 +43,15 @@ describe('service-settings/setting-state and the error words', () => {
     assert.equal(toDate(undefined), undefined);
     assert.equal(toDate(new Date('x')), undefined);
     assert.equal(formatTimestamp(toDate(0)!), '1970-01-01 00:00 UTC');
+  });
+
+  it('finds the error every setting of a Region failed with, so the view shows one row', () => {
+    const denied = (): AwsError => new AwsError({ kind: 'accessDenied', message: 'no', action: 'ssm:GetServiceSetting', code: 'AccessDeniedException' });
+    const all = [{ error: denied() }, { error: denied() }, { error: denied() }];
+    assert.equal(sharedError(all)?.kind, 'accessDenied');
+    assert.equal(sharedError([...all, { setting: { id: 'x', value: 'v', status: 'Default' } }]), undefined, 'one read worked');
+    assert.equal(sharedError([...all, { error: new AwsError({ kind: 'other', message: 'not set', code: 'ServiceSettingNotFound' }) }]), undefined, 'not set is no failure');
+    assert.equal(sharedError([...all, { error: new AwsError({ kind: 'throttled', message: 'slow' }) }]), undefined, 'different errors');
+    assert.equal(sharedError([{ error: denied() }]), undefined, 'a single setting is its own row');
   });
 });
