@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { dressStatusItem } from '../shared/status-rows';
 import {
   dhmcRegionItem,
   dhmcRegionStatus,
@@ -24,13 +25,6 @@ export type DhmcNode = { kind: 'group'; group: DhmcGroup } | { kind: 'region'; r
 export const DHMC_LOADING_CONTEXT = 'dhmcLoading';
 export const DHMC_PROBLEM_CONTEXT = 'dhmcProblem';
 export const DHMC_GROUP_CONTEXT = 'dhmcGroup';
-
-const ICON_COLORS: Readonly<Record<string, string>> = {
-  'pass-filled': 'testing.iconPassed',
-  warning: 'list.warningForeground',
-  error: 'list.errorForeground',
-  lock: 'list.warningForeground',
-};
 
 /** Errors after which no Region can answer: show one row instead of the same error in every Region. */
 const SESSION_ERRORS: ReadonlySet<AwsError['kind']> = new Set(['expiredSso', 'noCredentials']);
@@ -108,13 +102,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
       return item;
     }
     const view = dhmcRegionItem(status, vscode.l10n.t);
-    item.description = view.description;
-    // Not trusted: the text holds values and messages from AWS.
-    item.tooltip = new vscode.MarkdownString(view.tooltip);
-    const color = ICON_COLORS[view.icon];
-    item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
-    item.contextValue = view.contextValue;
-    return item;
+    return dressStatusItem(item, view);
   }
 
   async getChildren(node?: DhmcNode): Promise<DhmcNode[]> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { dressStatusItem } from '../shared/status-rows';
 import { loadRegions, outcomeToRead } from '../../core/dhmc';
 import { AwsError, errorLabel, errorMarkdown, toAwsError } from '../../core/aws/error';
 import { settingRow, sharedError, type SettingRow } from '../../core/service-settings';
@@ -21,12 +22,6 @@ export type SettingsNode =
   | { kind: 'region'; region: string; enabled: boolean }
   | { kind: 'setting'; region: string; settingId: string; row: SettingRow }
   | { kind: 'problem'; error: AwsError; id: string; /** Set when the error is shared by every setting of this Region. */ region?: string };
-
-const ROW_COLORS: Readonly<Record<string, string>> = {
-  pass: 'testing.iconPassed',
-  error: 'list.errorForeground',
-  lock: 'list.warningForeground',
-};
 
 /**
  * The service settings view: a node per Region; expanding one reads every documented setting there (a few at a
@@ -72,13 +67,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
         const { row } = node;
         const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
         item.id = `settings/${row.region}/${row.settingId}`;
-        item.description = row.description;
-        // Not trusted: values, users and messages come from AWS.
-        item.tooltip = new vscode.MarkdownString(row.tooltip);
-        const color = ROW_COLORS[row.icon];
-        item.iconPath = new vscode.ThemeIcon(row.icon, color ? new vscode.ThemeColor(color) : undefined);
-        item.contextValue = row.contextValue;
-        return item;
+        return dressStatusItem(item, row);
       }
       default: {
         const item = new vscode.TreeItem(errorLabel(node.error, vscode.l10n.t), vscode.TreeItemCollapsibleState.None);

@@ -22,10 +22,9 @@ import {
   SetDefaultPolicyVersionCommand,
 } from '@aws-sdk/client-iam';
 import type { EmulatorFault } from '../../../scripts/emulators/start.mjs';
-import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
 import { applyPlan, buildPlan, describeApplyOutcome, type ApplyOutcome, type ApplyRequest } from '../../../src/core/apply';
 import { isIdempotentWrite, type WriteAction } from '../../../src/core/aws/writes';
-import { useEmulators } from '../aws/emulators';
+import { useEmulators, useFaultClients } from '../aws/emulators';
 
 const ACCOUNT = '123456789012';
 const T = { region: 'us-east-1' };
@@ -124,31 +123,21 @@ async function snapshot(iam: IAMClient): Promise<unknown> {
 describe('core/apply: the fault-injection matrix (every write × lost response, timeout, AccessDenied, throttling, 5xx)', function () {
   this.timeout(120_000);
   const emulators = useEmulators();
-  let port: AwsAdapter;
-  let moto: IAMClient;
-
-  beforeEach(() => {
-    port = createAwsAdapter({ requestTimeoutMs: 1_500, writeBackoffMs: 20 });
-    moto = new IAMClient({ region: 'us-east-1', endpoint: emulators().motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  });
-  afterEach(() => {
-    port.dispose();
-    moto.destroy();
-  });
+  const clients = useFaultClients(emulators);
 
   /** Resets, sets the scenario up, plans, optionally injects a fault on its write, applies; returns the states and the outcome. */
   async function run(s: Scenario, fault?: FaultName): Promise<{ before: unknown; after: unknown; outcome: ApplyOutcome; message: string; steps: string[] }> {
     await emulators().reset();
-    await s.setup(moto);
-    const before = await snapshot(moto);
-    const plan = await buildPlan(port, T, s.request);
+    await s.setup(clients().moto);
+    const before = await snapshot(clients().moto);
+    const plan = await buildPlan(clients().port, T, s.request);
     assert.ok(!plan.gate.blocked, JSON.stringify(plan.gate.errors));
     const steps = plan.steps.map((st) => st.action);
     assert.ok(steps.includes(s.write as never), `the plan makes ${s.write}: ${steps.join(', ')}`);
     if (fault) await emulators().fault({ ...FAULTS[fault], operations: [s.write] });
-    const outcome = await applyPlan(port, T, plan);
+    const outcome = await applyPlan(clients().port, T, plan);
     await emulators().clearFaults();
-    return { before, after: await snapshot(moto), outcome, message: describeApplyOutcome(plan.roleArn, outcome), steps };
+    return { before, after: await snapshot(clients().moto), outcome, message: describeApplyOutcome(plan.roleArn, outcome), steps };
   }
 
   for (const s of SCENARIOS) {
@@ -236,22 +225,22 @@ describe('core/apply: the fault-injection matrix (every write × lost response, 
         const restores = COMPLETES.has(fault) || (idempotent && fault !== 'AccessDenied');
         it(`${fault}: ${restores ? 'the state before the run is restored' : 'what is left behind is named'}`, async () => {
           await emulators().reset();
-          await u.setup(moto);
-          const before = await snapshot(moto);
-          const plan = await buildPlan(port, T, u.request);
+          await u.setup(clients().moto);
+          const before = await snapshot(clients().moto);
+          const plan = await buildPlan(clients().port, T, u.request);
           await emulators().fault([
             { service: 'iam', operations: [u.failing], kind: 'AccessDenied' },
             { ...FAULTS[fault], operations: [u.undo] },
           ]);
-          const outcome = await applyPlan(port, T, plan);
+          const outcome = await applyPlan(clients().port, T, plan);
           await emulators().clearFaults();
           const message = describeApplyOutcome(plan.roleArn, outcome);
           assert.equal(outcome.failed?.step.action, u.failing, message);
           if (restores) {
-            assert.deepEqual(await snapshot(moto), before, message);
+            assert.deepEqual(await snapshot(clients().moto), before, message);
             assert.equal(outcome.rollbackFailed, undefined, message);
           } else {
-            assert.notDeepEqual(await snapshot(moto), before, message);
+            assert.notDeepEqual(await snapshot(clients().moto), before, message);
             assert.equal(outcome.rollbackFailed?.length, 1, message);
             assert.match(message, /Left behind, clean up by hand: Could not /);
           }
@@ -262,20 +251,20 @@ describe('core/apply: the fault-injection matrix (every write × lost response, 
 
   it('the rollback of a new default version restores the default recorded before the run, not the newest other version', async () => {
     await emulators().reset();
-    await moto.send(new CreateRoleCommand({ RoleName: 'AppRole', AssumeRolePolicyDocument: EC2_TRUST }));
-    await moto.send(new CreatePolicyCommand({ PolicyName: 'AgentAccess', PolicyDocument: doc('ssm:UpdateInstanceInformation') }));
+    await clients().moto.send(new CreateRoleCommand({ RoleName: 'AppRole', AssumeRolePolicyDocument: EC2_TRUST }));
+    await clients().moto.send(new CreatePolicyCommand({ PolicyName: 'AgentAccess', PolicyDocument: doc('ssm:UpdateInstanceInformation') }));
     // A newer, non-default version that grants far more: it must never become the default by accident.
-    await moto.send(new CreatePolicyVersionCommand({ PolicyArn: POLICY_ARN, PolicyDocument: doc('ssm:*'), SetAsDefault: false }));
-    await moto.send(new SetDefaultPolicyVersionCommand({ PolicyArn: POLICY_ARN, VersionId: 'v1' }));
+    await clients().moto.send(new CreatePolicyVersionCommand({ PolicyArn: POLICY_ARN, PolicyDocument: doc('ssm:*'), SetAsDefault: false }));
+    await clients().moto.send(new SetDefaultPolicyVersionCommand({ PolicyArn: POLICY_ARN, VersionId: 'v1' }));
     const request: ApplyRequest = { policy: { type: 'text', text: doc('ssm:UpdateInstanceInformation', 'ssmmessages:OpenControlChannel'), label: 'p.json' }, role: { type: 'existing', roleName: 'AppRole' }, mode: 'customerManaged', policyName: 'AgentAccess' };
-    const plan = await buildPlan(port, T, request);
+    const plan = await buildPlan(clients().port, T, request);
     assert.deepEqual(plan.steps.map((s) => s.action), ['CreatePolicyVersion', 'AttachRolePolicy']);
     await emulators().fault({ service: 'iam', operations: ['AttachRolePolicy'], kind: 'AccessDenied' });
-    const outcome = await applyPlan(port, T, plan);
+    const outcome = await applyPlan(clients().port, T, plan);
     await emulators().clearFaults();
     const message = describeApplyOutcome(plan.roleArn, outcome);
-    assert.equal((await moto.send(new GetPolicyCommand({ PolicyArn: POLICY_ARN }))).Policy?.DefaultVersionId, 'v1', message);
-    const versions = (await moto.send(new ListPolicyVersionsCommand({ PolicyArn: POLICY_ARN }))).Versions?.map((v) => v.VersionId).sort();
+    assert.equal((await clients().moto.send(new GetPolicyCommand({ PolicyArn: POLICY_ARN }))).Policy?.DefaultVersionId, 'v1', message);
+    const versions = (await clients().moto.send(new ListPolicyVersionsCommand({ PolicyArn: POLICY_ARN }))).Versions?.map((v) => v.VersionId).sort();
     assert.deepEqual(versions, ['v1', 'v2'], 'the version the run created is gone');
     assert.deepEqual(outcome.rolledBack.map((s) => s.action), ['CreatePolicyVersion']);
     assert.match(message, /Rolled back: CreatePolicyVersion\./);
@@ -283,21 +272,21 @@ describe('core/apply: the fault-injection matrix (every write × lost response, 
 
   it('a put on an existing inline policy that fails after another step is undone by putting the previous document back', async () => {
     await emulators().reset();
-    await moto.send(new CreateRoleCommand({ RoleName: 'AppRole', AssumeRolePolicyDocument: EC2_TRUST }));
-    await moto.send(new PutRolePolicyCommand({ RoleName: 'AppRole', PolicyName: 'Params', PolicyDocument: doc('ssm:GetParameter') }));
-    const before = await snapshot(moto);
+    await clients().moto.send(new CreateRoleCommand({ RoleName: 'AppRole', AssumeRolePolicyDocument: EC2_TRUST }));
+    await clients().moto.send(new PutRolePolicyCommand({ RoleName: 'AppRole', PolicyName: 'Params', PolicyDocument: doc('ssm:GetParameter') }));
+    const before = await snapshot(clients().moto);
     const request: ApplyRequest = { policy: { type: 'text', text: doc('ssm:GetParameters'), label: 'p.json' }, role: { type: 'existing', roleName: 'AppRole' }, mode: 'inline', policyName: 'Params' };
-    const plan = await buildPlan(port, T, request);
+    const plan = await buildPlan(clients().port, T, request);
     // The put lands but its answer is lost, and reading it back fails too: the outcome is unknown, and the rollback puts the old document back.
     await emulators().fault([
       { service: 'iam', operations: ['PutRolePolicy'], kind: 'ResponseLost', count: 1 },
       { service: 'iam', operations: ['GetRolePolicy'], kind: 'AccessDenied', count: 1 },
     ]);
-    const outcome = await applyPlan(port, T, plan);
+    const outcome = await applyPlan(clients().port, T, plan);
     await emulators().clearFaults();
     const message = describeApplyOutcome(plan.roleArn, outcome);
     assert.equal(outcome.failed?.outcome, 'unknown', message);
     assert.match(message, /^Outcome unknown at PutRolePolicy: .*check with aws iam get-role-policy --role-name AppRole --policy-name Params/);
-    assert.deepEqual(await snapshot(moto), before, message);
+    assert.deepEqual(await snapshot(clients().moto), before, message);
   });
 });

@@ -6,6 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
 import { isAwsError, type AwsError } from '../../../src/core/aws/error';
 import { applyEnv, startEmulators, type Emulators } from '../../../scripts/emulators/start.mjs';
 
@@ -83,4 +85,36 @@ export async function awsRejection(promise: Promise<unknown>): Promise<AwsError>
     return err;
   }
   assert.fail('the call succeeded');
+}
+
+/** What {@link useFaultClients} hands each test. */
+export interface FaultClients {
+  /** The adapter under test, with short timeouts so that late answers end the call within the test. */
+  port: AwsAdapter;
+  /** IAM at moto itself, past the faults: to set the state up and read it back. */
+  moto: IAMClient;
+}
+
+/**
+ * Inside a describe: an adapter with short timeouts (1.5 s request timeout, 20 ms write back-off) and a moto IAM
+ * client, made before the suite's own hooks run and disposed after it; `reset` resets the emulators before each test.
+ */
+export function useFaultClients(emulators: () => Emulators, options: { reset?: boolean } = {}): () => FaultClients {
+  let clients: FaultClients | undefined;
+  before(() => {
+    clients = {
+      port: createAwsAdapter({ requestTimeoutMs: 1_500, writeBackoffMs: 20 }),
+      moto: new IAMClient({ region: 'us-east-1', endpoint: emulators().motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } }),
+    };
+  });
+  if (options.reset) beforeEach(() => emulators().reset());
+  after(() => {
+    clients?.port.dispose();
+    clients?.moto.destroy();
+    clients = undefined;
+  });
+  return () => {
+    if (!clients) throw new Error('useFaultClients(): only inside the suite that called it');
+    return clients;
+  };
 }

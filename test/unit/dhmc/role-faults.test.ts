@@ -5,14 +5,13 @@
  * holds afterwards and what setUpDhmcRole reports.
  */
 import * as assert from 'node:assert/strict';
-import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
+import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, ListAttachedRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { decideDhmcRole, refusalMessage, roleCallLines } from '../../../src/core/dhmc/role-check';
 import { dhmcTrustPolicy, inspectDhmcRole, setUpDhmcRole, type RoleSetupResult } from '../../../src/core/dhmc/role';
 import { DEFAULT_DHMC_ROLE } from '../../../src/core/dhmc/role-value';
 import { DHMC_ROLE_NAME } from '../../../src/core/ssm/dhmc';
 import type { EmulatorFault } from '../../../scripts/emulators/start.mjs';
-import { useEmulators } from '../aws/emulators';
+import { useEmulators, useFaultClients } from '../aws/emulators';
 
 const T = { region: 'us-east-1' };
 const POLICY_ARN = 'arn:aws:iam::aws:policy/AmazonSSMManagedEC2InstanceDefaultPolicy';
@@ -21,70 +20,59 @@ const SSM_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 
 describe('core/dhmc/role: Enable checks, repairs or refuses the role (over HTTP, moto)', function () {
   this.timeout(60_000);
   const emulators = useEmulators();
-  let port: AwsAdapter;
-  let moto: IAMClient;
-
-  beforeEach(async () => {
-    await emulators().reset();
-    port = createAwsAdapter({ requestTimeoutMs: 1_500, writeBackoffMs: 20 });
-    moto = new IAMClient({ region: 'us-east-1', endpoint: emulators().motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  });
-  afterEach(() => {
-    port.dispose();
-    moto.destroy();
-  });
+  const clients = useFaultClients(emulators, { reset: true });
 
   const roleExists = async (name = DHMC_ROLE_NAME): Promise<boolean> =>
-    moto.send(new GetRoleCommand({ RoleName: name })).then(
+    clients().moto.send(new GetRoleCommand({ RoleName: name })).then(
       () => true,
       () => false,
     );
-  const attached = async (name = DHMC_ROLE_NAME): Promise<string[]> => ((await moto.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? []).map((p) => p.PolicyArn!);
+  const attached = async (name = DHMC_ROLE_NAME): Promise<string[]> => ((await clients().moto.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? []).map((p) => p.PolicyArn!);
 
   it('a missing default role is created (the confirmation lines show the trust policy and both calls)', async () => {
-    const decision = await inspectDhmcRole(port, T, DEFAULT_DHMC_ROLE.value);
+    const decision = await inspectDhmcRole(clients().port, T, DEFAULT_DHMC_ROLE.value);
     assert.equal(decision.action, 'create');
     const lines = roleCallLines(decision, dhmcTrustPolicy());
     assert.equal(lines[0], `iam:CreateRole ${DHMC_ROLE_NAME} (path /service-role/) with this trust policy:`);
     assert.deepEqual(JSON.parse(lines[1]!).Statement[0].Principal, { Service: 'ssm.amazonaws.com' });
     assert.equal(lines[2], `iam:AttachRolePolicy ${POLICY_ARN} to ${DHMC_ROLE_NAME}`);
-    const result = await setUpDhmcRole(port, T, decision);
+    const result = await setUpDhmcRole(clients().port, T, decision);
     assert.deepEqual([result.ok, result.created, result.repaired], [true, true, false]);
     assert.deepEqual(await attached(), [POLICY_ARN]);
-    assert.equal((await inspectDhmcRole(port, T, DEFAULT_DHMC_ROLE.value)).action, 'use', 'then used as it is');
+    assert.equal((await inspectDhmcRole(clients().port, T, DEFAULT_DHMC_ROLE.value)).action, 'use', 'then used as it is');
   });
 
   it('the default role left without its policy is repaired: AttachRolePolicy is listed and made', async () => {
-    await moto.send(new CreateRoleCommand({ RoleName: DHMC_ROLE_NAME, Path: '/service-role/', AssumeRolePolicyDocument: SSM_TRUST }));
-    const decision = await inspectDhmcRole(port, T, DEFAULT_DHMC_ROLE.value);
+    await clients().moto.send(new CreateRoleCommand({ RoleName: DHMC_ROLE_NAME, Path: '/service-role/', AssumeRolePolicyDocument: SSM_TRUST }));
+    const decision = await inspectDhmcRole(clients().port, T, DEFAULT_DHMC_ROLE.value);
     assert.equal(decision.action, 'repair');
     assert.deepEqual(roleCallLines(decision, ''), [
       `The role ${DHMC_ROLE_NAME} lacks the permissions the SSM Agent needs (ssm:UpdateInstanceInformation, ssmmessages:CreateControlChannel, ssmmessages:OpenControlChannel); it is repaired first:`,
       `iam:AttachRolePolicy ${POLICY_ARN} to ${DHMC_ROLE_NAME}`,
     ]);
-    const result = await setUpDhmcRole(port, T, decision);
+    const result = await setUpDhmcRole(clients().port, T, decision);
     assert.deepEqual([result.ok, result.created, result.repaired], [true, false, true]);
     assert.deepEqual(await attached(), [POLICY_ARN]);
   });
 
   it('another role without the permissions is refused, naming the missing actions; one with an inline policy is used', async () => {
-    await moto.send(new CreateRoleCommand({ RoleName: 'Custom', Path: '/ops/', AssumeRolePolicyDocument: SSM_TRUST }));
-    const refused = await inspectDhmcRole(port, T, 'ops/Custom');
+    await clients().moto.send(new CreateRoleCommand({ RoleName: 'Custom', Path: '/ops/', AssumeRolePolicyDocument: SSM_TRUST }));
+    const refused = await inspectDhmcRole(clients().port, T, 'ops/Custom');
     assert.equal(refused.action, 'refuse');
     if (refused.action !== 'refuse') return;
     assert.equal(refused.reason, 'permissions');
     assert.match(refusalMessage(refused), /^The role ops\/Custom does not allow what the SSM Agent needs \(ssm:UpdateInstanceInformation, ssmmessages:CreateControlChannel, ssmmessages:OpenControlChannel\)/);
     const inline = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:*'], Resource: '*' }] });
-    await moto.send(new PutRolePolicyCommand({ RoleName: 'Custom', PolicyName: 'Agent', PolicyDocument: inline }));
-    assert.equal((await inspectDhmcRole(port, T, 'ops/Custom')).action, 'use');
+    await clients().moto.send(new PutRolePolicyCommand({ RoleName: 'Custom', PolicyName: 'Agent', PolicyDocument: inline }));
+    assert.equal((await inspectDhmcRole(clients().port, T, 'ops/Custom')).action, 'use');
   });
 
   it('a customer managed policy counts through its default version', async () => {
-    await moto.send(new CreateRoleCommand({ RoleName: 'Custom', Path: '/', AssumeRolePolicyDocument: SSM_TRUST }));
+    await clients().moto.send(new CreateRoleCommand({ RoleName: 'Custom', Path: '/', AssumeRolePolicyDocument: SSM_TRUST }));
     const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:*'], Resource: '*' }] });
-    const policy = await port.createPolicy(T, 'AgentPolicy', doc);
-    await moto.send(new AttachRolePolicyCommand({ RoleName: 'Custom', PolicyArn: policy.arn }));
-    assert.equal((await inspectDhmcRole(port, T, 'Custom')).action, 'use');
+    const policy = await clients().port.createPolicy(T, 'AgentPolicy', doc);
+    await clients().moto.send(new AttachRolePolicyCommand({ RoleName: 'Custom', PolicyArn: policy.arn }));
+    assert.equal((await inspectDhmcRole(clients().port, T, 'Custom')).action, 'use');
   });
 
   it('the default role with its policy attached but a Deny taking the actions back is refused, not "repaired"', () => {
@@ -100,14 +88,14 @@ describe('core/dhmc/role: Enable checks, repairs or refuses the role (over HTTP,
       { kind: 'AccessDenied', service: 'iam', operations: ['AttachRolePolicy'], count: 1 },
       { kind: 'AccessDenied', service: 'iam', operations: ['DeleteRole'], count: 1 },
     ]);
-    const result = await setUpDhmcRole(port, T, await inspectDhmcRole(port, T, DEFAULT_DHMC_ROLE.value));
+    const result = await setUpDhmcRole(clients().port, T, await inspectDhmcRole(clients().port, T, DEFAULT_DHMC_ROLE.value));
     assert.deepEqual([result.ok, result.rollback], [false, 'failed']);
     assert.match(result.message ?? '', /The rollback failed too .*: the role is left without permissions\. No setting was changed; the next Enable DHMC repairs the role\.$/);
     assert.ok(await roleExists());
     assert.deepEqual(await attached(), []);
-    const next = await inspectDhmcRole(port, T, DEFAULT_DHMC_ROLE.value);
+    const next = await inspectDhmcRole(clients().port, T, DEFAULT_DHMC_ROLE.value);
     assert.equal(next.action, 'repair');
-    assert.equal((await setUpDhmcRole(port, T, next)).ok, true);
+    assert.equal((await setUpDhmcRole(clients().port, T, next)).ok, true);
     assert.deepEqual(await attached(), [POLICY_ARN]);
   });
 
@@ -168,10 +156,10 @@ describe('core/dhmc/role: Enable checks, repairs or refuses the role (over HTTP,
 
   for (const c of cases) {
     it(`creating the default role, ${c.op} × ${c.name}`, async () => {
-      const decision = await inspectDhmcRole(port, T, DEFAULT_DHMC_ROLE.value);
+      const decision = await inspectDhmcRole(clients().port, T, DEFAULT_DHMC_ROLE.value);
       assert.equal(decision.action, 'create');
       await emulators().fault({ ...c.fault, service: 'iam', operations: [c.op] });
-      const result = await setUpDhmcRole(port, T, decision);
+      const result = await setUpDhmcRole(clients().port, T, decision);
       await emulators().clearFaults();
       assert.equal(result.ok, c.ok, JSON.stringify(result));
       assert.equal(result.rollback, c.rollback);
@@ -188,9 +176,9 @@ describe('core/dhmc/role: Enable checks, repairs or refuses the role (over HTTP,
   }
 
   it('creating the default role, AttachRolePolicy later than the timeout and never answered: outcome unknown, no rollback, the next Enable repairs or uses it', async () => {
-    const decision = await inspectDhmcRole(port, T, DEFAULT_DHMC_ROLE.value);
+    const decision = await inspectDhmcRole(clients().port, T, DEFAULT_DHMC_ROLE.value);
     await emulators().fault({ kind: 'DelayedCommit', ms: 6_000, service: 'iam', operations: ['AttachRolePolicy'] });
-    const result = await setUpDhmcRole(port, T, decision);
+    const result = await setUpDhmcRole(clients().port, T, decision);
     await emulators().clearFaults();
     assert.equal(result.ok, false);
     assert.equal(result.rollback, undefined, 'no rollback while the attach may still land');
