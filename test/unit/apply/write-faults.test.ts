@@ -11,6 +11,7 @@ import {
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateRoleCommand,
+  GetInstanceProfileCommand,
   GetPolicyCommand,
   GetRoleCommand,
   IAMClient,
@@ -57,6 +58,11 @@ const SCENARIOS: Scenario[] = [
     setup: async () => undefined,
     request: { policy: { type: 'text', text: doc('ssm:GetParameter'), label: 'p.json' }, role: { type: 'new', roleName: 'NewRole', path: '/', trustPolicyText: EC2_TRUST }, mode: 'inline', policyName: 'Params' },
   },
+  ...['CreateInstanceProfile', 'AddRoleToInstanceProfile'].map((write) => ({
+    write,
+    setup: async () => undefined,
+    request: { policy: { type: 'text', text: doc('ssm:GetParameter'), label: 'p.json' }, role: { type: 'new', roleName: 'NewRole', path: '/', trustPolicyText: EC2_TRUST }, mode: 'inline', policyName: 'Params' } as ApplyRequest,
+  })),
   {
     write: 'PutRolePolicy',
     setup: async (iam) => {
@@ -105,7 +111,7 @@ const SCENARIOS: Scenario[] = [
 /** Everything an apply may change, read at moto (past the faults): roles, trust policies, inline and attached policies, policy versions. */
 async function snapshot(iam: IAMClient): Promise<unknown> {
   const roles: Record<string, unknown> = {};
-  for (const name of ['NewRole', 'AppRole']) {
+  for (const name of ['NewRole', 'AppRole', 'FleetRole']) {
     const role = await iam.send(new GetRoleCommand({ RoleName: name })).catch(() => undefined);
     if (!role) continue;
     const inline = (await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? [];
@@ -113,11 +119,16 @@ async function snapshot(iam: IAMClient): Promise<unknown> {
     const attached = ((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? []).map((p) => p.PolicyArn).sort();
     roles[name] = { trust: JSON.parse(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '{}')), inline: Object.fromEntries(inline.map((p, i) => [p, documents[i]])), attached };
   }
+  const profiles: Record<string, unknown> = {};
+  for (const name of ['NewRole', 'FleetRole']) {
+    const profile = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: name })).catch(() => undefined);
+    if (profile) profiles[name] = (profile.InstanceProfile?.Roles ?? []).map((r) => r.RoleName);
+  }
   const policy = await iam.send(new GetPolicyCommand({ PolicyArn: POLICY_ARN })).catch(() => undefined);
   // The default comes from GetPolicy: moto's IsDefaultVersion flags go wrong when the default is set to itself again
   // (an idempotent SetDefaultPolicyVersion sent twice), which IAM answers as a no-op.
   const versions = policy ? ((await iam.send(new ListPolicyVersionsCommand({ PolicyArn: POLICY_ARN }))).Versions ?? []).map((v) => v.VersionId).sort() : undefined;
-  return { roles, policy: policy ? { default: policy.Policy?.DefaultVersionId, versions } : undefined };
+  return { roles, profiles, policy: policy ? { default: policy.Policy?.DefaultVersionId, versions } : undefined };
 }
 
 describe('core/apply: the fault-injection matrix (every write × lost response, timeout, AccessDenied, throttling, 5xx)', function () {
@@ -202,6 +213,17 @@ describe('core/apply: the fault-injection matrix (every write × lost response, 
       setup: async (iam) => void (await iam.send(new CreateRoleCommand({ RoleName: 'AppRole', AssumeRolePolicyDocument: EC2_TRUST }))),
       request: { policy: { type: 'text', text: doc('ssm:UpdateInstanceInformation'), label: 'p.json' }, role: { type: 'existing', roleName: 'AppRole' }, mode: 'customerManaged', policyName: 'AgentAccess' },
     },
+    ...['RemoveRoleFromInstanceProfile', 'DeleteInstanceProfile'].map((undo) => ({
+      undo,
+      failing: 'AttachRolePolicy',
+      setup: async () => undefined,
+      request: {
+        policy: { type: 'text', text: doc('ssm:UpdateInstanceInformation'), label: 'p.json' },
+        role: { type: 'new', roleName: 'FleetRole', path: '/', trustPolicyText: EC2_TRUST },
+        mode: 'customerManaged',
+        policyName: 'AgentAccess',
+      } as ApplyRequest,
+    })),
     ...['SetDefaultPolicyVersion', 'DeletePolicyVersion'].map((undo) => ({
       undo,
       failing: 'AttachRolePolicy',
@@ -241,7 +263,13 @@ describe('core/apply: the fault-injection matrix (every write × lost response, 
             assert.equal(outcome.rollbackFailed, undefined, message);
           } else {
             assert.notDeepEqual(await snapshot(clients().moto), before, message);
-            assert.equal(outcome.rollbackFailed?.length, 1, message);
+            // The undo that failed is named first; undos that depend on it (deleting a role still in its instance profile) are named too.
+            assert.ok((outcome.rollbackFailed?.length ?? 0) >= 1, message);
+            assert.equal(outcome.rollbackFailed?.[0]?.message.startsWith('Could not '), true, message);
+            assert.ok(
+              outcome.log?.some((e) => e.rollback && !e.ok && e.action === `iam:${u.undo}`),
+              message,
+            );
             assert.match(message, /Left behind, clean up by hand: Could not /);
           }
         });
