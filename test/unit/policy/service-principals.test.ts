@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   diagnoseServicePrincipal,
   isKnownServiceName,
   isWellFormedServicePrincipal,
   SERVICE_PRINCIPAL_NAMES,
 } from '../../../src/core/policy/service-principals';
+import { managedCorpus } from '../managed-corpus';
 
 describe('policy/service-principals', () => {
   describe('isWellFormedServicePrincipal', () => {
@@ -108,9 +107,7 @@ describe('policy/service-principals', () => {
     });
 
     it('accepts every service principal of the AWS managed policies', () => {
-      const dir = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'aws-managed-policies');
-      assert.ok(existsSync(dir), `the corpus is missing: expected ${dir} (shared/ beside the repository)`);
-      const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      const policies = managedCorpus();
       const seen = new Set<string>();
       const walk = (x: unknown): void => {
         if (Array.isArray(x)) x.forEach(walk);
@@ -123,7 +120,7 @@ describe('policy/service-principals', () => {
           }
         }
       };
-      for (const f of files) walk(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      for (const { text } of policies) walk(JSON.parse(text));
       assert.ok(seen.size > 100, `found ${seen.size} principals`);
       const bad = [...seen].filter((s) => diagnoseServicePrincipal(s));
       assert.deepEqual(bad, []);

