@@ -72,13 +72,10 @@ export { DHMC_GROUPS, compareRegions, groupLabel, groupRegions, sortRegions, sum
 export { checkDhmcTrustPolicy, SSM_SERVICE_PRINCIPAL, type DhmcTrustCheck } from './trust-check';
 export {
   checkRoleTrust,
-  createDhmcRole,
   dhmcTrustPolicy,
-  ensureDefaultDhmcRole,
   inspectDhmcRole,
   readRolePolicies,
   setUpDhmcRole,
-  type EnsureRoleResult,
   type RoleSetupResult,
   type RoleStep,
   type RoleTrustCheck,

@@ -3,7 +3,7 @@ import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
 import { decodeIamDocument } from '../../../src/core/apply/document';
 import { managedPolicyArn } from '../../../src/core/aws/arn';
 import { isAwsError } from '../../../src/core/aws/error';
-import { checkRoleTrust, createDhmcRole } from '../../../src/core/dhmc/role';
+import { checkRoleTrust, dhmcTrustPolicy, inspectDhmcRole, setUpDhmcRole } from '../../../src/core/dhmc/role';
 import { catalogEntry } from '../../../src/core/catalog';
 import { dhmcSettingValue } from '../../../src/core/dhmc/role-value';
 import { DHMC_ROLE_NAME, DHMC_SETTING_VALUE } from '../../../src/core/ssm/dhmc';
@@ -23,7 +23,9 @@ describe('core/dhmc/role through the adapter: the DHMC role (over HTTP, moto)', 
   });
 
   it('creates the role as the docs do: path /service-role/, the catalog trust policy, the managed policy attached', async () => {
-    const created = await createDhmcRole(aws, target);
+    const result = await setUpDhmcRole(aws, target, await inspectDhmcRole(aws, target, DHMC_SETTING_VALUE));
+    assert.deepEqual([result.ok, result.created], [true, true], result.message);
+    const created = (await aws.getRole(target, DHMC_ROLE_NAME))!;
     assert.deepEqual([created.name, created.path], [DHMC_ROLE_NAME, '/service-role/']);
     assert.equal(created.arn, `arn:aws:iam::123456789012:role/service-role/${DHMC_ROLE_NAME}`);
     assert.equal(dhmcSettingValue(created), DHMC_SETTING_VALUE, 'the role as UpdateServiceSetting takes it');
@@ -37,7 +39,7 @@ describe('core/dhmc/role through the adapter: the DHMC role (over HTTP, moto)', 
   });
 
   it('creating it again is EntityAlreadyExists', async () => {
-    const err = await createDhmcRole(aws, target).then(
+    const err = await aws.createRole(target, { name: DHMC_ROLE_NAME, path: '/service-role/', trustPolicy: dhmcTrustPolicy() }).then(
       () => assert.fail('created twice'),
       (e: unknown) => e,
     );
