@@ -152,6 +152,15 @@ export function stringLikeForm(base: string): 'StringLike' | 'StringNotLike' | u
   }
 }
 
+/**
+ * The Like operator that compares a parsed String operator's values the same way, keeping its set prefix and
+ * IfExists (`ForAnyValue:StringEqualsIfExists` → `ForAnyValue:StringLikeIfExists`); undefined when there is none.
+ */
+export function likeOperatorFor(parsed: { known: boolean; base?: string; set?: SetOperator; ifExists?: boolean }): string | undefined {
+  const base = parsed.known && parsed.base ? stringLikeForm(parsed.base) : undefined;
+  return base ? formatOperator({ base, set: parsed.set, ifExists: parsed.ifExists }) : undefined;
+}
+
 /** Builds an operator name from its parts. */
 export function formatOperator(parts: { base: string; ifExists?: boolean; set?: SetOperator }): string {
   return `${parts.set ? `${parts.set}:` : ''}${parts.base}${parts.ifExists ? IF_EXISTS : ''}`;

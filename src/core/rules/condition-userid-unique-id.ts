@@ -1,4 +1,4 @@
-import { formatOperator, parseOperator, stringLikeForm } from '../policy/condition-operators';
+import { likeOperatorFor, parseOperator } from '../policy/condition-operators';
 import { replaceNode } from '../policy/edits';
 import type { Finding, PolicyRule, Suggestion } from './rule';
 
@@ -30,9 +30,8 @@ export const conditionUseridUniqueId: PolicyRule = {
       const operators = st.condition?.operators ?? [];
       for (const op of operators) {
         const parsed = parseOperator(op.operator);
-        const likeBase = parsed.known && parsed.base ? stringLikeForm(parsed.base) : undefined;
-        if (!likeBase) continue;
-        const like = formatOperator({ base: likeBase, set: parsed.set, ifExists: parsed.ifExists });
+        const like = likeOperatorFor(parsed);
+        if (!like) continue;
         for (const entry of op.entries) {
           if (entry.key.toLowerCase() !== 'aws:userid') continue;
           const values = entry.values.map((v) => (typeof v.value === 'string' ? v.value : ''));

@@ -1,4 +1,4 @@
-import { formatOperator, parseOperator, stringLikeForm } from '../policy/condition-operators';
+import { likeOperatorFor, parseOperator } from '../policy/condition-operators';
 import { renameKey } from '../policy/edits';
 import { withoutVariableSpans } from '../util/variables';
 import type { Finding, PolicyRule } from './rule';
@@ -32,8 +32,7 @@ export const conditionWildcardInEquals: PolicyRule = {
       for (const op of operators) {
         const parsed = parseOperator(op.operator);
         if (!parsed.known || !parsed.base || !EQUALS_OPERATORS.has(parsed.base)) continue;
-        const likeBase = stringLikeForm(parsed.base);
-        const suggestion = likeBase ? formatOperator({ base: likeBase, set: parsed.set, ifExists: parsed.ifExists }) : undefined;
+        const suggestion = likeOperatorFor(parsed);
         const taken = suggestion !== undefined && operators.some((other) => other.operator === suggestion);
         for (const entry of op.entries) {
           for (const item of entry.values) {
