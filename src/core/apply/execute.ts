@@ -5,9 +5,9 @@
  * the state recorded while planning (./rollback.ts), reading back its own ambiguous calls the same way, and the
  * outcome names what it could not restore.
  */
-import { isAwsError } from '../aws/error';
+import type { AwsError } from '../aws/error';
 import type { AwsPort, AwsTarget, CallOptions } from '../aws/port';
-import { settleWrite, type ReadBack, type WriteAction, type WriteOutcome } from '../aws/writes';
+import { sendAndSettle, type WriteAction, type WriteOutcome } from '../aws/writes';
 import { compactDocument, iamPath, sameDocument } from './document';
 import { applyErrorMessage } from './messages';
 import { rollbackPlan, type DoneStep, type RecordedState, type UndoCall } from './rollback';
@@ -67,7 +67,7 @@ const GONE_WHEN_NOT_FOUND: ReadonlySet<WriteAction> = new Set<WriteAction>([
 /** What one write ended as. */
 type WriteResult =
   | { outcome: 'applied'; createdVersionId?: string; createdPolicyArn?: string; settledAfter?: string }
-  | { outcome: Exclude<WriteOutcome, 'applied'>; error: unknown; message: string };
+  | { outcome: Exclude<WriteOutcome, 'applied'>; error: AwsError; message: string };
 
 /** The ARN a CreatePolicy call gives a policy (no path): what the plan recorded as the step's policyArn. */
 function createdPolicyArnOf(step: ApplyStep): string {
@@ -98,34 +98,21 @@ export async function applyPlan(port: AwsPort, target: AwsTarget, plan: ApplyPla
   /** Sends a write; after an ambiguous failure reads the state back and settles what happened. Never throws. */
   const run = async (w: IamWrite, rollback: boolean): Promise<WriteResult> => {
     const entry = { action: w.action, subject: w.subject, ...(rollback ? { rollback } : {}) };
-    try {
-      const out = await w.send();
+    const r = await sendAndSettle(w.send, w.readBack, (found) => found.changed);
+    if (!r.error) {
       record({ ...entry, ok: true });
-      return { outcome: 'applied', ...(out ?? {}) };
-    } catch (err) {
-      const message = isAwsError(err) ? err.message : err instanceof Error ? err.message : String(err);
-      if (rollback && isAwsError(err) && err.reason === 'notFound' && GONE_WHEN_NOT_FOUND.has(w.action)) {
-        // Undoing what may never have happened: the thing to delete is not there, which is the state wanted.
-        record({ ...entry, ok: true, message });
-        return { outcome: 'applied' };
-      }
-      if (!isAwsError(err) || !err.outcomeUnknown) {
-        record({ ...entry, ok: false, message });
-        return { outcome: 'notApplied', error: err, message };
-      }
-      let found: ReadBackResult | undefined;
-      let readBack: ReadBack = 'unreadable';
-      try {
-        found = await w.readBack();
-        readBack = found.changed ? 'changed' : 'unchanged';
-      } catch {
-        // The read failed too: the outcome stays unknown.
-      }
-      const settled = settleWrite(err, readBack);
-      record({ ...entry, ok: settled === 'applied', message, readBack: settled });
-      if (settled === 'applied') return { outcome: 'applied', settledAfter: message, ...(found?.createdVersionId ? { createdVersionId: found.createdVersionId } : {}) };
-      return { outcome: settled, error: err, message };
+      return { outcome: 'applied', ...(r.value ?? {}) };
     }
+    const error = r.error;
+    if (rollback && error.reason === 'notFound' && GONE_WHEN_NOT_FOUND.has(w.action)) {
+      // Undoing what may never have happened: the thing to delete is not there, which is the state wanted.
+      record({ ...entry, ok: true, message: error.message });
+      return { outcome: 'applied' };
+    }
+    const settled = error.outcomeUnknown ? { readBack: r.outcome } : {};
+    record({ ...entry, ok: r.outcome === 'applied', message: error.message, ...settled });
+    if (r.outcome === 'applied') return { outcome: 'applied', settledAfter: error.message, ...(r.readBack?.createdVersionId ? { createdVersionId: r.readBack.createdVersionId } : {}) };
+    return { outcome: r.outcome, error, message: error.message };
   };
 
   const roleExists = async (): Promise<ReadBackResult> => ({ changed: (await port.getRole(target, roleName, o)) !== undefined });
@@ -341,8 +328,8 @@ export async function applyPlan(port: AwsPort, target: AwsTarget, plan: ApplyPla
       }
       continue;
     }
-    let message = isAwsError(result.error) ? applyErrorMessage(step, result.error) : `Could not ${step.description}: ${result.message}`;
-    if (result.outcome === 'notApplied' && isAwsError(result.error) && result.error.outcomeUnknown) message += ' (reading the state back shows it did not happen)';
+    let message = applyErrorMessage(step, result.error);
+    if (result.outcome === 'notApplied' && result.error.outcomeUnknown) message += ' (reading the state back shows it did not happen)';
     outcome.failed =
       result.outcome === 'unknown'
         ? { step, outcome: 'unknown', check: w.check, message: `${message}. Whether it happened is unknown: check with ${w.check}` }

@@ -5,7 +5,7 @@
  * never opened). After an ambiguous failure (a 5xx, a timeout, a connection lost after the request was sent) the
  * engine reads the state back and settles the outcome with {@link settleWrite}.
  */
-import type { AwsError } from './error';
+import { toAwsError, type AwsError } from './error';
 
 /** Every AWS write the extension makes, as `service:Action`. */
 export const WRITE_ACTIONS = [
@@ -99,4 +99,38 @@ export function settleWrite(failure: WriteFailure, readBack: ReadBack): WriteOut
   if (readBack === 'changed') return 'applied';
   if (readBack === 'unreadable') return 'unknown';
   return failure.reason === 'timeout' || failure.reason === 'aborted' ? 'unknown' : 'notApplied';
+}
+
+/** How a write ended: its outcome, what it returned, why it failed, and what the read-back found. */
+export interface SettledWrite<T, R> {
+  outcome: WriteOutcome;
+  /** What the write returned, when it answered. */
+  value?: T;
+  /** Why it failed (also when the read-back showed it applied). */
+  error?: AwsError;
+  /** After an ambiguous failure: the state read back. */
+  readBack?: R;
+  /** After an ambiguous failure: why the read-back failed. */
+  readError?: AwsError;
+}
+
+/**
+ * Sends a write; when it fails ambiguously (`outcomeUnknown`), reads the state back and settles the outcome with
+ * {@link settleWrite} (`changed` says whether the state read shows the write). A refused write is `notApplied`
+ * without a read. Never rejects: anything thrown becomes an {@link AwsError}.
+ */
+export async function sendAndSettle<T, R>(send: () => Promise<T>, readBack: () => Promise<R>, changed: (state: R) => boolean): Promise<SettledWrite<T, R>> {
+  let error: AwsError;
+  try {
+    return { outcome: 'applied', value: await send() };
+  } catch (err) {
+    error = toAwsError(err);
+  }
+  if (!error.outcomeUnknown) return { outcome: 'notApplied', error };
+  try {
+    const state = await readBack();
+    return { outcome: settleWrite(error, changed(state) ? 'changed' : 'unchanged'), error, readBack: state };
+  } catch (err) {
+    return { outcome: settleWrite(error, 'unreadable'), error, readError: toAwsError(err) };
+  }
 }

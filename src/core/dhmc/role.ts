@@ -3,9 +3,9 @@
  * create the default role as the documentation does (or repair it) with writes that settle ambiguous failures.
  */
 import { managedPolicyArn } from '../aws/arn';
-import { toAwsError, type AwsError } from '../aws/error';
+import type { AwsError } from '../aws/error';
 import type { AwsPort, AwsTarget, CallOptions, Role } from '../aws/port';
-import { settleWrite, type ReadBack, type WriteOutcome } from '../aws/writes';
+import { sendAndSettle, type SettledWrite, type WriteOutcome } from '../aws/writes';
 import { catalogEntry } from '../catalog';
 import { formatMessage, type Localize } from '../language/localize';
 import { DHMC_MANAGED_POLICY } from '../ssm/dhmc';
@@ -91,21 +91,8 @@ export interface RoleSetupResult {
 }
 
 /** Runs a write; after an ambiguous failure asks `readBack` whether the state shows it, and settles. */
-async function settledWrite(run: () => Promise<unknown>, readBack: () => Promise<boolean>): Promise<{ outcome: WriteOutcome; error?: AwsError }> {
-  try {
-    await run();
-    return { outcome: 'applied' };
-  } catch (err) {
-    const error = toAwsError(err);
-    if (!error.outcomeUnknown) return { outcome: 'notApplied', error };
-    let state: ReadBack;
-    try {
-      state = (await readBack()) ? 'changed' : 'unchanged';
-    } catch {
-      state = 'unreadable';
-    }
-    return { outcome: settleWrite(error, state), error };
-  }
+function settledWrite(run: () => Promise<unknown>, readBack: () => Promise<boolean>): Promise<SettledWrite<unknown, boolean>> {
+  return sendAndSettle(run, readBack, (shows) => shows);
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * A service-setting write that never surprises: UpdateServiceSetting or ResetServiceSetting through the port, and
  * after an ambiguous failure (a 5xx, a timeout, a connection lost after sending) a GetServiceSetting that tells
- * whether the change landed ({@link settleWrite}). The result says what actually happened, in words for the user.
+ * whether the change landed (src/core/aws/writes.ts). The result says what actually happened, in words for the user.
  */
-import { AwsError, isAwsError, toAwsError } from '../aws/error';
+import { AwsError } from '../aws/error';
 import type { AwsPort, AwsTarget, ServiceSetting } from '../aws/port';
-import { settleWrite, type ReadBack, type WriteOutcome } from '../aws/writes';
+import { sendAndSettle, type WriteOutcome } from '../aws/writes';
 import { formatMessage, type Localize } from '../language/localize';
 
 /** The change to make: set a value (UpdateServiceSetting), or go back to the default (ResetServiceSetting). */
@@ -48,12 +48,9 @@ export function showsChange(setting: ServiceSetting, change: SettingChange): boo
   return setting.status === 'Default' || (change.defaultValue !== undefined && value === change.defaultValue);
 }
 
-/** Codes of a connection that closed without an answer: the response was lost (whatever the reason says). */
-const LOST_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-
-/** True when the failure is a late answer (a timeout), not a lost connection. */
+/** True when the failure is a late answer (a timeout), not a lost connection (the classifier tells them apart). */
 function timedOut(error: AwsError): boolean {
-  return error.reason === 'timeout' && !(error.code !== undefined && LOST_CODES.has(error.code));
+  return error.reason === 'timeout';
 }
 
 /** The words for a write's outcome (the caller puts the setting and the Region in front). */
@@ -80,9 +77,7 @@ export function describeSettingWrite(
   if (error?.reason === 'aborted') {
     return t('outcome unknown: the call was cancelled and the setting still shows the old value; it may change in a moment — check {0} in {1} again.', where.label, where.region);
   }
-  if (error && !timedOut(error)) {
-    return t('outcome unknown: the response was lost and the setting still shows the old value; it may change in a moment — check {0} in {1} again.', where.label, where.region);
-  }
+  // Otherwise settleWrite left it unknown because the answer was late: the change may still land.
   return t('outcome unknown: the call timed out and the setting still shows the old value; it may change in a moment — check {0} in {1} again.', where.label, where.region);
 }
 
@@ -122,7 +117,7 @@ async function withTimeout<T>(run: (signal: AbortSignal | undefined) => Promise<
 /**
  * Makes the change in one Region. On success: `applied`. On a failure AWS refused (denied, throttled past the
  * adapter's retries, invalid): `notApplied`, nothing read. On an ambiguous failure: reads the setting back and
- * settles ({@link settleWrite}); a timeout whose read-back shows the old value stays `unknown` (it may land later).
+ * settles (src/core/aws/writes.ts); a timeout whose read-back shows the old value stays `unknown` (it may land later).
  * Never rejects.
  */
 export async function changeSetting(port: AwsPort, target: AwsTarget, change: SettingChange, options: ChangeSettingOptions = {}): Promise<SettingWriteResult> {
@@ -130,38 +125,29 @@ export async function changeSetting(port: AwsPort, target: AwsTarget, change: Se
   const where = { label: options.label ?? change.settingId, region: target.region };
   const action = change.operation === 'update' ? 'ssm:UpdateServiceSetting' : 'ssm:ResetServiceSetting';
   const finish = (r: Omit<SettingWriteResult, 'message'>): SettingWriteResult => ({ ...r, message: describeSettingWrite(r, change, where, t) });
-  let error: AwsError;
-  try {
-    const after = await withTimeout(
-      async (signal) => {
-        const o = signal ? { signal } : {};
-        if (change.operation === 'update') {
-          await port.updateServiceSetting(target, change.settingId, change.value, o);
-          return undefined;
-        }
-        return port.resetServiceSetting(target, change.settingId, o);
-      },
-      options,
-      target,
-      action,
-    );
-    return finish(after ? { outcome: 'applied', readBack: after } : { outcome: 'applied' });
-  } catch (err) {
-    error = isAwsError(err) ? err : toAwsError(err);
-  }
-  if (!error.outcomeUnknown) return finish({ outcome: 'notApplied', error });
-  let readBack: ServiceSetting | undefined;
-  let readError: AwsError | undefined;
-  let state: ReadBack;
-  try {
-    readBack = await port.getServiceSetting(target, change.settingId, options.signal ? { signal: options.signal } : {});
-    state = showsChange(readBack, change) ? 'changed' : 'unchanged';
-  } catch (err) {
-    readError = toAwsError(err);
-    state = 'unreadable';
-  }
-  const result: Omit<SettingWriteResult, 'message'> = { outcome: settleWrite(error, state), error };
-  if (readBack) result.readBack = readBack;
-  if (readError) result.readError = readError;
+  const r = await sendAndSettle(
+    () =>
+      withTimeout(
+        async (signal) => {
+          const o = signal ? { signal } : {};
+          if (change.operation === 'update') {
+            await port.updateServiceSetting(target, change.settingId, change.value, o);
+            return undefined;
+          }
+          return port.resetServiceSetting(target, change.settingId, o);
+        },
+        options,
+        target,
+        action,
+      ),
+    () => port.getServiceSetting(target, change.settingId, options.signal ? { signal: options.signal } : {}),
+    (setting) => showsChange(setting, change),
+  );
+  const result: Omit<SettingWriteResult, 'message'> = { outcome: r.outcome };
+  if (r.error) result.error = r.error;
+  // The setting as the reset returned it, or as the read-back after a failure found it.
+  const setting = r.value ?? r.readBack;
+  if (setting) result.readBack = setting;
+  if (r.readError) result.readError = r.readError;
   return finish(result);
 }
