@@ -3,7 +3,7 @@ import type { CatalogEntry } from './types';
 type Source = CatalogEntry['source'];
 
 /**
- * The pages of the Systems Manager user guide the catalog comes from (Japanese edition, ../shared/seeds/INDEX.md).
+ * The pages of the Systems Manager user guide the catalog comes from (the Japanese edition).
  * The English titles are those of the English edition of the same pages.
  */
 export const SOURCES = {

@@ -53,7 +53,7 @@ export interface CatalogEntry {
   title: Localized;
   description: Localized;
   kind: PolicyKind;
-  /** The page the policy comes from: its title and the seed file (../shared/seeds/INDEX.md). */
+  /** The page the policy comes from: its title and the name of the saved copy of the page it was written from. */
   source: { title: Localized; seed: string };
   role: CatalogRole;
   /** The policy exactly as documented, placeholders included (pretty-printed JSON, two-space indent). */
