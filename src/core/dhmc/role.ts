@@ -4,7 +4,7 @@
  */
 import { managedPolicyArn } from '../aws/arn';
 import type { AwsError } from '../aws/error';
-import type { AwsPort, AwsTarget, CallOptions, Role } from '../aws/port';
+import type { AttachedPolicy, AwsPort, AwsTarget, CallOptions, Role } from '../aws/port';
 import { sendAndSettle, type SettledWrite, type WriteOutcome } from '../aws/writes';
 import { catalogEntry } from '../catalog';
 import { formatMessage, type Localize } from '../language/localize';
@@ -35,12 +35,18 @@ export function dhmcTrustPolicy(): string {
 }
 
 /**
- * The documents of a role's policies: attached AWS managed policies from the catalog's copies
- * ({@link knownManagedPolicyText}), customer managed ones from their default version (GetPolicy, GetPolicyVersion),
+ * The documents of a role's policies: the attached policies given (AWS managed from the catalog's copies
+ * {@link knownManagedPolicyText}; customer managed from their default version (GetPolicy, GetPolicyVersion)),
  * inline ones (ListRolePolicies, GetRolePolicy). A document that cannot be known has `text` undefined.
  */
-export async function readRolePolicies(port: AwsPort, target: AwsTarget, roleName: string, options: CallOptions = {}): Promise<RolePolicyDocument[]> {
-  const [attached, inline] = await Promise.all([port.listAttachedRolePolicies(target, roleName, options), port.listRolePolicies(target, roleName, options)]);
+export async function readRolePolicies(
+  port: AwsPort,
+  target: AwsTarget,
+  roleName: string,
+  attached: readonly AttachedPolicy[],
+  options: CallOptions = {},
+): Promise<RolePolicyDocument[]> {
+  const inline = await port.listRolePolicies(target, roleName, options);
   const managed = attached.map(async (p): Promise<RolePolicyDocument> => {
     if (/^arn:[a-z-]+:iam::aws:policy\//.test(p.arn)) return { source: p.arn, text: knownManagedPolicyText(p.arn) };
     const policy = await port.getPolicy(target, p.arn, options);
@@ -63,10 +69,12 @@ export async function inspectDhmcRole(port: AwsPort, target: AwsTarget, value: s
   const policyArn = managedPolicyArn(target.region, DHMC_MANAGED_POLICY);
   const role = await port.getRole(target, wanted.name, options);
   if (!role) return decideDhmcRole({ wanted, isDefault }, policyArn);
+  // The attachments are listed once: the decision reads them, and so does reading the policies' documents.
+  const listed = port.listAttachedRolePolicies(target, wanted.name, options);
   const [trust, attached, documents] = await Promise.all([
     checkDhmcTrustPolicy(role.trustPolicy),
-    port.listAttachedRolePolicies(target, wanted.name, options),
-    readRolePolicies(port, target, wanted.name, options),
+    listed,
+    listed.then((a) => readRolePolicies(port, target, wanted.name, a, options)),
   ]);
   return decideDhmcRole({ wanted, isDefault, role, trust, attached, permissions: checkDhmcRolePermissions(documents) }, policyArn);
 }
