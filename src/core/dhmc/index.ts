@@ -71,13 +71,11 @@ export {
 export { DHMC_GROUPS, compareRegions, groupLabel, groupRegions, sortRegions, summarizeRegions, type DhmcGroup, type DhmcSummary } from './summary';
 export { checkDhmcTrustPolicy, SSM_SERVICE_PRINCIPAL, type DhmcTrustCheck } from './trust-check';
 export {
-  checkRoleTrust,
   dhmcTrustPolicy,
   inspectDhmcRole,
   readRolePolicies,
   setUpDhmcRole,
   type RoleSetupResult,
   type RoleStep,
-  type RoleTrustCheck,
 } from './role';
 export { decideDhmcRole, refusalMessage, roleCallLines, roleUseNotes, type DhmcRoleDecision, type DhmcRoleFacts, type DhmcRoleRefusal } from './role-check';

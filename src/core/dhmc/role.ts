@@ -4,7 +4,7 @@
  */
 import { managedPolicyArn } from '../aws/arn';
 import type { AwsError } from '../aws/error';
-import type { AttachedPolicy, AwsPort, AwsTarget, CallOptions, Role } from '../aws/port';
+import type { AttachedPolicy, AwsPort, AwsTarget, CallOptions } from '../aws/port';
 import { sendAndSettle, type SettledWrite, type WriteOutcome } from '../aws/writes';
 import { catalogEntry } from '../catalog';
 import { formatMessage, type Localize } from '../language/localize';
@@ -12,20 +12,7 @@ import { DHMC_MANAGED_POLICY } from '../ssm/dhmc';
 import { decideDhmcRole, type DhmcRoleDecision } from './role-check';
 import { checkDhmcRolePermissions, knownManagedPolicyText, type RolePolicyDocument } from './role-permissions';
 import { DEFAULT_DHMC_ROLE, parseDhmcRoleValue } from './role-value';
-import { checkDhmcTrustPolicy, type DhmcTrustCheck } from './trust-check';
-
-/** A role and what its trust policy allows, for "use an existing role". */
-export interface RoleTrustCheck {
-  role: Role;
-  check: DhmcTrustCheck;
-}
-
-/** Reads a role and checks its trust policy (linter + trusts ssm.amazonaws.com for sts:AssumeRole); undefined when it does not exist. */
-export async function checkRoleTrust(port: AwsPort, target: AwsTarget, roleName: string, options: CallOptions = {}): Promise<RoleTrustCheck | undefined> {
-  const role = await port.getRole(target, roleName, options);
-  if (!role) return undefined;
-  return { role, check: await checkDhmcTrustPolicy(role.trustPolicy) };
-}
+import { checkDhmcTrustPolicy } from './trust-check';
 
 /** The trust policy the default role is created with (the catalog entry `ssm-dhmc-trust`). */
 export function dhmcTrustPolicy(): string {

@@ -3,7 +3,7 @@ import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
 import { decodeIamDocument } from '../../../src/core/apply/document';
 import { managedPolicyArn } from '../../../src/core/aws/arn';
 import { isAwsError } from '../../../src/core/aws/error';
-import { checkRoleTrust, dhmcTrustPolicy, inspectDhmcRole, setUpDhmcRole } from '../../../src/core/dhmc/role';
+import { dhmcTrustPolicy, inspectDhmcRole, setUpDhmcRole } from '../../../src/core/dhmc/role';
 import { catalogEntry } from '../../../src/core/catalog';
 import { dhmcSettingValue } from '../../../src/core/dhmc/role-value';
 import { DHMC_ROLE_NAME, DHMC_SETTING_VALUE } from '../../../src/core/ssm/dhmc';
@@ -48,20 +48,24 @@ describe('core/dhmc/role through the adapter: the DHMC role (over HTTP, moto)', 
   });
 
   it('checks an existing role\'s trust: the DHMC role passes, a role for EC2 does not', async () => {
-    const dhmc = await checkRoleTrust(aws, target, DHMC_ROLE_NAME);
-    assert.deepEqual([dhmc?.check.ok, dhmc?.check.trustsSsm], [true, true]);
+    const dhmc = await inspectDhmcRole(aws, target, DHMC_SETTING_VALUE);
+    assert.equal(dhmc.action, 'use');
+    assert.deepEqual([dhmc.trust?.ok, dhmc.trust?.trustsSsm], [true, true]);
     const ec2Trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
     await aws.createRole(target, { name: 'InstanceRole', path: '/', trustPolicy: ec2Trust });
-    const ec2 = await checkRoleTrust(aws, target, 'InstanceRole');
-    assert.deepEqual([ec2?.check.ok, ec2?.check.trustsSsm, dhmcSettingValue(ec2!.role)], [false, false, 'InstanceRole']);
-    assert.equal(await checkRoleTrust(aws, target, 'NoSuchRole'), undefined);
+    const ec2 = await inspectDhmcRole(aws, target, 'InstanceRole');
+    assert.ok(ec2.action === 'refuse' && ec2.role);
+    assert.deepEqual([ec2.reason, ec2.trust?.ok, ec2.trust?.trustsSsm, dhmcSettingValue(ec2.role)], ['trust', false, false, 'InstanceRole']);
+    const missing = await inspectDhmcRole(aws, target, 'NoSuchRole');
+    assert.deepEqual([missing.action, missing.action === 'refuse' && missing.reason], ['refuse', 'notFound']);
   });
 
   it('the linter catches what moto lets through (a trust policy with a Resource)', async () => {
     const bad = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ssm.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*' }] });
     await aws.createRole(target, { name: 'SloppyRole', path: '/service-role/', trustPolicy: bad });
-    const checked = await checkRoleTrust(aws, target, 'SloppyRole');
-    assert.deepEqual([checked?.check.trustsSsm, checked?.check.ok], [true, false]);
+    const checked = await inspectDhmcRole(aws, target, 'service-role/SloppyRole');
+    assert.ok(checked.action === 'refuse');
+    assert.deepEqual([checked.reason, checked.trust?.trustsSsm, checked.trust?.ok], ['trustErrors', true, false]);
   });
 
   it('decodes policy documents and builds managed policy ARNs per partition', () => {
