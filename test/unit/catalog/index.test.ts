@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   catalog,
@@ -14,11 +14,18 @@ import { lintText, type LintFinding } from '../../../src/core/lint';
 import { allRules } from '../../../src/core/rules';
 
 const root = join(__dirname, '..', '..', '..');
-/** The seed pages live next to the repository (../shared/seeds); not every checkout has them. */
-const seedsDir = join(root, '..', 'shared', 'seeds');
 const fixturesDir = join(root, 'test', 'fixtures', 'seeds');
+/** Excerpts of the user guide pages the catalog comes from: the lines that print its policies (pages/README.md). */
+const pagesDir = join(fixturesDir, 'pages');
 
-const SEEDS = ['000_aa79fecf2fbb19e5.txt', '001_e39e9201ab80a7c1.txt', '002_42cb8a976122831a.txt', '003_67444cd961f1d078.txt', '004_5fc41de828bd139e.txt'];
+/** The pages, from pages/index.json: the excerpt file, the titles, the address. */
+interface SeedPage {
+  file: string;
+  title: { ja: string; en: string };
+  url: string;
+  documents: string;
+}
+const PAGES = (JSON.parse(readFileSync(join(pagesDir, 'index.json'), 'utf8')) as { pages: SeedPage[] }).pages;
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const KEBAB = /^ssm-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -121,8 +128,20 @@ describe('catalog: the documented SSM policies', () => {
     }
   });
 
-  it('every source is a seed page of ../shared/seeds/INDEX.md', () => {
-    for (const e of catalog) assert.ok(SEEDS.includes(e.source.seed), `${e.id}: ${e.source.seed}`);
+  it('every source is a seed page of test/fixtures/seeds/pages/index.json, with the title the page prints', () => {
+    assert.equal(PAGES.length, 5);
+    for (const e of catalog) {
+      const page = PAGES.find((p) => p.file === e.source.seed);
+      assert.ok(page, `${e.id}: ${e.source.seed} is not in pages/index.json`);
+      assert.deepEqual(e.source.title, page.title, `${e.id}: the title of ${e.source.seed}`);
+    }
+    for (const p of PAGES) {
+      assert.ok(catalog.some((e) => e.source.seed === p.file), `${p.file}: no catalog entry comes from it`);
+      const [firstLine] = readFileSync(join(pagesDir, p.file), 'utf8').split('\n');
+      assert.equal(firstLine, `${p.title.ja} - AWS Systems Manager`, `${p.file}: the excerpt starts with the page's title`);
+      assert.match(p.url, /^https:\/\/docs\.aws\.amazon\.com\/ja_jp\/systems-manager\/latest\/userguide\/[a-z0-9-]+\.html$/, p.file);
+      assert.ok(p.documents.length > 0, p.file);
+    }
   });
 
   it('every text is pretty-printed JSON with a two-space indent', () => {
@@ -208,11 +227,8 @@ describe('catalog: the documented SSM policies', () => {
     assert.deepEqual(JSON.parse(shown.text), JSON.parse(current.text));
   });
 
-  describe('as printed on its seed page (../shared/seeds)', () => {
-    before(function () {
-      if (!existsSync(seedsDir)) this.skip();
-    });
-    const page = (e: CatalogEntry): string => readFileSync(join(seedsDir, e.source.seed), 'utf8');
+  describe('as printed on its seed page (test/fixtures/seeds/pages)', () => {
+    const page = (e: CatalogEntry): string => readFileSync(join(pagesDir, e.source.seed), 'utf8');
 
     for (const e of documented) {
       it(`${e.id}`, () => {
