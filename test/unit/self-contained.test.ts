@@ -53,12 +53,16 @@ const LINE_RULES: { rule: string; find: (line: string, file: string, names: Read
     find: (line) => /(?<![\w.-])shared\/(?:seeds|corpus)\b/.exec(line)?.[0] ?? /(['"])\.\.\1\s*,\s*(['"])shared\2/.exec(line)?.[0],
   },
   {
-    // An import, a require or a Markdown link whose relative path, taken from the file's folder, climbs above the root.
-    // A comment is prose (the next rule): it may quote another file's import.
+    // In code, an import or a require; in Markdown, a link: a relative path that, taken from the file's folder, climbs
+    // above the root. A comment is prose (the next rule): it may quote another file's import.
     rule: 'path above the root',
     find: (line, file) => {
-      if (/^\s*(?:\/\/|\/\*|\*)/.test(line)) return undefined;
-      for (const m of line.matchAll(/(?:\bfrom\s+|\bimport\(\s*|\brequire\(\s*|\]\()['"]?((?:\.\/)?(?:\.\.\/)+[^'"()\s]*)/g)) {
+      const pattern = /\.md$/i.test(file)
+        ? /\]\(((?:\.\/)?(?:\.\.\/)+[^)\s]*)/g
+        : /\.[cm]?[jt]s$/.test(file) && !/^\s*(?:\/\/|\/\*|\*)/.test(line)
+          ? /(?:\bfrom\s+|\bimport\(\s*|\brequire\(\s*)['"]((?:\.\/)?(?:\.\.\/)+[^'"\s]*)['"]/g
+          : undefined;
+      for (const m of pattern ? line.matchAll(pattern) : []) {
         if (leavesRoot(posix.dirname(file), m[1] ?? '')) return m[1];
       }
       return undefined;
@@ -216,6 +220,7 @@ describe('self-contained: nothing in the repository points outside it', () => {
     assert.deepEqual(rules('docs/x.md', 'the pages in ' + ['shared', 'seeds'].join('/')), ['sibling folder']);
     assert.deepEqual(rules('CHANGELOG.md', `read from ${up}outside/pages`), ['path above the root']);
     assert.deepEqual(rules('docs/x.md', `the [guide](${up}${up}docs/guide.md)`), ['path above the root']);
+    assert.deepEqual(rules('src/x.ts', `const a = require('${up}${up}aws/x');`), ['path above the root']);
     assert.deepEqual(rules('test/unit/x.test.ts', `import { a } from '${up}${up}${up}${up}elsewhere/a';`), ['path above the root']);
     assert.deepEqual(rules('scripts/x.ts', `const dir = join(__dirname, ${q('..', '..', 'corpus')});`), ['path above the root']);
     assert.deepEqual(rules('scripts/a/x.mjs', `const dir = join(dirname(fileURLToPath(import.meta.url)), ${q('..', '..', '..', 'data')});`), ['path above the root']);
@@ -239,6 +244,7 @@ describe('self-contained: nothing in the repository points outside it', () => {
     clean('test/unit/catalog/x.test.ts', `const root = join(__dirname, ${q('..', '..', '..')});`);
     clean('scripts/emulators/start.mjs', `const root = join(here, ${q('..', '..')});`);
     clean('esbuild.mjs', `/** Leaves \`import('${up}${up}aws')\` of the features to run time. */`);
+    clean('docs/architecture.md', `a dynamic \`import('${up}${up}aws')\` that esbuild leaves to run time`);
     clean('docs/rules/condition-key-pitfall.md', '"Condition": { "StringNotLike": { "s3:prefix": ["public/*", "shared/*"] } }');
     clean('docs/rules/version-outdated.md', '"Resource": "arn:aws:ssm:*:*:parameter/home/${aws:username}"');
     clean('src/core/rules/x.ts', 'Path-style resource parts ("/workspaces", ":*") are not judged');
