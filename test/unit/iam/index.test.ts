@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { IamIndex } from '../../../src/core/iam';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findIamIndexDir, IamIndex } from '../../../src/core/iam';
 
 describe('iam/index over the compact IAM index', () => {
   const iam = new IamIndex();
@@ -39,5 +42,30 @@ describe('iam/index over the compact IAM index', () => {
     assert.ok(iam.conditionKey('aws:PrincipalTag/team'));
     assert.ok(iam.conditionKey('aws:SourceIp'), 'global keys resolve without ensure');
     assert.equal(iam.conditionKey('ssm:NoSuchKey'), undefined);
+  });
+});
+
+describe('iam/index: finding the index folder', () => {
+  let top: string;
+  beforeEach(() => {
+    top = mkdtempSync(join(tmpdir(), 'iam-index-dir-'));
+  });
+  afterEach(() => rmSync(top, { recursive: true, force: true }));
+
+  it('finds dist/iam-index from a folder inside the package', () => {
+    mkdirSync(join(top, 'pkg', 'dist', 'iam-index'), { recursive: true });
+    writeFileSync(join(top, 'pkg', 'dist', 'iam-index', 'head.json'), '{}');
+    writeFileSync(join(top, 'pkg', 'package.json'), '{}');
+    mkdirSync(join(top, 'pkg', 'src', 'core'), { recursive: true });
+    assert.equal(findIamIndexDir(join(top, 'pkg', 'src', 'core')), join(top, 'pkg', 'dist', 'iam-index'));
+  });
+
+  it('never climbs above the package root to another checkout\'s index', () => {
+    // Another checkout's built index above this package, and this package unbuilt.
+    mkdirSync(join(top, 'dist', 'iam-index'), { recursive: true });
+    writeFileSync(join(top, 'dist', 'iam-index', 'head.json'), '{}');
+    mkdirSync(join(top, 'pkg', 'src'), { recursive: true });
+    writeFileSync(join(top, 'pkg', 'package.json'), '{}');
+    assert.throws(() => findIamIndexDir(join(top, 'pkg', 'src')), /missing in .* up to the package root: run npm run build/);
   });
 });
