@@ -20,13 +20,14 @@
 // code-server's process group, a setup step or build still running); so does npm going away.
 // Needs moto_server (pip install "moto[server]") and Debian's chromium (setup.ts installs it when run as root).
 // Without npm: `node --import tsx scripts/demo.ts [options]` (`predemo` runs scripts/ensure-deps.mjs first).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from './integration/playwright';
 import type { Emulators } from './emulators/start';
 import type { CodeServer, Sandbox } from './demo/workbench';
+import type { LintCounts } from './demo/screenshots';
 
 const root = join(__dirname, '..');
 const started = Date.now();
@@ -132,6 +133,18 @@ function run(cmd: string, args: string[]): Promise<number> {
       ok(code ?? (signal ? 128 : 1));
     });
   });
+}
+
+/** What ssm-policy-lint finds in examples/ (its JSON output): the toast of the editor's Lint All must say the same. */
+function cliCounts(): LintCounts | undefined {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', 'examples'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  try {
+    const findings = JSON.parse(r.stdout) as { file: string; severity: string }[];
+    const count = (severity: string): number => findings.filter((f) => f.severity === severity).length;
+    return { filesWithFindings: new Set(findings.map((f) => f.file)).size, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  } catch {
+    return undefined;
+  }
 }
 
 function logTail(server: CodeServer | undefined): void {
@@ -258,7 +271,8 @@ async function main(): Promise<number> {
       const { screenshots } = await import('./demo/screenshots');
       const browser = await wb.launchBrowser(tools, sandbox);
       running.browser = browser;
-      return await Promise.race([screenshots(browser, url, resolve(opts.screenshot), { verbose: opts.verbose, say }), timeout]).finally(() => clearTimeout(timer));
+      const expected = cliCounts();
+      return await Promise.race([screenshots(browser, url, resolve(opts.screenshot), { verbose: opts.verbose, say, expected }), timeout]).finally(() => clearTimeout(timer));
     }
     console.log(
       [

@@ -12,9 +12,19 @@ import type { Browser, Page } from '../integration/playwright';
 
 const POLICY = 'dhmc-admin.policy.json';
 
+/** What a lint of examples/ finds. */
+export interface LintCounts {
+  filesWithFindings: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
 export interface ScreenshotOptions {
   verbose?: boolean;
   say?: (line: string) => void;
+  /** What ssm-policy-lint found in examples/: the toast must say the same (undefined: the CLI's output could not be read, a failed check). */
+  expected?: LintCounts;
 }
 
 /** The toast "Lint All Policies in Workspace" shows: how many policy files, with findings, errors, warnings, infos. */
@@ -34,7 +44,7 @@ export async function screenshots(browser: Browser, url: string, dir: string, op
   }
 }
 
-async function drive(page: Page, url: string, dir: string, { verbose = false, say = console.log }: ScreenshotOptions = {}): Promise<number> {
+async function drive(page: Page, url: string, dir: string, { verbose = false, say = console.log, expected }: ScreenshotOptions = {}): Promise<number> {
   if (verbose) page.on('console', (m) => console.log(`[workbench:${m.type()}] ${m.text()}`));
   mkdirSync(dir, { recursive: true });
   const checks: boolean[] = [];
@@ -89,6 +99,9 @@ async function drive(page: Page, url: string, dir: string, { verbose = false, sa
   const counts = LINT_TOAST.exec(toastText);
   check(await toast.isVisible(), `a notification toast is shown: "${toastText}"`);
   check(counts !== null && Number(counts[1]) > 0 && Number(counts[2]) > 0 && Number(counts[3]) > 0, 'it counts the policy files of examples/ and the errors in mistakes/');
+  const got = counts ? `${counts[2]} files with findings, ${counts[3]} errors, ${counts[4]} warnings, ${counts[5]} infos` : '(no counts)';
+  const want = expected ? `${expected.filesWithFindings} files with findings, ${expected.errors} errors, ${expected.warnings} warnings, ${expected.infos} infos` : '(the CLI output could not be read)';
+  check(got === want, `the editor and ssm-policy-lint find the same in examples/: ${want}`);
   check((await toast.locator('.monaco-button', { hasText: 'Open Problems' }).count()) === 1, 'it offers "Open Problems"');
   const toastPng = join(dir, 'demo-toast.png');
   await page.screenshot({ path: toastPng });
@@ -137,8 +150,8 @@ async function drive(page: Page, url: string, dir: string, { verbose = false, sa
   check(/\b1 denied\b/.test(summary), 'the summary counts one denied Region (eu-central-1)');
   const row = async (region: string): Promise<string> =>
     ((await dhmcPane.locator('.monaco-list-row', { hasText: region }).first().innerText({ timeout: 5_000 }).catch(() => '')) || '').replace(/\s+/g, ' ');
-  const expected: Record<string, RegExp> = { 'us-east-1': /Enabled/, 'eu-west-1': /Enabled/, 'ap-northeast-1': /pend/i, 'eu-central-1': /denied/i, 'us-west-2': /Disabled/ };
-  for (const [region, pattern] of Object.entries(expected)) {
+  const regions: Record<string, RegExp> = { 'us-east-1': /Enabled/, 'eu-west-1': /Enabled/, 'ap-northeast-1': /pend/i, 'eu-central-1': /denied/i, 'us-west-2': /Disabled/ };
+  for (const [region, pattern] of Object.entries(regions)) {
     const text = await row(region);
     check(text.includes(region) && pattern.test(text), `DHMC row ${region}: ${text ? text.replace(region, '').trim() : '(not shown)'}`);
   }

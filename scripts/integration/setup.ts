@@ -131,7 +131,7 @@ const STEPS: Step[] = [
   },
   {
     what: `code-server ${VERSIONS.codeServer} (VS Code ${VERSIONS.codeServer.replace(/^4\./, '1.')} for the browser): npm install code-server@${VERSIONS.codeServer}, which downloads it and builds its native modules`,
-    usually: '4 to 8 min on 2 cores, quiet most of the time',
+    usually: '4 to 7 min on 2 cores, quiet most of the time',
     installed: () => installedVersion(paths.codeServerDir) === VERSIONS.codeServer && existsSync(paths.codeServerEntry),
     prepare: () => rmSync(join(cache, 'code-server', 'node_modules'), { recursive: true, force: true }),
     // code-server's postinstall checks the running Node's major version and builds native modules (kerberos,
@@ -194,7 +194,7 @@ function afterApt(warm: boolean): void {
 function startInstall(log: (line: string) => void): Step[] {
   const todo = STEPS.filter((s) => !s.installed());
   log(
-    `[setup] first run: installing ${todo.length} tool(s) into ${cache} (about 0.8 GB; ${todo.length === STEPS.length ? 'usually 4 to 9 min in all, reused afterwards' : 'the rest is installed'})`,
+    `[setup] first run: installing ${todo.length} tool(s) into ${cache} (about 0.8 GB; ${todo.length === STEPS.length ? 'usually 4 to 8 min in all, reused afterwards' : 'the rest is installed'})`,
   );
   mkdirSync(cache, { recursive: true });
   rmSync(stampFile, { force: true });
