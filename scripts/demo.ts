@@ -82,14 +82,23 @@ function cleanup(): Promise<void> {
   })());
 }
 
-/** Stops everything and exits, once; a second signal while stopping exits at once (the exit hook still kills). */
+let firstSignalAt = 0;
+
+/**
+ * Stops everything and exits, once. Ctrl-C in a terminal delivers SIGINT twice at once (the terminal signals the
+ * whole process group, and npm forwards its own): a repeat within a second is that echo and is ignored; a later one
+ * exits at once (the exit hook still kills code-server's process group and the emulators).
+ */
 function onSignal(sig: string, why = sig): void {
   if (stopping) {
+    if (Date.now() - firstSignalAt < 1000) return;
     say(`${why} again: exiting now`);
     process.exit(SIGNAL_EXIT[sig] ?? 1);
   }
+  firstSignalAt = Date.now();
   console.log('');
-  say(`${why}: stopping${running.server ? ' code-server' : ''}${running.emulators ? ' and the emulators' : ''}…`);
+  const what = [running.server && 'code-server', running.emulators && 'the emulators'].filter(Boolean).join(' and ');
+  say(`${why}: stopping${what ? ` ${what}` : ''}…`);
   void cleanup().finally(() => {
     say('stopped; temp folders removed.');
     process.exit(SIGNAL_EXIT[sig] ?? 1);

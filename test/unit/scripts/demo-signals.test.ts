@@ -60,9 +60,9 @@ function alive(pids: number[]): Proc[] {
 }
 
 /** Starts `npm run demo -- --aws-only` and resolves once the emulators are up, with the tree of processes below npm. */
-async function startDemo(): Promise<{ npm: ChildProcess; output: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; tree: Proc[] }> {
+async function startDemo(options: { group?: boolean } = {}): Promise<{ npm: ChildProcess; output: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; tree: Proc[] }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-  const npm = spawn('npm', ['run', 'demo', '--', '--aws-only'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = spawn('npm', ['run', 'demo', '--', '--aws-only'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.group ?? false });
   let out = '';
   npm.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   npm.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -116,11 +116,23 @@ describe('npm run demo: signals sent to npm stop everything', function () {
       process.kill(started.npm.pid!, sig);
       const { code: exitCode } = await started.exit;
       assert.equal(exitCode, code, started.output());
-      assert.match(started.output(), new RegExp(`\\[demo\\] ${sig}: stopping and the emulators`));
+      assert.match(started.output(), new RegExp(`\\[demo\\] ${sig}: stopping the emulators…`));
       assert.match(started.output(), /\[demo\] stopped; temp folders removed\./);
       assert.deepEqual(await survivors(started.tree), []);
     });
   }
+
+  it('Ctrl-C in a terminal (SIGINT to the whole process group, and npm forwards its own): one orderly stop, exit 0', async () => {
+    started = await startDemo({ group: true });
+    expectTree(started.tree);
+    process.kill(-started.npm.pid!, 'SIGINT');
+    const { code } = await started.exit;
+    assert.equal(code, 0, started.output());
+    assert.match(started.output(), /\[demo\] SIGINT: stopping the emulators…/);
+    assert.match(started.output(), /\[demo\] stopped; temp folders removed\./);
+    assert.doesNotMatch(started.output(), /again: exiting now/);
+    assert.deepEqual(await survivors(started.tree), []);
+  });
 
   it('SIGHUP to npm (not forwarded: npm dies): the demo sees its parent go and stops everything', async () => {
     started = await startDemo();
