@@ -3,7 +3,9 @@
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
-import { writeIamIndex } from './scripts/iam-index.mjs';
+import { register } from 'tsx/cjs/api';
+
+const { writeIamIndex } = register({ namespace: 'esbuild' }).require('./scripts/iam-index.ts', import.meta.url);
 
 const production = process.argv.includes('--production');
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));

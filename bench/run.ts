@@ -193,7 +193,7 @@ async function measure(work: string): Promise<void> {
 
 /** Loads DHMC in 20 Regions with 200 ms latency per call: all at once (loadRegions) and one by one. */
 async function regionsInParallel(): Promise<void> {
-  const { startEmulators, applyEnv } = (await import('../scripts/emulators/start.mjs')) as typeof import('../scripts/emulators/start.mjs');
+  const { startEmulators, applyEnv } = await import('../scripts/emulators/start');
   let emu;
   try {
     emu = await startEmulators();

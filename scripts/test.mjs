@@ -19,7 +19,7 @@ const steps = [
   // The UI smoke test: the real workbench with a policy and its problems; the picture goes to out/, not docs/.
   ['ui smoke', process.execPath, [join(root, 'scripts', 'integration', 'run.mjs'), '--screenshot', join(root, 'out', 'workbench.png')]],
   // The demo, headless: emulators + code-server, the problems and the DHMC view checked on the page.
-  ['demo smoke', process.execPath, [join(root, 'scripts', 'demo.mjs'), '--screenshot', join(root, 'out', 'demo')]],
+  ['demo smoke', process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts'), '--screenshot', join(root, 'out', 'demo')]],
 ];
 const results = [];
 for (const [name, cmd, args] of steps) {

@@ -6,9 +6,9 @@
  * (`X-Amz-Target` for SSM, `Action=` for the query protocols of IAM, STS and EC2), counted, and can be hit by an
  * injected fault: an error before it reaches the store, latency, a write that lands late, or a response lost,
  * withheld or replaced by a 5xx after the write was made. The control API under /_control/ is described in
- * ./start.mjs.
+ * ./start.ts.
  *
- * Usually started by ./start.mjs. Alone: node --import tsx scripts/emulators/ssm-settings-server.ts
+ * Usually started by ./start.ts. Alone: node --import tsx scripts/emulators/ssm-settings-server.ts
  *   [--port 0] [--upstream http://127.0.0.1:MOTO] [--account 123456789012] [--verbose] [--exit-with-stdin]
  * It prints "ssm-settings-server listening on http://127.0.0.1:PORT".
  */
@@ -624,7 +624,7 @@ if (require.main === module) {
       process.on('SIGTERM', stop);
       process.on('SIGINT', stop);
       if (args.includes('--exit-with-stdin')) {
-        // The parent (start.mjs) holds our stdin open; when it dies, stdin ends: never outlive it.
+        // The parent (start.ts) holds our stdin open; when it dies, stdin ends: never outlive it.
         process.stdin.on('end', stop);
         process.stdin.resume();
       }

@@ -17,8 +17,11 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { buildAll, writeUserSettings } from './build.mjs';
-import { killGroup, launchBrowser, problemsCount, waitForHealth, workbenchUrl } from './code-server.mjs';
-import { ensureIntegrationTools } from './setup.mjs';
+import { register } from 'tsx/cjs/api';
+
+const ts = register({ namespace: 'integration-run' });
+const { killGroup, launchBrowser, problemsCount, waitForHealth, workbenchUrl } = ts.require('./code-server.ts', import.meta.url);
+const { ensureIntegrationTools } = ts.require('./setup.ts', import.meta.url);
 
 const TAG = '[ssm-it]';
 const SMOKE_FOLDER = 'ssm-policies';

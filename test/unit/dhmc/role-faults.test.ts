@@ -10,7 +10,7 @@ import { decideDhmcRole, refusalMessage, roleCallLines } from '../../../src/core
 import { dhmcTrustPolicy, inspectDhmcRole, setUpDhmcRole, type RoleSetupResult } from '../../../src/core/dhmc/role';
 import { DEFAULT_DHMC_ROLE } from '../../../src/core/dhmc/role-value';
 import { DHMC_ROLE_NAME } from '../../../src/core/ssm/dhmc';
-import type { EmulatorFault } from '../../../scripts/emulators/start.mjs';
+import type { EmulatorFault } from '../../../scripts/emulators/start';
 import { useEmulators, useFaultClients } from '../aws/emulators';
 
 const T = { region: 'us-east-1' };

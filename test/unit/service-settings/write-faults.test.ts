@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { createAwsAdapter, type AwsAdapter } from '../../../src/aws/adapter';
 import { changeSetting, type SettingChange, type SettingWriteResult } from '../../../src/core/service-settings/write';
-import type { EmulatorFault } from '../../../scripts/emulators/start.mjs';
+import type { EmulatorFault } from '../../../scripts/emulators/start';
 import { useEmulators } from '../aws/emulators';
 
 const REGION = 'eu-west-1';

@@ -1,15 +1,36 @@
-// `npm run demo -- --screenshot DIR`: drives the demo workbench in headless Chromium and saves two pictures:
+// `npm run demo -- --screenshot DIR`: drives the demo workbench in headless Chromium and saves three pictures:
 //   DIR/demo-problems.png  mistakes/dhmc-admin.policy.json open, the Problems panel listing the extension's findings
+//   DIR/demo-toast.png     the notification toast of "SSM Policy: Lint All Policies in Workspace" (the workbench runs
+//                          as a user's does: notifications are shown)
 //   DIR/demo-dhmc.png      the SSM Policy Studio view container: DHMC per Region, read from the seeded emulator
 // Checks what the pictures claim; resolves to 0 when every check passed, else 1.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { problemsCount } from '../integration/code-server.mjs';
+import { problemsCount } from '../integration/code-server';
+import type { Browser, Page } from '../integration/playwright';
 
 const POLICY = 'dhmc-admin.policy.json';
 
-export async function screenshots(browser, url, dir, options = {}) {
+/** What a lint of examples/ finds. */
+export interface LintCounts {
+  filesWithFindings: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface ScreenshotOptions {
+  verbose?: boolean;
+  say?: (line: string) => void;
+  /** What ssm-policy-lint found in examples/: the toast must say the same (undefined: the CLI's output could not be read, a failed check). */
+  expected?: LintCounts;
+}
+
+/** The toast "Lint All Policies in Workspace" shows: how many policy files, with findings, errors, warnings, infos. */
+export const LINT_TOAST = /Linted (\d+) policy files \((\d+) with findings\): (\d+) errors, (\d+) warnings, (\d+) infos\./;
+
+export async function screenshots(browser: Browser, url: string, dir: string, options: ScreenshotOptions = {}): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
     return await drive(page, url, dir, options);
@@ -23,11 +44,11 @@ export async function screenshots(browser, url, dir, options = {}) {
   }
 }
 
-async function drive(page, url, dir, { verbose = false, say = console.log } = {}) {
+async function drive(page: Page, url: string, dir: string, { verbose = false, say = console.log, expected }: ScreenshotOptions = {}): Promise<number> {
   if (verbose) page.on('console', (m) => console.log(`[workbench:${m.type()}] ${m.text()}`));
   mkdirSync(dir, { recursive: true });
-  const checks = [];
-  const check = (ok, what) => {
+  const checks: boolean[] = [];
+  const check = (ok: boolean, what: string): void => {
     checks.push(ok);
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
   };
@@ -66,7 +87,31 @@ async function drive(page, url, dir, { verbose = false, say = console.log } = {}
   await page.screenshot({ path: problemsPng });
   say(`saved ${problemsPng}`);
 
-  // 2. The SSM Policy Studio view container, through the command palette.
+  // 2. A notification toast: "Lint All Policies in Workspace" reports what it found in one.
+  await page.keyboard.press('Control+Shift+P');
+  await quickInput.waitFor({ timeout: 20_000 });
+  await quickInput.fill('>SSM Policy: Lint All Policies in Workspace');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Lint All Policies in Workspace' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notification-toast', { hasText: 'Linted' }).first();
+  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  const toastText = (await toast.innerText()).replace(/\s+/g, ' ').trim();
+  const counts = LINT_TOAST.exec(toastText);
+  check(await toast.isVisible(), `a notification toast is shown: "${toastText}"`);
+  check(counts !== null && Number(counts[1]) > 0 && Number(counts[2]) > 0 && Number(counts[3]) > 0, 'it counts the policy files of examples/ and the errors in mistakes/');
+  const got = counts ? `${counts[2]} files with findings, ${counts[3]} errors, ${counts[4]} warnings, ${counts[5]} infos` : '(no counts)';
+  const want = expected ? `${expected.filesWithFindings} files with findings, ${expected.errors} errors, ${expected.warnings} warnings, ${expected.infos} infos` : '(the CLI output could not be read)';
+  check(got === want, `the editor and ssm-policy-lint find the same in examples/: ${want}`);
+  check((await toast.locator('.monaco-button', { hasText: 'Open Problems' }).count()) === 1, 'it offers "Open Problems"');
+  const toastPng = join(dir, 'demo-toast.png');
+  await page.screenshot({ path: toastPng });
+  say(`saved ${toastPng}`);
+  // Close it, so it covers nothing in the next picture.
+  await toast.hover().catch(() => {});
+  await toast.locator('.codicon-notifications-clear, .codicon-close').first().click({ timeout: 5_000 }).catch(() => {});
+  await toast.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+
+  // 3. The SSM Policy Studio view container, through the command palette.
   await page.keyboard.press('Control+Shift+P');
   await quickInput.waitFor({ timeout: 20_000 });
   await quickInput.fill('>View: Show SSM Policy Studio');
@@ -103,10 +148,10 @@ async function drive(page, url, dir, { verbose = false, say = console.log } = {}
   // ap-northeast-1's update is pending: the view counts it as enabled, with a note.
   check(/\b3 of \d+ regions? enabled/.test(summary), 'the summary counts the seeded Regions with DHMC on (us-east-1, eu-west-1, ap-northeast-1 pending)');
   check(/\b1 denied\b/.test(summary), 'the summary counts one denied Region (eu-central-1)');
-  const row = async (region) =>
+  const row = async (region: string): Promise<string> =>
     ((await dhmcPane.locator('.monaco-list-row', { hasText: region }).first().innerText({ timeout: 5_000 }).catch(() => '')) || '').replace(/\s+/g, ' ');
-  const expected = { 'us-east-1': /Enabled/, 'eu-west-1': /Enabled/, 'ap-northeast-1': /pend/i, 'eu-central-1': /denied/i, 'us-west-2': /Disabled/ };
-  for (const [region, pattern] of Object.entries(expected)) {
+  const regions: Record<string, RegExp> = { 'us-east-1': /Enabled/, 'eu-west-1': /Enabled/, 'ap-northeast-1': /pend/i, 'eu-central-1': /denied/i, 'us-west-2': /Disabled/ };
+  for (const [region, pattern] of Object.entries(regions)) {
     const text = await row(region);
     check(text.includes(region) && pattern.test(text), `DHMC row ${region}: ${text ? text.replace(region, '').trim() : '(not shown)'}`);
   }

