@@ -9,6 +9,7 @@ import type { ApplyApi } from './features/apply';
 import type { AwsSession } from './features/connection/session';
 import type { AwsUi } from './features/connection/ui';
 import type { DhmcTreeProvider } from './features/dhmc/dhmc-tree';
+import type { SchemaAssociationsFeature } from './features/schemas';
 import type { SettingsTreeProvider } from './features/service-settings/settings-tree';
 
 /** How long activation took. */
@@ -38,10 +39,19 @@ export interface ApplyTestApi extends ApplyApi {
   useUi(ui: Partial<AwsUi>): vscode.Disposable;
 }
 
+/** Workspace trust as the extension sees it (the harness runs with trust disabled: every workspace is trusted). */
+export interface TrustTestApi {
+  /** Pretends the workspace is (not) trusted until disposed. */
+  use(trusted: boolean): vscode.Disposable;
+}
+
 /** The test API: only in extension mode Test. */
 export interface TestApi {
   awsViews: AwsViewsTestApi;
   apply: ApplyTestApi;
+  /** The schema associations: the registry, the json.schemas fallback and its prompt. */
+  schemas: SchemaAssociationsFeature;
+  trust: TrustTestApi;
 }
 
 /** What activate() returns: the timings, plus the test API in the integration tests only. */

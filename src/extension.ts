@@ -6,8 +6,9 @@ import { registerConnection } from './features/connection';
 import { registerDhmc } from './features/dhmc';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerLanguageFeatures } from './features/language';
-import { registerSchemaSettings } from './features/schemas/schema-settings';
+import { registerSchemaAssociations } from './features/schemas';
 import { registerServiceSettings } from './features/service-settings';
+import { WorkspaceTrust } from './features/shared/trust';
 
 export type { ExtensionApi } from './extension-api';
 
@@ -22,9 +23,12 @@ const loadedAt = performance.now();
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
-  registerSchemaSettings(context);
-  const diagnostics = registerDiagnostics(context);
-  registerLanguageFeatures(context);
+  const trust = new WorkspaceTrust();
+  context.subscriptions.push(trust);
+  // First: VS Code's JSON language features may read the schema association registry at any time.
+  const schemas = registerSchemaAssociations(context, trust);
+  const diagnostics = registerDiagnostics(context, trust, schemas);
+  registerLanguageFeatures(context, schemas);
   registerCommands(context, (uri) => diagnostics.lintUri(uri));
   const connection = registerConnection(context);
   const dhmc = registerDhmc(context, connection);
@@ -47,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
     },
     apply: { ...apply, useUi: (partial) => ui.use(partial) },
+    schemas,
+    trust: { use: (trusted) => trust.use(trusted) },
   }));
 }
 

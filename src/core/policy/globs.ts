@@ -216,14 +216,22 @@ export interface DocumentFacts {
   detectByContent?: boolean;
 }
 
+/** What told that a document is a policy: the user's globs, a conventional file name, or its content. */
+export type PolicyDetection = 'setting' | 'fileName' | 'content';
+
 /**
- * The kind to lint a document as, or undefined when it is not a policy. The user's globs come first, then the
- * conventional file names, then (when enabled) the content: a content-detected policy gets `auto`.
+ * Whether a document is a policy, of which kind, and what told: the user's globs come first, then the conventional
+ * file names, then (when enabled) the content, where the kind is `auto` (the linter reads it from the policy).
  */
-export function documentPolicyKind(facts: DocumentFacts): PolicyKind | 'auto' | undefined {
+export function detectPolicyDocument(facts: DocumentFacts): { kind: PolicyKind | 'auto'; by: PolicyDetection } | undefined {
   const byGlob = facts.globs ? kindFromGlobs(facts.globs, facts.path) : undefined;
-  if (byGlob) return byGlob;
+  if (byGlob) return { kind: byGlob, by: 'setting' };
   const byName = kindFromFileName(facts.path);
-  if (byName) return byName;
-  return facts.detectByContent !== false && looksLikePolicy(facts.text) ? 'auto' : undefined;
+  if (byName) return { kind: byName, by: 'fileName' };
+  return facts.detectByContent !== false && looksLikePolicy(facts.text) ? { kind: 'auto', by: 'content' } : undefined;
+}
+
+/** The kind to lint a document as (see {@link detectPolicyDocument}), or undefined when it is not a policy. */
+export function documentPolicyKind(facts: DocumentFacts): PolicyKind | 'auto' | undefined {
+  return detectPolicyDocument(facts)?.kind;
 }

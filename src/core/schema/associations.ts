@@ -40,3 +40,40 @@ export function withOurAssociations(
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A document the extension associates with a schema itself: its `Uri.path`, and the policy kind whose schema it gets. */
+export interface DocumentAssociation {
+  path: string;
+  kind: PolicyKind;
+}
+
+/** Characters that VS Code's JSON language service reads as glob syntax in a `fileMatch` pattern. */
+const GLOB_SYNTAX = /[*?[\]{}\\]/;
+
+/**
+ * The `fileMatch` pattern that selects one document in VS Code's JSON language service: its absolute path, which the
+ * service matches at the end of the document's URI (it reads `/a/b.json` as `**\/a/b.json`, where `**` ends at a
+ * slash), so the document and nothing else with another path. Undefined for a path holding glob syntax, which the
+ * service would read as a wildcard, and for a relative path (an untitled document's `Untitled-1`, which no pattern
+ * can select since its URI has no slash).
+ */
+export function documentPattern(path: string): string | undefined {
+  if (!path.startsWith('/') || path.length < 2 || GLOB_SYNTAX.test(path)) return undefined;
+  return path;
+}
+
+/**
+ * The text of the schema association registry the extension serves to VS Code's JSON language features
+ * (`contributes.jsonValidationRegistry`): `{ "schemas": [{ "fileMatch": [...], "url": ... }] }`, one entry per kind
+ * that has documents, their patterns sorted, so that the same documents always give the same text.
+ */
+export function registryText(documents: readonly DocumentAssociation[], schemaUrl: (kind: PolicyKind) => string): string {
+  const schemas: SchemaAssociation[] = [];
+  for (const kind of Object.keys(SCHEMA_FILES) as PolicyKind[]) {
+    const fileMatch = [...new Set(documents.filter((d) => d.kind === kind).map((d) => documentPattern(d.path)))]
+      .filter((p): p is string => p !== undefined)
+      .sort();
+    if (fileMatch.length > 0) schemas.push({ fileMatch, url: schemaUrl(kind) });
+  }
+  return `${JSON.stringify({ schemas }, null, 2)}\n`;
+}

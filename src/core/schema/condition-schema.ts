@@ -116,26 +116,12 @@ function familyDefinition(type: ConditionValueType): string {
   return `operator${type}`;
 }
 
-/** The value under a condition key: a string, number or boolean, or an array of them. */
-function conditionValueSchema(): JsonSchema {
-  return {
-    type: ['string', 'number', 'boolean', 'array'],
-    items: {
-      type: ['string', 'number', 'boolean'],
-      errorMessage: 'Each value in the list must be a string, a number or a boolean.',
-    },
-    errorMessage: 'A condition value must be a string, a number or a boolean, or an array of them, e.g. "ops" or ["ops", "dev"].',
-  };
-}
-
-/** The definitions the Condition element refers to: the condition value, and one operator block per family. */
+/** The definitions the Condition element refers to: one operator block per family, with its completion skeleton. */
 export function conditionDefinitions(): Record<string, JsonSchema> {
-  const definitions: Record<string, JsonSchema> = { conditionValue: conditionValueSchema() };
+  const definitions: Record<string, JsonSchema> = {};
   for (const [type, info] of Object.entries(TYPES) as [ConditionValueType, TypeInfo][]) {
+    // The shape of a block (an object of condition keys) is element-type's to check; the schema only proposes it.
     definitions[familyDefinition(type)] = {
-      type: 'object',
-      additionalProperties: { $ref: '#/definitions/conditionValue' },
-      errorMessage: `A condition operator takes an object that maps condition keys to values, e.g. { "${info.key}": "${info.value}" }.`,
       defaultSnippets: [{ label: `${info.label} condition`, body: { [`\${1:${info.key}}`]: `\${2:${info.value}}` } }],
     };
   }
@@ -148,17 +134,16 @@ function operatorSchema(name: string): JsonSchema {
   return { ...describeOperator(name), allOf: [{ $ref: familyRef(type) }] };
 }
 
-/** The Condition element: every operator IAM accepts (from condition-operators.ts), nothing else. */
+/**
+ * The Condition element: every operator IAM accepts (from condition-operators.ts), for completion and hover; an
+ * operator IAM does not accept is condition-operator-unknown's finding.
+ */
 export function conditionSchema(doc: { description: string; markdownDescription: string }): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const name of OPERATOR_NAMES) properties[name] = operatorSchema(name);
   return {
     ...doc,
-    type: 'object',
     properties,
-    additionalProperties: false,
-    errorMessage:
-      'Condition takes an object whose keys are condition operators (StringEquals, ArnLike, Bool …, optionally with IfExists or a ForAllValues:/ForAnyValue: prefix; names are case-sensitive).',
     defaultSnippets: [
       { label: 'StringEquals condition', body: { StringEquals: { '${1:aws:ResourceTag/team}': '${2:ops}' } } },
       { label: 'ArnLike condition', body: { ArnLike: { '${1:aws:SourceArn}': '${2:arn:aws:ssm:*:123456789012:*}' } } },

@@ -74,7 +74,7 @@ export function versionDoc(kind: PolicyKind): Described {
   });
 }
 
-/** The descriptions of the Version values, in the order of the enum. */
+/** The Version values completion offers, with their descriptions. */
 export const VERSION_VALUES: readonly { value: string; markdown: string }[] = [
   { value: '2012-10-17', markdown: 'The current version of the policy language. Use it for every policy.' },
   {
@@ -138,9 +138,6 @@ export function sidDoc(kind: PolicyKind): Described {
   });
 }
 
-/** The message for a Sid with other characters than ASCII letters and digits. */
-export const SID_PATTERN_MESSAGE = 'A Sid may contain only ASCII letters and digits (A-Z, a-z, 0-9); IAM rejects other characters.';
-
 /** The hover of `Effect`. */
 export function effectDoc(): Described {
   return render({
@@ -150,7 +147,7 @@ export function effectDoc(): Described {
   });
 }
 
-/** The descriptions of the Effect values, in the order of the enum. */
+/** The Effect values completion offers, with their descriptions. */
 export const EFFECT_VALUES: readonly { value: string; markdown: string }[] = [
   { value: 'Allow', markdown: 'Grants the listed actions on the listed resources (unless another policy denies them).' },
   { value: 'Deny', markdown: 'Denies the listed actions on the listed resources; overrides any allow.' },
@@ -252,13 +249,6 @@ function notAllowedDoc(kind: PolicyKind, element: 'Principal' | 'NotPrincipal'):
         summary: `**Not allowed in an identity policy**: IAM rejects \`${element}\` ("Policy document should not specify a principal"). The policy applies to the user, group or role it is attached to. \`${element}\` belongs in role trust policies and resource policies.`,
         links: [[element, elementDoc(element.toLowerCase())]],
       });
-}
-
-/** The message shown where a Principal or NotPrincipal is used in a policy kind that forbids it. */
-export function notAllowedMessage(kind: PolicyKind, element: 'Principal' | 'NotPrincipal'): string {
-  return kind === 'scp'
-    ? `"${element}" is not allowed in a service control policy: AWS Organizations rejects it. Remove it; to single out principals use a condition on "aws:PrincipalArn".`
-    : `"${element}" is not allowed in an identity policy: IAM rejects it, because the policy applies to the identity it is attached to. Remove it, or write a trust/resource policy instead.`;
 }
 
 /** The principal types of a Principal object. */

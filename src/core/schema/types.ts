@@ -1,11 +1,16 @@
 /**
  * The subset of draft-07 JSON Schema the policy schemas use, plus the keywords VS Code's JSON language service
- * reads for hover, completion and messages (markdownDescription, defaultSnippets, errorMessage …).
+ * reads for hover, completion and messages (markdownDescription, defaultSnippets, allowComments …). The policy
+ * schemas use the annotations only (see build-schemas.ts); the validation keywords remain for other schemas' sake.
  * https://code.visualstudio.com/docs/languages/json#_json-schemas-and-settings
  */
 export interface JsonSchema {
   $schema?: string;
   $comment?: string;
+  /** VS Code, at the root: comments are not reported in the files the schema is associated with. */
+  allowComments?: boolean;
+  /** VS Code, at the root: trailing commas are not reported in the files the schema is associated with. */
+  allowTrailingCommas?: boolean;
   $ref?: string;
   title?: string;
   description?: string;
@@ -52,6 +57,8 @@ export interface DefaultSnippet {
 
 /** The keywords above that are not JSON Schema: validators must be told they are annotations. */
 export const VSCODE_SCHEMA_KEYWORDS: readonly string[] = [
+  'allowComments',
+  'allowTrailingCommas',
   'markdownDescription',
   'enumDescriptions',
   'markdownEnumDescriptions',

@@ -59,7 +59,7 @@ export async function lintWorkspace(lintUri: LintUri): Promise<LintWorkspaceSumm
         let diagnostics: readonly vscode.Diagnostic[];
         try {
           const published = await lintUri(uri);
-          // What lintUri returns is all the linter's; what the Problems panel holds may include the JSON schema's.
+          // What lintUri returns is all the linter's; what the Problems panel holds may include VS Code's JSON support's.
           diagnostics = Array.isArray(published) ? published : vscode.languages.getDiagnostics(uri).filter(isLintDiagnostic);
         } catch {
           continue;
@@ -93,7 +93,7 @@ async function documentLike(uri: vscode.Uri): Promise<{ uri: vscode.Uri; languag
 /** The `source` of the linter's diagnostics. */
 const LINT_SOURCE = 'ssm-policy';
 
-/** A diagnostic of the linter: its source, or its code linking to a rule's page (not the JSON schema's). */
+/** A diagnostic of the linter: its source, or its code linking to a rule's page (not VS Code's JSON support's). */
 function isLintDiagnostic(d: vscode.Diagnostic): boolean {
   if (d.source === LINT_SOURCE) return true;
   const code = d.code;

@@ -3,14 +3,24 @@ import { sortRegions } from '../../core/dhmc';
 import { toAwsError, type AwsError } from '../../core/aws/error';
 import type { AwsPort, AwsTarget, CallerIdentity, SsmRegion } from '../../core/aws/port';
 
-/** The settings this feature reads (declared in package.json). */
+/**
+ * The settings this feature reads (declared in package.json). All three are application-scoped and read from the user
+ * settings only ({@link userValue}): a workspace must not choose whose credentials sign the calls, nor where they go.
+ */
 export const AwsSetting = {
   section: 'ssmPolicy.aws',
-  /** Application-scoped: a workspace must not choose whose credentials sign the calls. */
   profile: 'profile',
   regions: 'regions',
   regionTimeout: 'regionTimeout',
 } as const;
+
+/**
+ * The user's (global) value of an AWS setting, never a workspace's: VS Code already ignores workspace values of
+ * application-scoped settings, and reading `globalValue` keeps it so should a declaration ever change.
+ */
+function userValue(key: string): unknown {
+  return vscode.workspace.getConfiguration(AwsSetting.section).inspect<unknown>(key)?.globalValue;
+}
 
 /** The identity of the session: the caller, or why it is unknown. */
 export type IdentityResult = { ok: true; identity: CallerIdentity } | { ok: false; error: AwsError };
@@ -71,13 +81,13 @@ export class AwsSession implements vscode.Disposable {
    * if the setting were declared with a wider scope: a repository must not pick the credentials.
    */
   get profile(): string | undefined {
-    const value = vscode.workspace.getConfiguration(AwsSetting.section).inspect<string>(AwsSetting.profile)?.globalValue;
+    const value = userValue(AwsSetting.profile);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   }
 
   /** The per-Region timeout in ms (setting in seconds; default 15 s). */
   get regionTimeoutMs(): number {
-    const seconds = vscode.workspace.getConfiguration(AwsSetting.section).get<number>(AwsSetting.regionTimeout, 15);
+    const seconds = userValue(AwsSetting.regionTimeout);
     return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : 15_000;
   }
 
@@ -127,7 +137,7 @@ export class AwsSession implements vscode.Disposable {
   }
 
   private narrow(all: readonly SsmRegion[]): SsmRegion[] {
-    const wanted = vscode.workspace.getConfiguration(AwsSetting.section).get<unknown>(AwsSetting.regions);
+    const wanted = userValue(AwsSetting.regions);
     const names = Array.isArray(wanted) ? wanted.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim()) : [];
     const byName = new Map(all.map((r) => [r.name, r]));
     // A Region named in the setting but unknown to the list is still shown: the user asked for it.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LintFinding, Range as LintRange } from '../../core/lint';
+import { ruleOfJsonServiceCode, standsFor, type ForeignProblem } from '../../core/lint/json-service';
 import type { Edit } from '../../core/rules/rule';
 import { ruleDocsUrl } from '../../core/rules/rule';
 
@@ -36,6 +37,27 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
 /** True when a finding is the one a diagnostic was made from (same rule, same place). */
 export function isFindingOf(finding: LintFinding, diagnostic: vscode.Diagnostic): boolean {
   return ruleIdOf(diagnostic) === finding.ruleId && toRange(finding.range).isEqual(diagnostic.range) && diagnostic.message === finding.message;
+}
+
+/**
+ * The diagnostics of VS Code's JSON language service that report what a rule reports (a syntax error, a duplicate key,
+ * a comment, a trailing comma), as core problems. The service sets the source "json" on most and none on comments.
+ */
+export function jsonServiceProblems(diagnostics: readonly vscode.Diagnostic[]): (ForeignProblem & { diagnostic: vscode.Diagnostic })[] {
+  const problems: (ForeignProblem & { diagnostic: vscode.Diagnostic })[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== undefined && d.source !== 'json') continue;
+    const code = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
+    if (typeof code !== 'number' || !ruleOfJsonServiceCode(code)) continue;
+    const r = d.range;
+    problems.push({ code, range: { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } }, diagnostic: d });
+  }
+  return problems;
+}
+
+/** True when a diagnostic of the JSON language service reports the problem of a finding (see core/lint/json-service). */
+export function isJsonServiceDiagnosticOf(finding: LintFinding, diagnostic: vscode.Diagnostic): boolean {
+  return jsonServiceProblems([diagnostic]).some((p) => standsFor(p, finding));
 }
 
 /** A workspace edit from jsonc-parser edits made for the document's current text. */

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { SchemaAssociations } from '../schemas';
+import type { WorkspaceTrust } from '../shared/trust';
 import { PolicyDiagnostics } from './policy-diagnostics';
 import { PolicyQuickFixes } from './quick-fixes';
 import { WorkspaceLintConfig } from './workspace-config';
@@ -11,12 +13,13 @@ export { DIAGNOSTIC_SOURCE } from './convert';
 const POLICY_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 
 /**
- * Registers the policy diagnostics (with `.ssm-policy-lint.json` and the `ssmPolicy.rules` setting) and their
- * quick fixes; returns the diagnostics so that commands can lint files on demand.
+ * Registers the policy diagnostics (with `.ssm-policy-lint.json` in trusted workspaces and the `ssmPolicy.rules`
+ * setting) and their quick fixes; the documents found through the globs or their content get their schema through
+ * `associations`. Returns the diagnostics so that commands can lint files on demand.
  */
-export function registerDiagnostics(context: vscode.ExtensionContext): PolicyDiagnostics {
-  const workspaceConfig = new WorkspaceLintConfig();
-  const diagnostics = new PolicyDiagnostics(workspaceConfig);
+export function registerDiagnostics(context: vscode.ExtensionContext, trust: WorkspaceTrust, associations: SchemaAssociations): PolicyDiagnostics {
+  const workspaceConfig = new WorkspaceLintConfig(trust);
+  const diagnostics = new PolicyDiagnostics(workspaceConfig, associations);
   context.subscriptions.push(
     workspaceConfig,
     diagnostics,

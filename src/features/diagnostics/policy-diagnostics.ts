@@ -1,16 +1,21 @@
 import * as vscode from 'vscode';
 import { applyFixes, lintText, tooLargeNotice, type LintFinding, type LintOptions } from '../../core/lint';
 import { mergeLintConfig, ruleSeveritiesFromSetting } from '../../core/lint/editor-config';
-import { documentPolicyKind } from '../../core/policy/globs';
+import { standsFor } from '../../core/lint/json-service';
+import { detectPolicyDocument, type PolicyDetection } from '../../core/policy/globs';
 import type { PolicyKind } from '../../core/policy/types';
 import { allRules } from '../../core/rules';
-import { toDiagnostic } from './convert';
+import type { SchemaAssociations } from '../schemas';
+import { jsonServiceProblems, toDiagnostic } from './convert';
 import type { WorkspaceLintConfig } from './workspace-config';
 
 /** The languages whose documents may be policies. */
 const LANGUAGES = new Set(['json', 'jsonc']);
 
-/** Schemes of documents that are files the user edits (not diff views, output channels or git history). */
+/**
+ * Schemes of documents that are files the user edits (not diff views, output channels or git history); documents of
+ * any scheme inside a workspace folder are linted too (a virtual workspace's files).
+ */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
 
 /** The settings with globs that mark files as policies of a kind. */
@@ -42,9 +47,27 @@ export interface DocumentFindings {
   options: LintOptions;
 }
 
+/** What one lint of a document found, and what it was linted as. */
+interface LintRun {
+  findings: LintFinding[];
+  options: LintOptions;
+  /** The kind the linter read the policy as (for `auto`, the one its content says). */
+  kind: PolicyKind;
+}
+
 /**
  * Lints every open JSON/JSONC document that is an IAM policy (by the user's globs, the conventional file names,
  * or its content) and publishes the findings as diagnostics, debounced while the user types.
+ *
+ * One problem, one entry: VS Code's JSON language service validates the same documents and reports syntax errors and
+ * duplicate keys whatever their schema, and comments and trailing commas unless the schema allows them. The policy
+ * schemas allow them and validate nothing else, and documents found through the globs or their content are given
+ * those schemas (see SchemaAssociations), so in the usual case the linter is the only voice. Where the JSON service
+ * still reports one of these problems (a syntax error; a VS Code whose JSON support takes no associations from
+ * extensions; the moment before a new association reaches it), its diagnostic stands for the finding: the finding is
+ * not published a second time, and its fix is offered on the JSON service's diagnostic (PolicyQuickFixes). Changing
+ * the language of such documents to `jsonc` instead would not do: the JSON service still reports trailing commas
+ * in JSONC, and a language switch changes other extensions' view of the file.
  */
 export class PolicyDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('ssm-policy');
@@ -52,12 +75,24 @@ export class PolicyDiagnostics implements vscode.Disposable {
   /** The latest lint started per document: results of older ones are dropped. */
   private readonly runs = new Map<string, number>();
   private readonly latest = new Map<string, DocumentFindings>();
+  /** What was last published per document, to publish again only when it changes. */
+  private readonly published = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private runCounter = 0;
   private reportedSetting = '';
 
-  constructor(private readonly workspaceConfig: WorkspaceLintConfig) {
+  constructor(
+    private readonly workspaceConfig: WorkspaceLintConfig,
+    private readonly associations: SchemaAssociations,
+  ) {
     this.disposables.push(
+      // The JSON language service's diagnostics decide which findings it already shows.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const uri of e.uris) {
+          const current = this.latest.get(uri.toString());
+          if (current) this.publish(uri, current.findings);
+        }
+      }),
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, this.delay(e.document));
@@ -72,8 +107,9 @@ export class PolicyDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * Lints one document now and publishes its diagnostics; returns them ([] for a document that is not a policy).
-   * When the document changes meanwhile, the result is returned but not published.
+   * Lints one document now and publishes its diagnostics; returns them, all the linter's findings ([] for a document
+   * that is not a policy), including those published by the JSON language service instead. When the document changes
+   * meanwhile, the result is returned but not published.
    */
   async lintDocument(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
     const key = document.uri.toString();
@@ -83,18 +119,19 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     // Decided before any await, so documents are classified in the order they were opened.
-    const kind = this.isCandidate(document) ? this.kindOf(document.uri, text) : undefined;
-    if (!kind) {
+    const detected = this.isCandidate(document) ? this.detect(document.uri, text) : undefined;
+    if (!detected) {
       this.forget(document.uri);
       return [];
     }
-    const result = await this.lint(document.uri, text, kind, document.fileName);
-    const diagnostics = result.findings.map(toDiagnostic);
+    const result = await this.lint(document.uri, text, detected.kind, document.fileName);
     if (!document.isClosed && document.version === version && this.runs.get(key) === run) {
-      this.latest.set(key, { version, ...result });
-      this.collection.set(document.uri, diagnostics);
+      this.latest.set(key, { version, findings: result.findings, options: result.options });
+      // Named files get their schema from contributes.jsonValidation; the others from the extension's registry.
+      this.associations.associate(document.uri, detected.by === 'fileName' ? undefined : result.kind);
+      this.publish(document.uri, result.findings);
     }
-    return diagnostics;
+    return result.findings.map(toDiagnostic);
   }
 
   /**
@@ -110,12 +147,12 @@ export class PolicyDiagnostics implements vscode.Disposable {
     } catch {
       return [];
     }
-    const kind = this.kindOf(uri, text);
-    if (!kind) {
+    const detected = this.detect(uri, text);
+    if (!detected) {
       this.collection.delete(uri);
       return [];
     }
-    const { findings } = await this.lint(uri, text, kind, uri.fsPath);
+    const { findings } = await this.lint(uri, text, detected.kind, uri.fsPath);
     const diagnostics = findings.map(toDiagnostic);
     // Opened meanwhile: the document's own lint publishes.
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.collection.set(uri, diagnostics);
@@ -128,10 +165,10 @@ export class PolicyDiagnostics implements vscode.Disposable {
     if (cached && cached.version === document.version) return cached;
     const version = document.version;
     const text = document.getText();
-    const kind = this.isCandidate(document) ? this.kindOf(document.uri, text) : undefined;
-    if (!kind) return undefined;
-    const result = await this.lint(document.uri, text, kind, document.fileName);
-    return { version, ...result };
+    const detected = this.isCandidate(document) ? this.detect(document.uri, text) : undefined;
+    if (!detected) return undefined;
+    const result = await this.lint(document.uri, text, detected.kind, document.fileName);
+    return { version, findings: result.findings, options: result.options };
   }
 
   /**
@@ -157,29 +194,45 @@ export class PolicyDiagnostics implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private async lint(uri: vscode.Uri, text: string, kind: PolicyKind | 'auto', fileName: string): Promise<{ findings: LintFinding[]; options: LintOptions }> {
+  /**
+   * Publishes the findings of an open document, but for those a diagnostic of VS Code's JSON language service already
+   * reports at the same place (see the class comment).
+   */
+  private publish(uri: vscode.Uri, findings: readonly LintFinding[]): void {
+    const foreign = jsonServiceProblems(vscode.languages.getDiagnostics(uri));
+    const shown = foreign.length === 0 ? findings : findings.filter((f) => !foreign.some((p) => standsFor(p, f)));
+    const key = uri.toString();
+    const signature = shown.map((f) => `${f.ruleId}@${f.offset}+${f.length}:${f.severity}:${f.message}`).join('\n');
+    if (this.published.get(key) === signature) return;
+    this.published.set(key, signature);
+    this.collection.set(uri, shown.map(toDiagnostic));
+  }
+
+  private async lint(uri: vscode.Uri, text: string, kind: PolicyKind | 'auto', fileName: string): Promise<LintRun> {
     const settings = vscode.workspace.getConfiguration('ssmPolicy', uri);
     const setting = ruleSeveritiesFromSetting(settings.get<unknown>('rules'), allRules);
     this.reportSetting(setting.ignored);
     const fileConfig = await this.workspaceConfig.get(uri);
     const options: LintOptions = { kind, fileName, config: mergeLintConfig(fileConfig, setting.rules), budgetMs: LINT_BUDGET_MS };
-    if (text.length > MAX_LINT_LENGTH) return { findings: [tooLargeNotice(text.length, MAX_LINT_LENGTH)], options };
-    const { findings } = await lintText(text, options);
-    return { findings, options };
+    const fallbackKind = kind === 'auto' ? 'identity' : kind;
+    if (text.length > MAX_LINT_LENGTH) return { findings: [tooLargeNotice(text.length, MAX_LINT_LENGTH)], options, kind: fallbackKind };
+    const { findings, policy } = await lintText(text, options);
+    return { findings, options, kind: policy.kind };
   }
 
-  private kindOf(uri: vscode.Uri, text: string): PolicyKind | 'auto' | undefined {
+  private detect(uri: vscode.Uri, text: string): { kind: PolicyKind | 'auto'; by: PolicyDetection } | undefined {
     const settings = vscode.workspace.getConfiguration('ssmPolicy', uri);
     const globs: Partial<Record<PolicyKind, string[]>> = {};
     for (const [kind, key] of Object.entries(GLOB_SETTINGS) as [PolicyKind, string][]) {
       const value = settings.get<unknown>(key);
       if (Array.isArray(value)) globs[kind] = value.filter((g): g is string => typeof g === 'string');
     }
-    return documentPolicyKind({ path: uri.path, text, globs, detectByContent: settings.get<boolean>('detectByContent', true) });
+    return detectPolicyDocument({ path: uri.path, text, globs, detectByContent: settings.get<boolean>('detectByContent', true) });
   }
 
   private isCandidate(document: vscode.TextDocument): boolean {
-    return LANGUAGES.has(document.languageId) && SCHEMES.has(document.uri.scheme);
+    if (!LANGUAGES.has(document.languageId)) return false;
+    return SCHEMES.has(document.uri.scheme) || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
   }
 
   private delay(document: vscode.TextDocument): number {
@@ -219,7 +272,9 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.cancelTimer(key);
     this.runs.delete(key);
     this.latest.delete(key);
+    this.published.delete(key);
     this.collection.delete(uri);
+    this.associations.associate(uri, undefined);
   }
 
   /** Tells once about `ssmPolicy.rules` entries that name no rule or no severity. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { diffEdit } from '../../core/util/text-diff';
-import { isFindingOf, ruleIdOf, toWorkspaceEdit } from './convert';
+import { isFindingOf, isJsonServiceDiagnosticOf, jsonServiceProblems, ruleIdOf, toWorkspaceEdit } from './convert';
 import { fixTitle } from './fix-titles';
 import type { PolicyDiagnostics } from './policy-diagnostics';
 
@@ -10,7 +10,9 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ssmPolicy
 /**
  * Quick fixes for the diagnostics of {@link PolicyDiagnostics} (matched on `diagnostic.code`): a finding's fix (preferred)
  * and one action per suggestion, plus "fix all" as a quick fix and as a `source.fixAll` action. "Fix all" applies
- * fixes only, which never change what the policy means; suggestions are applied one at a time, by choice.
+ * fixes only, which never change what the policy means; suggestions are applied one at a time, by choice. A diagnostic
+ * of VS Code's JSON language service that stands for a finding (a comment, a trailing comma …, which the diagnostics
+ * then do not repeat) gets that finding's fix too.
  */
 export class PolicyQuickFixes implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -25,7 +27,7 @@ export class PolicyQuickFixes implements vscode.CodeActionProvider {
   ): Promise<vscode.CodeAction[]> {
     const wantsQuickFixes = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
     const wantsSourceFixAll = context.only !== undefined && context.only.contains(FIX_ALL_KIND);
-    const ours = context.diagnostics.filter((d) => ruleIdOf(d) !== undefined);
+    const ours = context.diagnostics.filter((d) => ruleIdOf(d) !== undefined || jsonServiceProblems([d]).length > 0);
     if (!wantsSourceFixAll && (!wantsQuickFixes || ours.length === 0)) return [];
 
     const version = document.version;
@@ -36,7 +38,9 @@ export class PolicyQuickFixes implements vscode.CodeActionProvider {
     let fixable = 0;
     if (wantsQuickFixes) {
       for (const diagnostic of ours) {
-        const finding = current.findings.find((f) => (f.fix?.length || f.suggestions?.length) && isFindingOf(f, diagnostic));
+        const finding = current.findings.find(
+          (f) => (f.fix?.length || f.suggestions?.length) && (isFindingOf(f, diagnostic) || isJsonServiceDiagnosticOf(f, diagnostic)),
+        );
         if (!finding) continue;
         if (finding.fix && finding.fix.length > 0) {
           fixable++;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, ConfigError, type LintConfig } from '../../core/lint';
 import { parseConfigText } from '../../core/lint/editor-config';
 import { allRules } from '../../core/rules';
+import { MANAGE_TRUST_COMMAND, type WorkspaceTrust } from '../shared/trust';
 
 interface Loaded {
   config?: LintConfig;
@@ -10,18 +11,21 @@ interface Loaded {
 
 /**
  * The `.ssm-policy-lint.json` of each workspace folder (the file the CLI reads), read with `workspace.fs`,
- * cached and watched. A file that cannot be used is reported once and ignored, never thrown.
+ * cached and watched. A file that cannot be used is reported once and ignored, never thrown. In an untrusted workspace
+ * the file is not read (it could turn off the rules that flag a dangerous grant): the rules keep their default
+ * severities, and a message says so once, until the workspace is trusted.
  */
 export class WorkspaceLintConfig implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Loaded>>();
   private readonly reported = new Map<string, string>();
+  private toldRestricted = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** Fires when a configuration file was created, changed or deleted, or the workspace folders changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  constructor(private readonly trust: WorkspaceTrust) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const invalidate = (uri: vscode.Uri): void => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -40,6 +44,11 @@ export class WorkspaceLintConfig implements vscode.Disposable {
         this.cache.clear();
         this.changed.fire();
       }),
+      trust.onDidChange(() => {
+        this.cache.clear();
+        this.toldRestricted = false;
+        this.changed.fire();
+      }),
     );
   }
 
@@ -47,6 +56,10 @@ export class WorkspaceLintConfig implements vscode.Disposable {
   async get(uri: vscode.Uri): Promise<LintConfig | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
+    if (!this.trust.isTrusted) {
+      void this.tellRestricted(folder);
+      return undefined;
+    }
     const key = folder.uri.toString();
     let loading = this.cache.get(key);
     if (!loading) {
@@ -77,6 +90,25 @@ export class WorkspaceLintConfig implements vscode.Disposable {
     } catch (err) {
       return { error: err instanceof ConfigError ? err.message : String(err) };
     }
+  }
+
+  /** Says once, when a folder has the file, that Restricted Mode leaves it unread. */
+  private async tellRestricted(folder: vscode.WorkspaceFolder): Promise<void> {
+    if (this.toldRestricted) return;
+    this.toldRestricted = true;
+    try {
+      await vscode.workspace.fs.stat(configUri(folder));
+    } catch {
+      // No file, nothing left out: ask again for another folder.
+      this.toldRestricted = false;
+      return;
+    }
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Restricted Mode: SSM Policy Studio does not read {0} in a workspace you have not trusted; the rules keep their default severities.', CONFIG_FILE_NAME),
+      manage,
+    );
+    if (choice === manage) void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
   }
 
   /** Shows a problem once per folder until the file changes to another problem (or is fixed). */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { getCompletions, getHover, type CompletionKind, type Localize, type PolicyCompletionItem } from '../../core/language';
-import { isPolicyDocument, POLICY_DOCUMENT_SELECTOR } from '../shared/policy-documents';
+import type { SchemaCoverage } from '../schemas';
+import { isPolicyDocument, POLICY_DOCUMENT_SELECTOR, type PolicyDocumentInfo } from '../shared/policy-documents';
 
 /** The characters that open completion: after a service prefix (`ssm:`) or an ARN field, and on a new string. */
 export const TRIGGER_CHARACTERS: readonly string[] = [':', '"'];
@@ -24,20 +25,32 @@ const ITEM_KINDS: Readonly<Record<CompletionKind, vscode.CompletionItemKind>> = 
  * condition keys, service principals, ARN fields) in JSON documents that are policies. The IAM data loads on the
  * first request, not at activation.
  */
-export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
+export function registerLanguageFeatures(context: vscode.ExtensionContext, schemas: SchemaCoverage): void {
+  // The JSON schemas describe and propose the condition operators: where one applies, the operators are left to it.
+  const hasSchema = (document: vscode.TextDocument, info: PolicyDocumentInfo): boolean => info.detectedBy === 'fileName' || schemas.served(document.uri);
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider(POLICY_DOCUMENT_SELECTOR, { provideHover }),
-    vscode.languages.registerCompletionItemProvider(POLICY_DOCUMENT_SELECTOR, { provideCompletionItems }, ...TRIGGER_CHARACTERS),
+    vscode.languages.registerHoverProvider(POLICY_DOCUMENT_SELECTOR, { provideHover: (d, p, t) => provideHover(d, p, t, hasSchema) }),
+    vscode.languages.registerCompletionItemProvider(
+      POLICY_DOCUMENT_SELECTOR,
+      { provideCompletionItems: (d, p, t) => provideCompletionItems(d, p, t, hasSchema) },
+      ...TRIGGER_CHARACTERS,
+    ),
   );
 }
 
-async function provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+type HasSchema = (document: vscode.TextDocument, info: PolicyDocumentInfo) => boolean;
+
+async function provideHover(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+  hasSchema: HasSchema,
+): Promise<vscode.Hover | undefined> {
   const info = isPolicyDocument(document);
   if (!info) return undefined;
   const hover = await getHover(document.getText(), document.offsetAt(position), { kind: info.kind, localize });
   if (!hover || token.isCancellationRequested) return undefined;
-  // Documents matched by name or by the schema globs get the JSON schema's hover for operators already.
-  if (hover.kind === 'operator' && info.detectedBy !== 'content') return undefined;
+  if (hover.kind === 'operator' && hasSchema(document, info)) return undefined;
   const range = new vscode.Range(document.positionAt(hover.offset), document.positionAt(hover.offset + hover.length));
   return new vscode.Hover(new vscode.MarkdownString(hover.markdown), range);
 }
@@ -46,13 +59,13 @@ async function provideCompletionItems(
   document: vscode.TextDocument,
   position: vscode.Position,
   token: vscode.CancellationToken,
+  hasSchema: HasSchema,
 ): Promise<vscode.CompletionList | undefined> {
   const info = isPolicyDocument(document);
   if (!info) return undefined;
   const items = await getCompletions(document.getText(), document.offsetAt(position), { kind: info.kind, localize });
   if (token.isCancellationRequested || items.length === 0) return undefined;
-  // The JSON schema already proposes the operator names where it applies.
-  const wanted = info.detectedBy === 'content' ? items : items.filter((i) => i.kind !== 'operator');
+  const wanted = hasSchema(document, info) ? items.filter((i) => i.kind !== 'operator') : items;
   return new vscode.CompletionList(wanted.map((item) => toCompletionItem(document, position, item)));
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { kindFromFileName, looksLikePolicy } from '../../core/policy/detect';
-import { kindFromGlobs } from '../../core/policy/globs';
+import { kindFromGlobs, type PolicyDetection } from '../../core/policy/globs';
 import type { PolicyKind } from '../../core/policy/types';
 
 /** The languages whose documents may be policies. */
@@ -16,13 +16,12 @@ const GLOB_SETTINGS: Readonly<Record<PolicyKind, string>> = {
   scp: 'schemas.scpFiles',
 };
 
-/** What told us a document is a policy: the schema globs, a conventional file name, or its content. */
-export type PolicyDetection = 'setting' | 'fileName' | 'content';
+export type { PolicyDetection } from '../../core/policy/globs';
 
 /** A document found to be a policy; `kind` is set when the file name or settings say which kind. */
 export interface PolicyDocumentInfo {
   kind?: PolicyKind;
-  /** `setting` and `fileName` documents also get the JSON schema (its completions and hovers). */
+  /** What told: `fileName` documents get their JSON schema from package.json, the others from the extension. */
   detectedBy: PolicyDetection;
 }
 

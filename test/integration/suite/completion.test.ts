@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExtensionApi, TestApi } from '../../../src/extension-api';
 import { completionsAt, insertedText, itemNamed, labelOf, languageFixture, positionOf, replacedRange } from './language-helpers';
+
+const EXTENSION_ID = 'ssm-policy-studio.ssm-policy-studio';
 
 describe('completion', function () {
   this.timeout(60_000);
@@ -69,16 +72,44 @@ describe('completion', function () {
     itemNamed(items, 'ec2.amazonaws.com');
   });
 
-  it('offers condition operators in a policy found by its content', async () => {
-    const untitled = await vscode.workspace.openTextDocument({
-      language: 'json',
-      content: '{\n  "Statement": [\n    { "Effect": "Allow", "Action": "ssm:StartSession", "Resource": "*", "Condition": { "" } }\n  ]\n}\n',
+  describe('condition operators in a policy found by its content', () => {
+    const content = '{\n  "Statement": [\n    { "Effect": "Allow", "Action": "ssm:StartSession", "Resource": "*", "Condition": { "" } }\n  ]\n}\n';
+    let api: TestApi;
+
+    before(async () => {
+      const exported = (await vscode.extensions.getExtension(EXTENSION_ID)?.activate()) as ExtensionApi | undefined;
+      assert.ok(exported?.schemas, 'activate() returns the test API in extension mode Test');
+      api = exported as TestApi;
     });
-    const position = positionOf(untitled, '{ "" }', 3);
-    const items = await completionsAt(untitled.uri, position, '"');
-    const op = itemNamed(items, 'StringEquals', vscode.CompletionItemKind.Operator);
-    assert.equal(op.detail, 'String condition operator');
-    itemNamed(items, 'ForAnyValue:StringLike', vscode.CompletionItemKind.Operator);
+
+    it('are the extension\'s own where no schema applies', async () => {
+      const settingsMode = api.schemas.useSettings();
+      try {
+        const untitled = await vscode.workspace.openTextDocument({ language: 'json', content });
+        const items = await completionsAt(untitled.uri, positionOf(untitled, '{ "" }', 3), '"');
+        const op = itemNamed(items, 'StringEquals', vscode.CompletionItemKind.Operator);
+        assert.equal(op.detail, 'String condition operator');
+        itemNamed(items, 'ForAnyValue:StringLike', vscode.CompletionItemKind.Operator);
+      } finally {
+        settingsMode.dispose();
+      }
+    });
+
+    it('come once, from the schema, once the document has it', async () => {
+      // A file: an untitled document has no path a schema association could name.
+      const file = await vscode.workspace.openTextDocument(languageFixture('operators-by-content.json'));
+      assert.equal(file.getText(), content);
+      const started = Date.now();
+      // The schema reaches the JSON language features through the registry they read after a change (no event).
+      while (!api.schemas.served(file.uri)) {
+        assert.ok(Date.now() - started < 20_000, 'the document is given the schema');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const items = await completionsAt(file.uri, positionOf(file, '{ "" }', 3), '"');
+      for (const name of ['StringEquals', 'ForAnyValue:StringLike']) {
+        assert.equal(items.filter((i) => labelOf(i).replace(/"/g, '') === name).length, 1, `${name} once; got ${items.map(labelOf).join(', ')}`);
+      }
+    });
   });
 
   it('offers nothing of ours in a JSON file that is not a policy', async () => {

@@ -54,7 +54,7 @@ describe('hover', function () {
     assert.match(text, /\*\*Allowed values:\*\* `Standard`, `Advanced`, `Intelligent-Tiering`/);
   });
 
-  it('describes operators in policies found by content (the JSON schema covers named files)', async () => {
+  it('describes operators in policies found by content (the extension, or the JSON schema once it applies)', async () => {
     const content = await vscode.workspace.openTextDocument(languageFixture('content-detected.json'));
     const { text } = await ourHover(content.uri, positionOf(content, '"StringEquals"', 3), /\*\*StringEquals\*\*: The value of the condition key equals/);
     assert.match(text, /Conditions_String/);

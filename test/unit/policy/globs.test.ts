@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { documentPolicyKind, fileMatchGlob, kindFromGlobs, matchesFileGlobs } from '../../../src/core/policy/globs';
+import { detectPolicyDocument, documentPolicyKind, fileMatchGlob, kindFromGlobs, matchesFileGlobs } from '../../../src/core/policy/globs';
 
 /** The RegExp translation the automaton replaced: the reference for short globs, where backtracking is cheap. */
 function referenceRegExp(glob: string): RegExp {
@@ -106,6 +106,11 @@ describe('policy/globs', () => {
     assert.equal(documentPolicyKind({ path: '/w/notes.json', text: POLICY }), 'auto');
     assert.equal(documentPolicyKind({ path: '/w/notes.json', text: POLICY, detectByContent: false }), undefined);
     assert.equal(documentPolicyKind({ path: '/w/admin.policy.json', text: '{}', detectByContent: false }), 'identity');
+    // What told, for the schema associations: the globs, the name, the content.
+    assert.deepEqual(detectPolicyDocument({ path: '/w/ec2-trust.json', text: '', globs: { scp: ['**/ec2-trust.json'] } }), { kind: 'scp', by: 'setting' });
+    assert.deepEqual(detectPolicyDocument({ path: '/w/ec2-trust.json', text: '' }), { kind: 'trust', by: 'fileName' });
+    assert.deepEqual(detectPolicyDocument({ path: '/w/notes.json', text: POLICY }), { kind: 'auto', by: 'content' });
+    assert.equal(detectPolicyDocument({ path: '/w/notes.json', text: POLICY, detectByContent: false }), undefined);
     assert.equal(documentPolicyKind({ path: '/w/package.json', text: '{ "name": "x", "version": "1.0.0" }' }), undefined);
   });
 });

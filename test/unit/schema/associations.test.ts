@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { withOurAssociations } from '../../../src/core/schema/associations';
+import { fileMatchGlob } from '../../../src/core/policy/globs';
+import { documentPattern, registryText, withOurAssociations } from '../../../src/core/schema/associations';
 
 const url = (kind: string): string => `file:///ext/schemas/${kind}.schema.json`;
 
@@ -23,5 +24,46 @@ describe('schema/associations: the ssmPolicy.schemas globs in json.schemas', () 
     assert.equal(withOurAssociations(undefined, {}, url), undefined);
     assert.deepEqual(withOurAssociations('nonsense', { scp: ['s/*.json'] }, url), [{ fileMatch: ['s/*.json'], url: url('scp') }]);
     assert.equal(withOurAssociations([null, 3, { url: 7 }], {}, url), undefined, 'entries it cannot read are kept as they are');
+  });
+});
+
+describe('schema/associations: the registry of the documents the extension associates itself', () => {
+  it('selects one document by its absolute path, and refuses paths the JSON service would read as globs', () => {
+    assert.equal(documentPattern('/w/policies/admin.json'), '/w/policies/admin.json');
+    assert.equal(documentPattern('/w/with space/#1.json'), '/w/with space/#1.json');
+    for (const path of ['/w/[draft].json', '/w/a*.json', '/w/a?.json', '/w/{a,b}.json', '/w/a\\b.json', 'Untitled-1', '', '/']) {
+      assert.equal(documentPattern(path), undefined, path);
+    }
+  });
+
+  it('the pattern matches the document and no other, read the way VS Code\'s JSON language service reads fileMatch', () => {
+    // vscode-json-languageservice: a leading "/" is dropped and "**/" put in front; the URI is matched as a string.
+    const pattern = documentPattern('/w/policies/admin.json') as string;
+    const matcher = fileMatchGlob(pattern);
+    assert.ok(matcher.test('file:///w/policies/admin.json'));
+    assert.ok(matcher.test('vscode-vfs://github/w/policies/admin.json'));
+    assert.ok(!matcher.test('file:///w/policies/admin.json.bak'));
+    assert.ok(!matcher.test('file:///w/other/admin.json'));
+    assert.ok(!matcher.test('file:///x/w/policies/admin.jsonx'));
+  });
+
+  it('writes one entry per kind, patterns sorted and unique, so the same documents give the same text', () => {
+    const text = registryText(
+      [
+        { path: '/w/b.json', kind: 'trust' },
+        { path: '/w/z.json', kind: 'identity' },
+        { path: '/w/a.json', kind: 'identity' },
+        { path: '/w/a.json', kind: 'identity' },
+        { path: '/w/[x].json', kind: 'scp' },
+      ],
+      url,
+    );
+    assert.deepEqual(JSON.parse(text), {
+      schemas: [
+        { fileMatch: ['/w/a.json', '/w/z.json'], url: url('identity') },
+        { fileMatch: ['/w/b.json'], url: url('trust') },
+      ],
+    });
+    assert.deepEqual(JSON.parse(registryText([], url)), { schemas: [] });
   });
 });
