@@ -80,7 +80,7 @@ const [, ...builds] = await Promise.all([
 chmodSync('dist/cli.js', 0o755);
 
 // What the bundles hold decides the notices and the runtime dependencies (none: everything but `vscode` is bundled).
-const tsx = (await import('tsx/cjs/api')).register({ namespace: 'package-checks' });
+const tsx = register({ namespace: 'package-checks' });
 const metafiles = builds.map((b) => b.metafile);
 tsx.require('./scripts/runtime-dependencies.ts', import.meta.url).checkRuntimeDependencies(metafiles, pkg.dependencies);
 tsx.require('./scripts/third-party-notices.ts', import.meta.url).writeThirdPartyNotices({

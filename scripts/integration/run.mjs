@@ -231,7 +231,7 @@ async function smoke(page, url, pngPath) {
 }
 
 async function main() {
-  const vsix = opts.vsix ? (await import('tsx/cjs/api')).register({ namespace: 'vsix' }).require('./vsix-smoke.ts', import.meta.url) : undefined;
+  const vsix = opts.vsix ? ts.require('./vsix-smoke.ts', import.meta.url) : undefined;
   const testsPath = vsix ? undefined : await buildAll(root, { log: say });
   const sandbox = makeSandbox({ screenshot: Boolean(opts.screenshot || vsix) });
   if (opts.grep) process.env.SSM_IT_GREP = opts.grep;
@@ -278,7 +278,7 @@ async function main() {
     });
     const work = vsix
       ? // No payload: the workbench runs the extensions of the sandbox, the installed .vsix among them.
-        vsix.vsixSmoke(page, `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}`, {
+        vsix.vsixSmoke(page, workbenchUrl(undefined, port, sandbox), {
           workspace: sandbox.workspace,
           extensionDir,
           screenshot: opts.screenshot && resolve(opts.screenshot),

@@ -11,39 +11,16 @@
  *   - the command "Lint All Policies in Workspace" reports problems of a file that is not open
  *   - the activity-bar container shows its views; the DHMC view, with no credentials, says so (dist/aws.js loaded
  *     and ran the SDK's credential chain); the catalog view lists documented policies
- *
- * playwright-core is not a dependency of the project (setup.mjs caches it beside code-server), so the page is typed
- * here by the few calls made.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { zipRead } from '../check-packages';
+import { problemsCount } from './code-server';
+import type { Page } from './playwright';
 
-/** The playwright Locator calls this file makes. */
-export interface Locator {
-  first(): Locator;
-  filter(options: { hasText: string | RegExp }): Locator;
-  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
-  waitFor(options?: { timeout?: number; state?: 'attached' | 'visible' }): Promise<void>;
-  click(options?: { timeout?: number }): Promise<void>;
-  count(): Promise<number>;
-  innerText(options?: { timeout?: number }): Promise<string>;
-  getAttribute(name: string): Promise<string | null>;
-  fill(value: string): Promise<void>;
-}
-
-/** The playwright Page calls this file makes. */
-export interface Page {
-  goto(url: string): Promise<unknown>;
-  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
-  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
-  screenshot(options: { path: string }): Promise<unknown>;
-  exposeFunction(name: string, fn: (...args: unknown[]) => unknown): Promise<void>;
-}
-
-/** What the run needs of the cached tools (scripts/integration/setup.mjs). */
+/** What the run needs of the cached tools (scripts/integration/setup.ts). */
 export interface Tools {
   node: string;
   codeServerEntry: string;
@@ -120,13 +97,6 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
   if (at < 0) throw new Error(`"${needle}" not found`);
   const before = text.slice(0, at).split('\n');
   return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-/** Errors + warnings + infos, read from the status bar's problems entry. */
-async function problemsCount(page: Page): Promise<number> {
-  const status = page.locator('[id="status.problems"]');
-  const label = (await status.getAttribute('aria-label').catch(() => null)) ?? (await status.innerText().catch(() => ''));
-  return [...label.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0);
 }
 
 /** Waits until the Problems count has stayed the same for a second; returns it. */
