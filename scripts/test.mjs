@@ -1,6 +1,7 @@
-// `npm test`: typecheck, eslint (--max-warnings 0), build, unit tests, integration tests in a real VS Code
-// extension host; ends with one summary line.
+// `npm test`: typecheck, eslint (--max-warnings 0), the packages (the .vsix and the npm package built, checked,
+// installed and run), build, unit tests, integration tests in a real VS Code extension host; ends with one summary line.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDeps } from './ensure-deps.mjs';
@@ -8,10 +9,17 @@ import { ensureDeps } from './ensure-deps.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDeps(root);
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const steps = [
   ['typecheck', bin('tsc'), ['-p', '.']],
   ['eslint', bin('eslint'), ['--max-warnings', '0', '.']],
+  // The production build as `npm run package` and `npm pack` make it: the .vsix and the tarball checked, the tarball
+  // installed globally (offline, into a temp prefix) and its ssm-policy-lint run. Leaves both in out/packages/.
+  ['packages', bin('tsx'), [join(root, 'scripts', 'check-packages.ts')]],
+  // That .vsix installed into a sandboxed code-server and checked through the page, without the work tree loaded.
+  ['vsix smoke', process.execPath, [join(root, 'scripts', 'integration', 'run.mjs'), '--vsix', join(root, 'out', 'packages', `${pkg.name}-${pkg.version}.vsix`), '--screenshot', join(root, 'out', 'vsix-smoke.png')]],
+  // The development build (with source maps) the later steps and a developer use; it replaces the production one.
   ['build', process.execPath, [join(root, 'esbuild.mjs')]],
   ['unit', bin('mocha'), ['--reporter', 'spec']],
   // Installs (once, cached in .vscode-test/) and runs code-server's real extension host with the integration suites.

@@ -4,6 +4,9 @@
 //   node scripts/integration/run.mjs                      build, run test/integration/suite/*.test.ts, exit with their code
 //   node scripts/integration/run.mjs --screenshot FILE    UI smoke test: open a policy with mistakes and the
 //                                                         Problems panel, check the page, save a PNG
+//   node scripts/integration/run.mjs --vsix FILE          install the .vsix into the sandbox and check the installed
+//                                                         extension through the page (scripts/integration/vsix-smoke.ts);
+//                                                         builds nothing and loads nothing from the work tree
 // Options: --timeout SECONDS (default 300, or SSM_IT_TIMEOUT), --grep TEXT (only matching tests),
 //          --verbose (print every workbench log line), --keep (keep the temp folder and its logs),
 //          --log LEVEL (code-server's --log: trace, debug, info...).
@@ -30,6 +33,7 @@ const SMOKE_FILE = 'dhmc-admin.policy.json';
 const { values: opts } = parseArgs({
   options: {
     screenshot: { type: 'string' },
+    vsix: { type: 'string' },
     timeout: { type: 'string', default: process.env.SSM_IT_TIMEOUT ?? '300' },
     grep: { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -98,7 +102,7 @@ function makeSandbox({ screenshot }) {
 }
 
 /** Starts code-server in its own process group, logging to a file of the sandbox. */
-function spawnCodeServer(sandbox, port) {
+function spawnCodeServer(sandbox, port, env = process.env) {
   const logFile = join(sandbox.base, 'code-server.log');
   const log = createWriteStream(logFile);
   const args = [
@@ -122,7 +126,7 @@ function spawnCodeServer(sandbox, port) {
     detached: true, // its own process group: the extension host, tsserver and pty host go with it
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
+      ...env,
       // The AWS suites start moto_server; a pyenv shim resolves it through HOME, which the sandbox replaces.
       MOTO_SERVER_BIN: process.env.MOTO_SERVER_BIN ?? resolveMotoServer(),
       HOME: sandbox.home,
@@ -227,8 +231,9 @@ async function smoke(page, url, pngPath) {
 }
 
 async function main() {
-  const testsPath = await buildAll(root, { log: say });
-  const sandbox = makeSandbox({ screenshot: Boolean(opts.screenshot) });
+  const vsix = opts.vsix ? ts.require('./vsix-smoke.ts', import.meta.url) : undefined;
+  const testsPath = vsix ? undefined : await buildAll(root, { log: say });
+  const sandbox = makeSandbox({ screenshot: Boolean(opts.screenshot || vsix) });
   if (opts.grep) process.env.SSM_IT_GREP = opts.grep;
   const port = await freePort();
   let server;
@@ -257,7 +262,13 @@ async function main() {
   });
   let code = 1;
   try {
-    server = spawnCodeServer(sandbox, port);
+    let extensionDir;
+    let env = process.env;
+    if (vsix) {
+      env = vsix.vsixEnvironment(process.env, sandbox.home);
+      extensionDir = vsix.installVsix(tools, resolve(opts.vsix), { extensions: sandbox.exts, userData: sandbox.user }, { ...env, HOME: sandbox.home, TMPDIR: sandbox.tmp }, say);
+    }
+    server = spawnCodeServer(sandbox, port, env);
     await waitForHealth(server, port);
     say(`code-server up on 127.0.0.1:${port} (${elapsed()})`);
     browser = await launchBrowser(tools, sandbox);
@@ -265,9 +276,18 @@ async function main() {
     const timeout = new Promise((_, fail) => {
       timer = setTimeout(() => fail(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
     });
-    const work = opts.screenshot
-      ? smoke(page, workbenchUrl(root, port, sandbox), resolve(opts.screenshot))
-      : runSuites(page, workbenchUrl(root, port, sandbox, testsPath));
+    const work = vsix
+      ? // No payload: the workbench runs the extensions of the sandbox, the installed .vsix among them.
+        vsix.vsixSmoke(page, workbenchUrl(undefined, port, sandbox), {
+          workspace: sandbox.workspace,
+          extensionDir,
+          screenshot: opts.screenshot && resolve(opts.screenshot),
+          say,
+          verbose: opts.verbose,
+        })
+      : opts.screenshot
+        ? smoke(page, workbenchUrl(root, port, sandbox), resolve(opts.screenshot))
+        : runSuites(page, workbenchUrl(root, port, sandbox, testsPath));
     code = await Promise.race([work, timeout]);
   } catch (err) {
     say(`error: ${err instanceof Error ? err.message : String(err)}`);
