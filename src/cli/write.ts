@@ -20,8 +20,8 @@ export async function writeIfUnchanged(path: string, expected: Uint8Array, next:
   }
   if (!current.equals(expected)) return 'changed';
   // Loaded here, not with the CLI: most runs write nothing, and the two modules cost milliseconds of every start.
-  const { randomBytes } = process.getBuiltinModule('node:crypto');
-  const { open, rename, rm, stat } = process.getBuiltinModule('node:fs/promises');
+  const { randomBytes } = await import('node:crypto');
+  const { open, rename, rm, stat } = await import('node:fs/promises');
   const st = await stat(path);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', st.mode & 0o7777);
