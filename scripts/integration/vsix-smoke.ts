@@ -6,8 +6,10 @@
  * check here. Through the page, as a user would see it:
  *
  *   - a policy with mistakes gets the extension's problems (source ssm-policy), one of them from the IAM index
- *     (action-unknown), and the JSON schema's (the schemas and jsonValidation)
+ *     (action-unknown)
  *   - the hover of an action shows its access level (the IAM index's services and descriptions)
+ *   - the hover of the `Effect` key shows the policy schema's description (the schemas and jsonValidation: the
+ *     schemas validate nothing, so only their hover and completion show that they shipped)
  *   - the command "Lint All Policies in Workspace" reports problems of a file that is not open
  *   - the activity-bar container shows its views; the DHMC view, with no credentials, says so (dist/aws.js loaded
  *     and ran the SDK's credential chain); the catalog view lists documented policies
@@ -173,7 +175,7 @@ async function drive(page: Page, url: string, options: SmokeOptions): Promise<nu
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 
-  // 1. A policy with mistakes: the extension's problems, one from the IAM index, and the schema's.
+  // 1. A policy with mistakes: the extension's problems, one from the IAM index.
   const quickInput = page.locator('.quick-input-widget input');
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: POLICY }).first().click({ timeout: 20_000 });
   await page.locator('.tabs-container .tab', { hasText: POLICY }).first().waitFor({ timeout: 20_000 });
@@ -189,26 +191,37 @@ async function drive(page: Page, url: string, options: SmokeOptions): Promise<nu
   });
   check(/ssm-policy\W*effect-value/.test(problems), 'the extension reports effect-value (source ssm-policy)');
   check(/UpdateServiceSettings.*action-unknown|action-unknown.*UpdateServiceSettings/.test(problems), 'the extension reports action-unknown for ssm:UpdateServiceSettings (the IAM index, dist/iam-index)');
-  check(/"Allow".*"Deny"/.test(problems), 'the JSON schema flags "Effect": "allow" (schemas/, jsonValidation)');
 
-  // 2. The hover of an action: its access level and description come from the IAM index.
-  await step('the hover of ssm:GetServiceSetting shows its access level (IAM index descriptions)', async () => {
+  /** The hover at the first `needle` of the policy (one column in), once it shows `expected`; its text. */
+  const hoverAt = async (needle: string, expected: RegExp): Promise<string> => {
     const text = readFileSync(join(options.workspace, POLICY), 'utf8');
-    const { line, column } = positionOf(text, 'ssm:GetServiceSetting');
+    const { line, column } = positionOf(text, needle);
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+G');
     await quickInput.waitFor({ timeout: 10_000 });
-    await quickInput.fill(`:${line}:${column + 4}`); // Go to Line's prefix is ":"; without it, Quick Open searches files
+    await quickInput.fill(`:${line}:${column + 1}`); // Go to Line's prefix is ":"; without it, Quick Open searches files
     await page.keyboard.press('Enter');
     await delay(300);
     await runCommand(page, 'Show or Focus Hover');
-    const hover = page.locator('.monaco-hover', { hasText: /Access level/ }).first();
+    const hover = page.locator('.monaco-hover', { hasText: expected }).first();
     await hover.waitFor({ timeout: 20_000 });
     const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
-    if (options.verbose) say(`hover: ${hoverText}`);
+    if (options.verbose) say(`hover of ${needle}: ${hoverText}`);
     await page.keyboard.press('Escape');
+    return hoverText;
+  };
+
+  // 2. The hover of an action: its access level and description come from the IAM index.
+  await step('the hover of ssm:GetServiceSetting shows its access level (IAM index descriptions)', async () => {
+    const hoverText = await hoverAt('ssm:GetServiceSetting', /Access level/);
     // The description comes from descriptions.pack, the access level from services.pack.
     return /ssm:GetServiceSetting/.test(hoverText) && /Grants permission/.test(hoverText) && /Access level:? ?Read/i.test(hoverText);
+  });
+
+  // 2b. The hover of a key the schema describes: the schema shipped and is associated by jsonValidation.
+  await step('the hover of "Effect" shows the policy schema\'s description (schemas/, jsonValidation)', async () => {
+    const hoverText = await hoverAt('"Effect"', /explicit deny/);
+    return /allows or denies access/.test(hoverText);
   });
 
   // 3. A command: lint the workspace, which reports a file that is not open.
