@@ -224,7 +224,7 @@ async function regionsInParallel(): Promise<void> {
 
 /** Runs test/integration/perf in code-server with the production bundle and prints its figures. */
 function extensionHost(): void {
-  const run = spawnSync(process.execPath, [join(root, 'scripts', 'integration', 'run.mjs')], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'integration', 'run.ts')], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, SSM_IT_SUITE: 'perf', SSM_IT_PRODUCTION: '1' },

@@ -3,7 +3,7 @@
  *
  *   the .vsix     `vsce package --no-dependencies` (its vscode:prepublish makes the production build): it holds what
  *                 package.json points at (bundles, IAM index, snippets, schemas, l10n, icons, notices) and no source
- *                 map, source, test or script; scripts/integration/run.mjs --vsix then installs it into code-server
+ *                 map, source, test or script; scripts/integration/run.ts --vsix then installs it into code-server
  *   the npm package  `npm pack` (its prepack makes the production build): the same allow-list; then
  *                 `npm install -g --prefix <temp> --offline` of the tarball, and the installed `ssm-policy-lint` run
  *                 from a folder outside the repository: --version, a policy with mistakes, a good one

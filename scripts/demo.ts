@@ -36,7 +36,7 @@ const say = (m: string): void => console.log(`[demo] ${m}`);
 
 const USAGE = 'Usage: npm run demo -- [--port N] [--screenshot DIR] [--cli-only] [--aws-only] [--timeout S] [--verbose] [--keep]';
 
-/** The quiet, deterministic workbench of the integration tests (scripts/integration/build.mjs). */
+/** The quiet, deterministic workbench of the integration tests (scripts/integration/build.ts). */
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,

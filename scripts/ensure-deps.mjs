@@ -2,7 +2,7 @@
 // Installs the locked dependencies when node_modules is missing or does not match package-lock.json, so that
 // `npm test` and `npm run demo` work as the first command on a fresh clone.
 //
-// This one script stays JavaScript: it runs before anything is installed (`predemo`, scripts/test.mjs), when tsx,
+// This one script stays JavaScript: it runs before anything is installed (`predemo`, `pretest`), when tsx,
 // which runs the other scripts, is not there yet. `// @ts-check` and the JSDoc types let `npx tsc -p .` check it
 // like the TypeScript (tsconfig.json lists it under "files", with allowJs).
 //

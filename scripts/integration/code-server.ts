@@ -1,4 +1,4 @@
-// The code-server and Chromium plumbing shared by the integration runner (run.mjs) and the demo (scripts/demo.ts):
+// The code-server and Chromium plumbing shared by the integration runner (run.ts) and the demo (scripts/demo.ts):
 // /healthz polling, stopping a process group, the workbench URL that loads the extension, headless Chromium, and
 // reading the Problems count off the status bar.
 import type { ChildProcess } from 'node:child_process';

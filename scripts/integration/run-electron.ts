@@ -1,5 +1,5 @@
 // Runs the same integration suites in desktop VS Code through @vscode/test-electron, for machines that have
-// (or can download) desktop VS Code. The offline machines use run.mjs (code-server) instead: test-electron's
+// (or can download) desktop VS Code. The offline machines use run.ts (code-server) instead: test-electron's
 // download of VS Code is not reachable there.
 //
 //   npx tsx scripts/integration/run-electron.ts [--grep TEXT]      (npm run test:integration:electron)
@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildAll, writeUserSettings } from './build';
 
 type TestElectron = typeof import('@vscode/test-electron');
 
@@ -23,14 +24,10 @@ async function main(): Promise<number> {
     console.error(
       '@vscode/test-electron is not installed. Install it, then run this again:\n' +
         '  npm install --save-dev @vscode/test-electron\n' +
-        'On machines without desktop VS Code or access to its download server, use: node scripts/integration/run.mjs',
+        'On machines without desktop VS Code or access to its download server, use: npm run test:integration',
     );
     return 2;
   }
-  const { buildAll, writeUserSettings } = (await import('./build.mjs')) as {
-    buildAll(root: string, options?: { log?: (line: string) => void }): Promise<string>;
-    writeUserSettings(userDataDir: string): void;
-  };
 
   const extensionTestsPath = await buildAll(root);
   const base = mkdtempSync(join(tmpdir(), 'ssm-it-electron-'));

@@ -3,7 +3,7 @@
 // npm, since @vscode/test-electron's download of desktop VS Code is not reachable on offline machines) and
 // playwright-core (drives Debian's Chromium, which comes from apt, like the gssapi headers code-server builds against).
 //
-//   npm run test:integration:setup      (npx tsx scripts/integration/setup.ts); run.mjs and the demo call it too
+//   npm run test:integration:setup      (npx tsx scripts/integration/setup.ts); run.ts and the demo call it too
 //
 // The first time takes minutes, almost all of it code-server's npm install (its download, then native modules built
 // with node-gyp): each step prints a line when it starts, with what it does and how long it usually takes, a line
@@ -213,7 +213,7 @@ function failed(c: Command, r: Pick<SpawnSyncReturns<unknown>, 'status' | 'signa
 }
 
 /**
- * Makes sure the cached tools are installed at VERSIONS and returns their paths, synchronously (for run.mjs). A warm
+ * Makes sure the cached tools are installed at VERSIONS and returns their paths, synchronously (for run.ts). A warm
  * cache costs a stamp read and a few stats. Throws MissingDebianPackagesError with the apt-get line when a Debian
  * package is missing and cannot be installed here. The async installIntegrationTools also says every 30 s that a
  * long step is still running.

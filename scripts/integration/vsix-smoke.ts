@@ -1,5 +1,5 @@
 /**
- * The smoke test of the installed .vsix (`node scripts/integration/run.mjs --vsix FILE`, a step of `npm test`):
+ * The smoke test of the installed .vsix (`node --import tsx scripts/integration/run.ts --vsix FILE`, a step of `npm test`):
  * code-server installs the package into the sandbox's extensions folder, as a user's `--install-extension` does,
  * and the workbench opens without extensionDevelopmentPath, so the extension that runs is the one the .vsix holds,
  * in Production mode. A packaging mistake (a file left out, a bundle that needs a module it does not carry) fails a

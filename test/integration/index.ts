@@ -1,6 +1,6 @@
 /**
  * Integration test entry, loaded by the extension host as `extensionTestsPath` (code-server through
- * scripts/integration/run.mjs, or desktop VS Code through @vscode/test-electron). The bundle puts this module
+ * scripts/integration/run.ts, or desktop VS Code through @vscode/test-electron). The bundle puts this module
  * first and the suites after it, so mocha's BDD globals exist when their describe() calls run.
  */
 import { findSourceMap } from 'node:module';

@@ -211,6 +211,34 @@ describe('package.json packaging', () => {
   });
 });
 
+/** Every file under dir, relative to it, with / separators. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+describe('package.json scripts and scripts/', () => {
+  it('keeps scripts/ in TypeScript: ensure-deps.mjs is its one JavaScript file, and no declarations are hand-written', () => {
+    const other = filesUnder(join(root, 'scripts')).filter((f) => !f.endsWith('.ts') || /\.d\.[cm]?ts$/.test(f));
+    assert.deepEqual(other, ['ensure-deps.mjs']);
+  });
+
+  it('installs the dependencies before `npm test` and `npm run demo` need tsx, and runs them in the process npm signals', () => {
+    for (const name of ['test', 'demo']) {
+      assert.equal(manifest.scripts[`pre${name}`], 'node scripts/ensure-deps.mjs', `pre${name}`);
+      assert.equal(manifest.scripts[name], `exec node --import tsx scripts/${name}.ts`, name);
+    }
+  });
+
+  it('names only files that exist, and runs the TypeScript of scripts/ through tsx', () => {
+    for (const [name, line] of Object.entries(manifest.scripts)) {
+      for (const file of line.match(/\bscripts\/\S+/g) ?? []) {
+        assert.ok(existsSync(join(root, file)), `${name}: ${file} does not exist`);
+        if (file.endsWith('.ts')) assert.match(line, new RegExp(`(^|&& )(exec node --import tsx|tsx) ${file.replace(/[.]/g, '\\.')}\\b`), `${name}: ${line}`);
+      }
+    }
+  });
+});
+
 describe('what the bundles ship (scripts/third-party-notices.ts, scripts/runtime-dependencies.ts)', () => {
   it('finds the package of a bundled file, the innermost under nested node_modules', () => {
     assert.equal(packageDirOf('node_modules/jsonc-parser/lib/esm/main.js'), 'node_modules/jsonc-parser');

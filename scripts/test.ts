@@ -1,41 +1,56 @@
 // `npm test`: typecheck, eslint (--max-warnings 0), the packages (the .vsix and the npm package built, checked,
 // installed and run), build, unit tests, integration tests in a real VS Code extension host; ends with one summary line.
+//
+//   npm test                                  (`pretest` runs scripts/ensure-deps.mjs first: a fresh clone installs)
+//   node --import tsx scripts/test.ts         the same, once the dependencies are installed
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureDeps } from './ensure-deps.mjs';
+import { join } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-ensureDeps(root);
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const root = join(__dirname, '..');
+const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+/** `node --import tsx` and a script of scripts/: how the TypeScript scripts run, in one process that gets the signals. */
+const tsNode = (...script: string[]): string[] => ['--import', 'tsx', join(root, 'scripts', ...script)];
+const runIntegration = (...args: string[]): string[] => [...tsNode('integration', 'run.ts'), ...args];
 
-const steps = [
+/** A step: its name in the summary, the program and its arguments. */
+type Step = [name: string, cmd: string, args: string[]];
+
+const steps: Step[] = [
   ['typecheck', bin('tsc'), ['-p', '.']],
   ['eslint', bin('eslint'), ['--max-warnings', '0', '.']],
   // The production build as `npm run package` and `npm pack` make it: the .vsix and the tarball checked, the tarball
   // installed globally (offline, into a temp prefix) and its ssm-policy-lint run. Leaves both in out/packages/.
   ['packages', bin('tsx'), [join(root, 'scripts', 'check-packages.ts')]],
   // That .vsix installed into a sandboxed code-server and checked through the page, without the work tree loaded.
-  ['vsix smoke', process.execPath, [join(root, 'scripts', 'integration', 'run.mjs'), '--vsix', join(root, 'out', 'packages', `${pkg.name}-${pkg.version}.vsix`), '--screenshot', join(root, 'out', 'vsix-smoke.png')]],
+  ['vsix smoke', process.execPath, runIntegration('--vsix', join(root, 'out', 'packages', `${pkg.name}-${pkg.version}.vsix`), '--screenshot', join(root, 'out', 'vsix-smoke.png'))],
   // The development build (with source maps) the later steps and a developer use; it replaces the production one.
   ['build', process.execPath, [join(root, 'esbuild.mjs')]],
   ['unit', bin('mocha'), ['--reporter', 'spec']],
   // Installs (once, cached in .vscode-test/) and runs code-server's real extension host with the integration suites.
-  ['integration', process.execPath, [join(root, 'scripts', 'integration', 'run.mjs')]],
+  ['integration', process.execPath, runIntegration()],
   // The UI smoke test: the real workbench with a policy and its problems; the picture goes to out/, not docs/.
-  ['ui smoke', process.execPath, [join(root, 'scripts', 'integration', 'run.mjs'), '--screenshot', join(root, 'out', 'workbench.png')]],
+  ['ui smoke', process.execPath, runIntegration('--screenshot', join(root, 'out', 'workbench.png'))],
   // The demo, headless: emulators + code-server, the problems and the DHMC view checked on the page.
-  ['demo smoke', process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts'), '--screenshot', join(root, 'out', 'demo')]],
+  ['demo smoke', process.execPath, [...tsNode('demo.ts'), '--screenshot', join(root, 'out', 'demo')]],
 ];
-const results = [];
+
+interface Result {
+  name: string;
+  ok: boolean;
+  passing: number;
+  failing: number;
+  seconds: number;
+}
+
+const results: Result[] = [];
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  process.stdout.write(r.stdout ?? '');
   const out = r.stdout ?? '';
+  process.stdout.write(out);
   // mocha prints "N passing" / "N failing"; the integration runner ends with "N passed, N failed".
   const passing = Number((/(\d+) passing/.exec(out) ?? /(\d+) passed, \d+ failed/.exec(out))?.[1] ?? 0);
   const failing = Number((/(\d+) failing/.exec(out) ?? /\d+ passed, (\d+) failed/.exec(out))?.[1] ?? 0);

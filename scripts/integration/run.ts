@@ -1,12 +1,11 @@
 // Runs the integration suites inside a real VS Code: code-server (VS Code's web build with a Node extension
-// host) driven by Debian's headless Chromium through playwright-core; setup.mjs installs them.
+// host) driven by Debian's headless Chromium through playwright-core; setup.ts installs them.
 //
-//   node scripts/integration/run.mjs                      build, run test/integration/suite/*.test.ts, exit with their code
-//   node scripts/integration/run.mjs --screenshot FILE    UI smoke test: open a policy with mistakes and the
-//                                                         Problems panel, check the page, save a PNG
-//   node scripts/integration/run.mjs --vsix FILE          install the .vsix into the sandbox and check the installed
-//                                                         extension through the page (scripts/integration/vsix-smoke.ts);
-//                                                         builds nothing and loads nothing from the work tree
+//   npm run test:integration [-- ARGS]     or, without npm: node --import tsx scripts/integration/run.ts [ARGS]
+//   (no ARGS)            build, run test/integration/suite/*.test.ts, exit with their code
+//   --screenshot FILE    UI smoke test: open a policy with mistakes and the Problems panel, check the page, save a PNG
+//   --vsix FILE          install the .vsix into the sandbox and check the installed extension through the page
+//                        (scripts/integration/vsix-smoke.ts); builds nothing and loads nothing from the work tree
 // Options: --timeout SECONDS (default 300, or SSM_IT_TIMEOUT), --grep TEXT (only matching tests),
 //          --verbose (print every workbench log line), --keep (keep the temp folder and its logs),
 //          --log LEVEL (code-server's --log: trace, debug, info...).
@@ -14,17 +13,15 @@
 // Exit code: the suites' (0 when all passed), 1 on a failure or timeout, 2 when a Debian package is missing.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { buildAll, writeUserSettings } from './build.mjs';
-import { register } from 'tsx/cjs/api';
-
-const ts = register({ namespace: 'integration-run' });
-const { killGroup, launchBrowser, problemsCount, waitForHealth, workbenchUrl } = ts.require('./code-server.ts', import.meta.url);
-const { ensureIntegrationTools } = ts.require('./setup.ts', import.meta.url);
+import { buildAll, writeUserSettings } from './build';
+import { killGroup, launchBrowser, problemsCount, waitForHealth, workbenchUrl, type CodeServer, type SandboxDirs } from './code-server';
+import type { Browser, Page } from './playwright';
+import { ensureIntegrationTools, MissingDebianPackagesError, type IntegrationTools } from './setup';
 
 const TAG = '[ssm-it]';
 const SMOKE_FOLDER = 'ssm-policies';
@@ -47,25 +44,36 @@ if (!(timeoutMs > 0)) {
   process.exit(2);
 }
 const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-const say = (m) => console.log(`[run] ${m}`);
+const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const say = (m: string): void => console.log(`[run] ${m}`);
 
-let tools;
-try {
-  tools = ensureIntegrationTools({ quiet: true });
-} catch (err) {
-  console.error(`[run] ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(err?.code === 'MISSING_DEBIAN_PACKAGES' ? 2 : 1);
+/** The cached tools (set up when missing); exits 2 when a Debian package is missing, 1 on another failure. */
+function integrationTools(): IntegrationTools {
+  try {
+    return ensureIntegrationTools({ quiet: true });
+  } catch (err) {
+    console.error(`[run] ${err instanceof Error ? err.message : String(err)}`);
+    return process.exit(err instanceof MissingDebianPackagesError ? 2 : 1);
+  }
 }
+const tools = integrationTools();
 const root = tools.root;
 
+/** The temp folder of one run: the sandbox's HOME, TMPDIR and XDG folders, user data, extensions and workspace. */
+interface Sandbox extends SandboxDirs {
+  base: string;
+  user: string;
+  exts: string;
+  xdg: { config: string; data: string; cache: string; runtime: string };
+}
+
 /** A free TCP port on the loopback interface. */
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.once('error', fail);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = srv.address() as AddressInfo;
       srv.close(() => ok(port));
     });
   });
@@ -75,14 +83,14 @@ function freePort() {
  * A temp folder with the HOME, TMPDIR, XDG_* dirs, user data, extensions and the workspace: a copy of
  * test/fixtures/workspace/ for the suites; for the screenshot, a folder of the bundled examples/mistakes/.
  */
-function makeSandbox({ screenshot }) {
+function makeSandbox({ screenshot }: { screenshot: boolean }): Sandbox {
   const base = mkdtempSync(join(tmpdir(), 'ssm-it-'));
-  const dir = (...p) => {
+  const dir = (...p: string[]): string => {
     const d = join(base, ...p);
     mkdirSync(d, { recursive: true, mode: 0o700 });
     return d;
   };
-  const sandbox = {
+  const sandbox: Sandbox = {
     base,
     home: dir('home'),
     tmp: dir('tmp'),
@@ -102,7 +110,7 @@ function makeSandbox({ screenshot }) {
 }
 
 /** Starts code-server in its own process group, logging to a file of the sandbox. */
-function spawnCodeServer(sandbox, port, env = process.env) {
+function spawnCodeServer(sandbox: Sandbox, port: number, env: NodeJS.ProcessEnv = process.env): CodeServer {
   const logFile = join(sandbox.base, 'code-server.log');
   const log = createWriteStream(logFile);
   const args = [
@@ -139,13 +147,13 @@ function spawnCodeServer(sandbox, port, env = process.env) {
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const server = { child, logFile, exited: undefined };
+  const server: CodeServer = { child, logFile, exited: undefined };
   child.once('exit', (code, signal) => (server.exited = `code-server exited (${code ?? signal})`));
   return server;
 }
 
 /** The real moto_server program (through pyenv when it is a shim), or its bare name when it cannot be found. */
-function resolveMotoServer() {
+function resolveMotoServer(): string {
   const viaPyenv = spawnSync('pyenv', ['which', 'moto_server'], { encoding: 'utf8' });
   if (viaPyenv.status === 0 && viaPyenv.stdout.trim()) return viaPyenv.stdout.trim();
   const onPath = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' });
@@ -153,18 +161,18 @@ function resolveMotoServer() {
 }
 
 /** The text of one codeAutomationLog call: its args are the log message parts. */
-function logText(args) {
+function logText(args: unknown): string {
   const parts = Array.isArray(args) ? args : [args];
   return parts.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
 }
 
 /** Loads the workbench with the suites as extensionTestsPath; resolves with the code the suites exit with. */
-async function runSuites(page, url) {
+async function runSuites(page: Page, url: string): Promise<number> {
   let seenSummary = false;
-  let exitWith;
-  const exitCode = new Promise((ok) => (exitWith = ok));
-  await page.exposeFunction('codeAutomationExit', (code) => exitWith(Number(code)));
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
+  let exitWith: (code: number) => void = () => {};
+  const exitCode = new Promise<number>((ok) => (exitWith = ok));
+  await page.exposeFunction('codeAutomationExit', (code: unknown) => exitWith(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
     const text = logText(args);
     const at = text.indexOf(TAG);
     if (opts.verbose) console.log(`[workbench:${type}] ${text}`);
@@ -182,8 +190,8 @@ async function runSuites(page, url) {
 }
 
 /** The UI smoke test: the policy with mistakes open, the Problems panel shown, a PNG of the workbench. */
-async function smoke(page, url, pngPath) {
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
+async function smoke(page: Page, url: string, pngPath: string): Promise<number> {
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
     if (opts.verbose) console.log(`[workbench:${type}] ${logText(args)}`);
   });
   await page.exposeFunction('codeAutomationExit', () => {});
@@ -210,8 +218,8 @@ async function smoke(page, url, pngPath) {
     stable = next === count ? stable + 1 : 0;
     count = next;
   }
-  const checks = [];
-  const check = (ok, what) => {
+  const checks: boolean[] = [];
+  const check = (ok: boolean, what: string): void => {
     checks.push(ok);
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
   };
@@ -230,23 +238,24 @@ async function smoke(page, url, pngPath) {
   return checks.every(Boolean) ? 0 : 1;
 }
 
-async function main() {
-  const vsix = opts.vsix ? ts.require('./vsix-smoke.ts', import.meta.url) : undefined;
+async function main(): Promise<never> {
+  // The .vsix smoke test needs none of the build: its module loads only then.
+  const vsix = opts.vsix ? { file: resolve(opts.vsix), ...(await import('./vsix-smoke')) } : undefined;
   const testsPath = vsix ? undefined : await buildAll(root, { log: say });
   const sandbox = makeSandbox({ screenshot: Boolean(opts.screenshot || vsix) });
   if (opts.grep) process.env.SSM_IT_GREP = opts.grep;
   const port = await freePort();
-  let server;
-  let browser;
-  let timer;
-  const cleanup = async () => {
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const cleanup = async (): Promise<void> => {
     clearTimeout(timer);
     await browser?.close().catch(() => {});
     await killGroup(server?.child);
     if (!opts.keep) rmSync(sandbox.base, { recursive: true, force: true });
     else say(`kept ${sandbox.base}`);
   };
-  for (const sig of ['SIGINT', 'SIGTERM']) {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       say(`${sig}: stopping`);
       void cleanup().finally(() => process.exit(130));
@@ -262,18 +271,18 @@ async function main() {
   });
   let code = 1;
   try {
-    let extensionDir;
+    let extensionDir = '';
     let env = process.env;
     if (vsix) {
       env = vsix.vsixEnvironment(process.env, sandbox.home);
-      extensionDir = vsix.installVsix(tools, resolve(opts.vsix), { extensions: sandbox.exts, userData: sandbox.user }, { ...env, HOME: sandbox.home, TMPDIR: sandbox.tmp }, say);
+      extensionDir = vsix.installVsix(tools, vsix.file, { extensions: sandbox.exts, userData: sandbox.user }, { ...env, HOME: sandbox.home, TMPDIR: sandbox.tmp }, say);
     }
     server = spawnCodeServer(sandbox, port, env);
     await waitForHealth(server, port);
     say(`code-server up on 127.0.0.1:${port} (${elapsed()})`);
     browser = await launchBrowser(tools, sandbox);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const timeout = new Promise((_, fail) => {
+    const timeout = new Promise<never>((_, fail) => {
       timer = setTimeout(() => fail(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
     });
     const work = vsix
@@ -300,7 +309,10 @@ async function main() {
     await cleanup();
   }
   say(`exit ${code} (${elapsed()})`);
-  process.exit(code);
+  return process.exit(code);
 }
 
-await main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
