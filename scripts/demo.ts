@@ -36,22 +36,6 @@ const say = (m: string): void => console.log(`[demo] ${m}`);
 
 const USAGE = 'Usage: npm run demo -- [--port N] [--screenshot DIR] [--cli-only] [--aws-only] [--timeout S] [--verbose] [--keep]';
 
-/** The quiet, deterministic workbench of the integration tests (scripts/integration/build.ts). */
-const USER_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'security.workspace.trust.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'chat.disableAIFeatures': true,
-  'git.enabled': false,
-};
-
 /** Exit codes after a signal: 0 for Ctrl-C (the usual way to end the demo), 128 + n for the others. */
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 0, SIGTERM: 143, SIGHUP: 129 };
 
@@ -256,7 +240,7 @@ async function main(): Promise<number> {
       return forever(); // until a signal (handled above)
     }
 
-    const sandbox = wb.makeSandbox(root, USER_SETTINGS);
+    const sandbox = wb.makeDemoSandbox(root);
     running.sandbox = sandbox;
     const extension = wb.installExtension(root, sandbox);
     if (opts.verbose) say(`installed ${extension.id} into ${extension.folder}`);

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { problemsCount } from '../integration/code-server';
+import { openWorkbench, settledProblems } from '../integration/code-server';
 import type { Browser, Page } from '../integration/playwright';
 
 const POLICY = 'dhmc-admin.policy.json';
@@ -53,9 +53,7 @@ async function drive(page: Page, url: string, dir: string, { verbose = false, sa
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
   };
 
-  await page.goto(url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await openWorkbench(page, url);
 
   // 1. A policy with mistakes and the Problems panel.
   await page.keyboard.press('Control+P');
@@ -70,13 +68,7 @@ async function drive(page: Page, url: string, dir: string, { verbose = false, sa
   await page.keyboard.press('Control+Shift+M'); // View: Show Problems
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.first().waitFor({ timeout: 60_000 });
-  let count = -1;
-  for (let stable = 0; stable < 5; ) {
-    await delay(200);
-    const next = await problemsCount(page);
-    stable = next === count ? stable + 1 : 0;
-    count = next;
-  }
+  const count = await settledProblems(page);
   check((await tab.count()) === 1, `editor tab "${POLICY}" (examples/mistakes/)`);
   check(count > 0, `Problems panel counts ${count} problem(s)`);
   const problemsText = (await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ');

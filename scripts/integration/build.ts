@@ -64,23 +64,3 @@ export async function buildAll(root: string, { log = console.log }: { log?: (lin
   log(`[build] extension + ${suites.length} suite file(s) → ${relative(root, indexFile)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return indexFile;
 }
-
-/** Writes the user settings of a quiet, deterministic workbench: no welcome page, tips, trust prompt or updates. */
-export function writeUserSettings(userDataDir: string): void {
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'security.workspace.trust.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'chat.disableAIFeatures': true,
-    'git.enabled': false,
-  };
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
-}

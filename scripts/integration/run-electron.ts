@@ -9,7 +9,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAll, writeUserSettings } from './build';
+import { buildAll } from './build';
+import { writeUserSettings } from './code-server';
 
 type TestElectron = typeof import('@vscode/test-electron');
 

@@ -212,42 +212,6 @@ function failed(c: Command, r: Pick<SpawnSyncReturns<unknown>, 'status' | 'signa
   return new Error(`${c.cmd} ${c.args.join(' ')} failed (exit ${r.status ?? r.signal})${c.cwd ? ` in ${c.cwd}` : ''}`);
 }
 
-/**
- * Makes sure the cached tools are installed at VERSIONS and returns their paths, synchronously (for run.ts). A warm
- * cache costs a stamp read and a few stats. Throws MissingDebianPackagesError with the apt-get line when a Debian
- * package is missing and cannot be installed here. The async installIntegrationTools also says every 30 s that a
- * long step is still running.
- */
-export function ensureIntegrationTools({ quiet = false, log = console.log }: SetupOptions = {}): IntegrationTools {
-  const { warm, apt } = plan(log);
-  if (apt) {
-    const started = Date.now();
-    const r = spawnSync(apt.cmd, apt.args, { stdio: 'inherit' });
-    if (r.status !== 0) throw failed(apt, r);
-    log(`[setup] Debian packages installed (${formatDuration(Date.now() - started)})`);
-    afterApt(warm);
-  }
-  if (warm) {
-    if (!quiet) log(`[setup] cached in ${cache}: node ${VERSIONS.node}, code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwrightCore}`);
-    return paths;
-  }
-  const started = Date.now();
-  const todo = startInstall(log);
-  todo.forEach((step, i) => {
-    const stepStarted = Date.now();
-    log(`[setup] ${i + 1}/${todo.length} ${step.what} (usually ${step.usually})…`);
-    step.prepare?.();
-    const c = step.command();
-    const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, env: c.env, stdio: 'inherit' });
-    if (r.status !== 0) throw failed(c, r);
-    step.verify?.();
-    log(`[setup] ${i + 1}/${todo.length} done (${formatDuration(Date.now() - stepStarted)})`);
-  });
-  writeStamp();
-  log(`[setup] installed in ${formatDuration(Date.now() - started)} into ${cache}`);
-  return paths;
-}
-
 /** Runs a command with inherited output; every heartbeatMs, says it is still running. */
 function runWithHeartbeat(c: Command, heartbeat: (elapsedMs: number) => void, heartbeatMs: number, signal?: AbortSignal): Promise<void> {
   const started = Date.now();
@@ -267,8 +231,10 @@ function runWithHeartbeat(c: Command, heartbeat: (elapsedMs: number) => void, he
 }
 
 /**
- * The same as ensureIntegrationTools, for callers that can wait (the demo, `npm run test:integration:setup`): a long
- * step also says every `heartbeatMs` (30 s) that it is still running, and for how long.
+ * The cached tools, installed first when missing (`npm test`, the demo, `npm run test:integration:setup`): each step
+ * says what it installs and how long it usually takes, a long step says every `heartbeatMs` (30 s) that it is still
+ * running, and each says how long it took. A warm cache costs a stamp read and a few stats. Throws
+ * MissingDebianPackagesError with the apt-get line when a Debian package is missing and cannot be installed here.
  */
 export async function installIntegrationTools({ quiet = false, log = console.log, heartbeatMs = 30_000, signal }: SetupOptions = {}): Promise<IntegrationTools> {
   const { warm, apt } = plan(log);

@@ -19,7 +19,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { zipRead } from '../check-packages';
-import { problemsCount } from './code-server';
+import { openWorkbench, problemsCount, settledProblems } from './code-server';
 import type { Page } from './playwright';
 
 /** What the run needs of the cached tools (scripts/integration/setup.ts). */
@@ -101,18 +101,6 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** Waits until the Problems count has stayed the same for a second; returns it. */
-async function settledProblems(page: Page): Promise<number> {
-  let count = -1;
-  for (let stable = 0; stable < 5; ) {
-    await delay(200);
-    const next = await problemsCount(page);
-    stable = next === count ? stable + 1 : 0;
-    count = next;
-  }
-  return count;
-}
-
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
@@ -171,9 +159,7 @@ async function drive(page: Page, url: string, options: SmokeOptions): Promise<nu
 
   await page.exposeFunction('codeAutomationLog', () => undefined);
   await page.exposeFunction('codeAutomationExit', () => undefined);
-  await page.goto(url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await openWorkbench(page, url);
 
   // 1. A policy with mistakes: the extension's problems, one from the IAM index.
   const quickInput = page.locator('.quick-input-widget input');
