@@ -2,9 +2,9 @@ import type { Edit } from 'jsonc-parser';
 import type { Node } from './types';
 
 /**
- * Removes one item of an array with the separator that joins it to its neighbour, computed from node offsets.
- * Unlike edits.ts `removeNode` (jsonc-parser `modify`, which parses the whole document again), this is constant
- * time, so a rule may offer it on every one of thousands of items. Edits for neighbouring items do not overlap,
+ * Removes one item of an array with the separator that joins it to its neighbour, computed from node offsets, in
+ * constant time (jsonc-parser's `modify` would parse the whole document again), so a rule may offer it on every one
+ * of thousands of items. Edits for neighbouring items do not overlap,
  * so they apply together; the array keeps its layout (inline arrays stay inline).
  */
 export function removeArrayItem(node: Node): Edit[] {

@@ -1,4 +1,4 @@
-import { getNodePath, modify, type Edit, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
+import { modify, type Edit, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
 
 /** Formatting used by fixes that insert JSON: detected from the text's first indented line. */
 export function detectFormatting(text: string): FormattingOptions {
@@ -29,13 +29,6 @@ export function setAtPath(text: string, path: JSONPath, value: unknown, insertFi
       getInsertionIndex: insertFirst ? () => 0 : undefined,
     }),
   );
-}
-
-/** Removes the node (an array item or a property value's property) with its separating comma. */
-export function removeNode(text: string, node: Node): Edit[] {
-  const target = node.parent?.type === 'property' ? node.parent : node;
-  const path = target.type === 'property' ? getNodePath(target.children?.[1] ?? target) : getNodePath(target);
-  return minimalEdit(text, modify(text, path, undefined, { formattingOptions: detectFormatting(text) }));
 }
 
 /**
