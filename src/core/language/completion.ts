@@ -2,6 +2,7 @@ import { iam as sharedIam, type IamIndex } from '../iam';
 import { PARTITIONS, allRegions, partitionById } from '../iam/partitions';
 import { arnFieldSeparators, parseArn } from '../policy/arn';
 import { OPERATOR_NAMES, parseOperator } from '../policy/condition-operators';
+import { MAX_EDITOR_TEXT_LENGTH } from '../policy/limits';
 import { expandActions } from '../policy/query';
 import { ownResourceTypes, templatesOf } from '../policy/resource-arns';
 import { AMAZON_COM_PRINCIPALS, SERVICE_PRINCIPAL_NAMES } from '../policy/service-principals';
@@ -57,6 +58,8 @@ const SERVICE_PRINCIPAL_KEYS = new Set(['iam:passedtoservice', 'iam:awsservicena
  * resource type, service setting id). Loads the IAM data it needs; never throws.
  */
 export async function getCompletions(text: string, offset: number, options: LanguageOptions = {}): Promise<PolicyCompletionItem[]> {
+  // Beyond the editor's limit a completion would parse the whole document on the extension host's thread.
+  if (text.length > MAX_EDITOR_TEXT_LENGTH) return [];
   const iam = options.iam ?? sharedIam;
   const t = options.localize ?? formatMessage;
   const ctx = cursorContext(text, offset, options.kind);

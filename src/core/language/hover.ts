@@ -1,6 +1,7 @@
 import { iam as sharedIam, type IamIndex } from '../iam';
 import { parseArn } from '../policy/arn';
 import { parseOperator, suggestOperator } from '../policy/condition-operators';
+import { MAX_EDITOR_TEXT_LENGTH } from '../policy/limits';
 import type { PolicyKind } from '../policy/types';
 import { diagnoseServicePrincipal } from '../policy/service-principals';
 import { describeOperator } from '../schema/condition-schema';
@@ -46,6 +47,8 @@ const NO_SERVICES: string[] = [];
  * variable), a condition operator, an ARN, a service setting id or a service principal. Loads the IAM data it needs.
  */
 export async function getHover(text: string, offset: number, options: LanguageOptions = {}): Promise<PolicyHover | undefined> {
+  // Beyond the editor's limit a hover would parse the whole document on the extension host's thread.
+  if (text.length > MAX_EDITOR_TEXT_LENGTH) return undefined;
   const iam = options.iam ?? sharedIam;
   const t = options.localize ?? formatMessage;
   const ctx = cursorContext(text, offset, options.kind);

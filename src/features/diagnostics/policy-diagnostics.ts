@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MAX_EDITOR_TEXT_LENGTH } from '../../core/policy/limits';
 import { applyFixes, lintText, tooLargeNotice, type LintFinding, type LintOptions } from '../../core/lint';
 import { mergeLintConfig, ruleSeveritiesFromSetting } from '../../core/lint/editor-config';
 import { standsFor } from '../../core/lint/json-service';
@@ -34,11 +35,8 @@ const DEFAULT_DELAY = 150;
  */
 export const LINT_BUDGET_MS = 1000;
 
-/**
- * Documents longer than this (in characters) are not linted in the editor. IAM takes at most 10,240 characters for a
- * policy, and CloudFormation at most 1 MB for a template, which may hold policies.
- */
-export const MAX_LINT_LENGTH = 1024 * 1024;
+/** Documents longer than this (in characters) are not linted in the editor (see core/policy/limits). */
+export const MAX_LINT_LENGTH = MAX_EDITOR_TEXT_LENGTH;
 
 /** The findings of one document version, with the options they were made with. */
 export interface DocumentFindings {

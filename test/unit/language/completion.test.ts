@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { getCompletions, type PolicyCompletionItem } from '../../../src/core/language/completion';
 import { IamIndex } from '../../../src/core/iam';
+import { MAX_EDITOR_TEXT_LENGTH } from '../../../src/core/policy/limits';
 import { atCursor } from './marker';
 
 const iam = new IamIndex();
@@ -265,5 +266,12 @@ describe('language/completion', function () {
       assert.ok(at.items.length > 0, marked);
       for (const i of at.items) assert.ok(i.range.offset <= at.offset && at.offset <= i.range.offset + i.range.length, `${marked} ${i.label}`);
     }
+  });
+
+  it('offers nothing in a document over the editor limit, which it would parse whole on every keystroke', async () => {
+    const below = await complete('{"Statement": [{"Effect": "Allow", "Action": "ssm:Send|"}]}');
+    assert.ok(below.items.length > 0, 'completions below the limit');
+    const padded = below.text + ' '.repeat(MAX_EDITOR_TEXT_LENGTH);
+    assert.deepEqual(await getCompletions(padded, below.offset, { iam }), []);
   });
 });

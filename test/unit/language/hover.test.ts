@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { getHover, type PolicyHover } from '../../../src/core/language/hover';
 import { IamIndex } from '../../../src/core/iam';
+import { MAX_EDITOR_TEXT_LENGTH } from '../../../src/core/policy/limits';
 import { atCursor, offsetOf } from './marker';
 
 const iam = new IamIndex();
@@ -252,5 +253,12 @@ describe('language/hover', function () {
     const offset = offsetOf(POLICY, 'ssm:SendCommand"', 3);
     const h = await getHover(POLICY, offset, { iam, localize: (m, ...a) => `<${m.replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)]))}>` });
     assert.match(h!.markdown, /<\*\*Access level:\*\* Write>/);
+  });
+
+  it('stays silent on a document over the editor limit, which it would parse whole on every hover', async () => {
+    const offset = offsetOf(POLICY, 'ssm:SendCommand"', 3);
+    assert.ok(await getHover(POLICY, offset, { iam }), 'a hover below the limit');
+    const padded = POLICY + ' '.repeat(MAX_EDITOR_TEXT_LENGTH);
+    assert.equal(await getHover(padded, offset, { iam }), undefined);
   });
 });
