@@ -8,7 +8,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerLanguageFeatures } from './features/language';
 import { registerSchemaAssociations } from './features/schemas';
 import { registerServiceSettings } from './features/service-settings';
-import { WorkspaceTrust } from './features/shared/trust';
+import { WorkspaceTrust } from './features/common/trust';
 
 export type { ExtensionApi } from './extension-api';
 

@@ -26,7 +26,7 @@ export interface FileKind {
 }
 
 /**
- * IAM policies, recognised as the editor recognises them (src/features/shared/policy-documents.ts without the
+ * IAM policies, recognised as the editor recognises them (src/features/common/policy-documents.ts without the
  * settings the CLI does not have): a conventional file name (`*.policy.json`, `*-trust.json`, `*.scp.json` …), else
  * content that looks like a policy. JSON and JSONC files only, the languages the editor lints.
  */

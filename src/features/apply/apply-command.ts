@@ -13,7 +13,7 @@ import type { Role } from '../../core/aws/port';
 import type { AwsTarget } from '../../core/aws/port';
 import type { AwsSession } from '../connection/session';
 import type { AwsUi } from '../connection/ui';
-import { isPolicyDocument } from '../shared/policy-documents';
+import { isPolicyDocument } from '../common/policy-documents';
 import type { CatalogNode } from './catalog-tree';
 import { localized } from './catalog-tree';
 import type { ApplyDocumentProvider, PlanDiff } from './documents';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../../core/rules/rule';
-import { isPolicyDocument } from '../shared/policy-documents';
+import { isPolicyDocument } from '../common/policy-documents';
 
 /**
  * Lints one file and publishes its diagnostics (the diagnostics feature's collection). It may return the diagnostics

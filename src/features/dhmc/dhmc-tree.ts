@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dressStatusItem } from '../shared/status-rows';
+import { dressStatusItem } from '../common/status-rows';
 import {
   dhmcRegionItem,
   dhmcRegionStatus,

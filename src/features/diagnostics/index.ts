@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SchemaAssociations } from '../schemas';
-import type { WorkspaceTrust } from '../shared/trust';
+import type { WorkspaceTrust } from '../common/trust';
 import { PolicyDiagnostics } from './policy-diagnostics';
 import { PolicyQuickFixes } from './quick-fixes';
 import { WorkspaceLintConfig } from './workspace-config';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, ConfigError, type LintConfig } from '../../core/lint';
 import { parseConfigText } from '../../core/lint/editor-config';
 import { allRules } from '../../core/rules';
-import { MANAGE_TRUST_COMMAND, type WorkspaceTrust } from '../shared/trust';
+import { MANAGE_TRUST_COMMAND, type WorkspaceTrust } from '../common/trust';
 
 interface Loaded {
   config?: LintConfig;

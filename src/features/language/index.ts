@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { getCompletions, getHover, type CompletionKind, type Localize, type PolicyCompletionItem } from '../../core/language';
 import type { SchemaCoverage } from '../schemas';
-import { isPolicyDocument, POLICY_DOCUMENT_SELECTOR, type PolicyDocumentInfo } from '../shared/policy-documents';
+import { isPolicyDocument, POLICY_DOCUMENT_SELECTOR, type PolicyDocumentInfo } from '../common/policy-documents';
 
 /** The characters that open completion: after a service prefix (`ssm:`) or an ARN field, and on a new string. */
 export const TRIGGER_CHARACTERS: readonly string[] = [':', '"'];

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PolicyKind } from '../../core/policy/types';
 import { SCHEMA_FILES } from '../../core/schema/associations';
-import type { WorkspaceTrust } from '../shared/trust';
+import type { WorkspaceTrust } from '../common/trust';
 import { AssociationRegistry, REGISTRY_SCHEME } from './association-registry';
 import { SchemaSettingsSync, vscodeSchemaWritePrompt, type SchemaWritePrompt } from './schema-settings';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SCHEMA_FILES, withOurAssociations } from '../../core/schema/associations';
 import type { PolicyKind } from '../../core/policy/types';
-import { MANAGE_TRUST_COMMAND, type WorkspaceTrust } from '../shared/trust';
+import { MANAGE_TRUST_COMMAND, type WorkspaceTrust } from '../common/trust';
 
 /** The settings that add file globs to the policy schemas (beyond the file names package.json wires). */
 export const SCHEMA_GLOB_SETTINGS: Readonly<Record<PolicyKind, string>> = {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dressStatusItem } from '../shared/status-rows';
+import { dressStatusItem } from '../common/status-rows';
 import { loadRegions, outcomeToRead } from '../../core/dhmc';
 import { AwsError, errorLabel, errorMarkdown, toAwsError } from '../../core/aws/error';
 import { settingRow, sharedError, type SettingRow } from '../../core/service-settings';
