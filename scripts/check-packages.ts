@@ -81,6 +81,18 @@ export function zipRead(zip: Buffer, name: string): Buffer {
 /** Paths no package may hold: source maps, TypeScript sources, and the folders that never ship. */
 export const NEVER_SHIPPED = [/\.map$/, /\.ts$/, /(^|\/)(src|test|scripts|bench|examples|docs|node_modules|out|\.vscode-test|\.ci|\.git)\//];
 
+/**
+ * Whether an entry of package.json's `files` allow-list takes a file (a path relative to the package root, `/`
+ * separated): the same path, a folder it ends with `/` for, or a `*` pattern (`schemas/*.json`, `package.nls*.json`),
+ * where `*` never crosses a `/`.
+ */
+export function matchesFilesEntry(entry: string, file: string): boolean {
+  if (entry === file || (entry.endsWith('/') && file.startsWith(entry))) return true;
+  if (!entry.includes('*')) return false;
+  const pattern = entry.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*');
+  return new RegExp(`^${pattern}$`).test(file);
+}
+
 /** The files package.json makes the extension load: entry point, contributed files, icons, l10n, notices, IAM index. */
 export function filesTheExtensionLoads(pkg: Manifest): string[] {
   const clean = (p: string): string => p.replace(/^\.\//, '');

@@ -3,7 +3,8 @@
 // the port, starting code-server, /healthz, stopping a process group, the workbench URL, headless Chromium) lives in
 // scripts/integration/code-server.ts.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { matchesFilesEntry } from '../check-packages';
 import { makeSandbox, type Sandbox } from '../integration/code-server';
 
 export { httpStatus, killGroup, launchBrowser, pickPort, spawnCodeServer, waitForHealth, workbenchUrl } from '../integration/code-server';
@@ -31,8 +32,8 @@ export function packagedPaths(root: string, files: readonly string[]): string[] 
     const path = entry.replace(/\/$/, '');
     if (!path.includes('*')) return existsSync(join(root, path)) ? [path] : [];
     const dir = dirname(path);
-    const pattern = new RegExp(`^${basename(path).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-    return existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => pattern.test(f)).map((f) => (dir === '.' ? f : `${dir}/${f}`)) : [];
+    const paths = existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((f) => (dir === '.' ? f : `${dir}/${f}`)) : [];
+    return paths.filter((p) => matchesFilesEntry(entry, p));
   });
 }
 

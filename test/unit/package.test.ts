@@ -7,7 +7,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import type { PolicyKind } from '../../src/core/policy/types';
 import { kindFromFileName, POLICY_FILE_PATTERNS } from '../../src/core/policy/detect';
 import { SCHEMA_FILES } from '../../src/core/schema/associations';
-import { filesTheExtensionLoads, NEVER_SHIPPED } from '../../scripts/check-packages';
+import { filesTheExtensionLoads, matchesFilesEntry, NEVER_SHIPPED } from '../../scripts/check-packages';
 import { drawIcon, ICON_SIZE } from '../../scripts/icon';
 import { externalPackages, runtimeDependencyProblems } from '../../scripts/runtime-dependencies';
 import { ALLOWED_LICENSES, packageDirOf, renderNotices, shippedPackages, type ShippedPackage } from '../../scripts/third-party-notices';
@@ -155,7 +155,7 @@ describe('package.json packaging', () => {
       // A folder or glob of dist/ would take the .map files of a development build along.
       if (entry.startsWith('dist')) assert.ok(/^dist\/[\w.-]+\.(js|txt)$/.test(entry) || entry === 'dist/iam-index/', `files: ${entry} (name the files of dist/)`);
     }
-    const shipped = (file: string): boolean => files.some((entry) => entry === file || (entry.endsWith('/') && file.startsWith(entry)) || (entry.includes('*') && new RegExp(`^${entry.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file)));
+    const shipped = (file: string): boolean => files.some((entry) => matchesFilesEntry(entry, file));
     const needed = [...filesTheExtensionLoads(pkg as never), ...Object.values(manifest.bin).map((b) => b.replace(/^\.\//, '')), 'README.md', 'CHANGELOG.md', 'LICENSE'];
     assert.deepEqual(needed.filter((f) => f !== 'package.json' && !shipped(f)), [], 'files the package needs but "files" leaves out');
     // vsce refuses a .vscodeignore beside "files"; the one list serves `npm pack` and `vsce package`.
