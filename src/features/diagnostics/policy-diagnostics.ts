@@ -35,8 +35,6 @@ const DEFAULT_DELAY = 150;
  */
 export const LINT_BUDGET_MS = 1000;
 
-/** Documents longer than this (in characters) are not linted in the editor (see core/policy/limits). */
-export const MAX_LINT_LENGTH = MAX_EDITOR_TEXT_LENGTH;
 
 /** The findings of one document version, with the options they were made with. */
 export interface DocumentFindings {
@@ -213,7 +211,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const fileConfig = await this.workspaceConfig.get(uri);
     const options: LintOptions = { kind, fileName, config: mergeLintConfig(fileConfig, setting.rules), budgetMs: LINT_BUDGET_MS };
     const fallbackKind = kind === 'auto' ? 'identity' : kind;
-    if (text.length > MAX_LINT_LENGTH) return { findings: [tooLargeNotice(text.length, MAX_LINT_LENGTH)], options, kind: fallbackKind };
+    if (text.length > MAX_EDITOR_TEXT_LENGTH) return { findings: [tooLargeNotice(text.length, MAX_EDITOR_TEXT_LENGTH)], options, kind: fallbackKind };
     const { findings, policy } = await lintText(text, options);
     return { findings, options, kind: policy.kind };
   }
