@@ -35,7 +35,6 @@ const DEFAULT_DELAY = 150;
  */
 export const LINT_BUDGET_MS = 1000;
 
-
 /** The findings of one document version, with the options they were made with. */
 export interface DocumentFindings {
   version: number;
