@@ -13,7 +13,7 @@ const END = '<!-- rules:end -->';
 
 /** The Markdown table of every rule, generated from its metadata. */
 export function renderRuleTable(): string {
-  const kinds = (k: readonly string[]): string => (k.length === 3 ? 'all' : k.join(', '));
+  const kinds = (k: readonly string[]): string => (k.length === 4 ? 'all' : k.join(', '));
   // A fix keeps the policy's meaning and is applied by --fix and "Fix all"; a suggestion is offered one by one.
   const edits = (r: PolicyRule): string => [r.meta.fixable ? 'fix' : '', r.meta.hasSuggestions ? 'suggestion' : ''].filter(Boolean).join(', ');
   const rows = allRules.map(

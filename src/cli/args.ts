@@ -37,7 +37,7 @@ Files must be UTF-8 (a BOM is fine), regular files, and at most 8 MB.
 
 Options:
   --format text|json|sarif   output format (default: text)
-  --kind auto|identity|trust|scp
+  --kind auto|identity|trust|resource|scp
                              policy kind (default: auto = detected per file)
   --config FILE              rule severities, e.g. { "rules": { "passrole-wildcard": "off" } }
                              (default: .ssm-policy-lint.json in the working directory, if present)
@@ -56,7 +56,7 @@ Exit status: 0 no error found, 1 an error was found (or too many warnings),
 2 bad usage, an unreadable file, a file that is not UTF-8, or a --fix conflict.`;
 
 const FORMATS = new Set(['text', 'json', 'sarif']);
-const KINDS = new Set(['auto', 'identity', 'trust', 'scp']);
+const KINDS = new Set(['auto', 'identity', 'trust', 'resource', 'scp']);
 
 /** Parses argv (without node and script); throws {@link UsageError}. */
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -87,7 +87,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
       case '--kind': {
         const v = value();
-        if (!KINDS.has(v)) throw new UsageError(`Unknown kind "${v}": use auto, identity, trust or scp`);
+        if (!KINDS.has(v)) throw new UsageError(`Unknown kind "${v}": use auto, identity, trust, resource or scp`);
         args.kind = v as CliArgs['kind'];
         break;
       }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import Ajv from 'ajv';
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { PolicyKind } from '../../src/core/policy/types';
+import type { StandaloneKind } from '../../src/core/policy/types';
 import { kindFromFileName, POLICY_FILE_PATTERNS } from '../../src/core/policy/detect';
 import { SCHEMA_FILES } from '../../src/core/schema/associations';
 import { filesTheExtensionLoads, matchesFilesEntry, NEVER_SHIPPED } from '../../scripts/check-packages';
@@ -52,7 +52,7 @@ describe('package.json contributions', () => {
   });
 
   it('give each conventional file name exactly the schema of its kind', () => {
-    const table: [string, PolicyKind][] = [
+    const table: [string, StandaloneKind][] = [
       ['dhmc-admin.policy.json', 'identity'],
       ['session-manager-policy.json', 'identity'],
       ['instance_policy.json', 'identity'],
@@ -97,7 +97,7 @@ describe('package.json contributions', () => {
     }
     for (const name of ['dhmc-admin.policy.json', 'ec2-trust-policy.json', 'deny.scp.json', 'package.json']) {
       const schemas = schemasFor(name);
-      assert.equal(kindFromFileName(`some/dir/${name}`), (Object.keys(SCHEMA_FILES) as PolicyKind[]).find((k) => schemas.includes(SCHEMA_FILES[k])), name);
+      assert.equal(kindFromFileName(`some/dir/${name}`), (Object.keys(SCHEMA_FILES) as StandaloneKind[]).find((k) => schemas.includes(SCHEMA_FILES[k])), name);
     }
   });
 

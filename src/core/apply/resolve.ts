@@ -75,6 +75,8 @@ export function modesFor(kind: PolicyKind, source: PolicySource): ModeChoice {
       return { modes: ['trust'] };
     case 'scp':
       return { modes: [], reason: 'A service control policy is attached in AWS Organizations, not to a role.' };
+    case 'resource':
+      return { modes: [], reason: 'A resource policy is set on its resource (a bucket, a key), not on a role.' };
   }
 }
 

@@ -19,7 +19,7 @@ export const CONFIG_FILE_NAME = '.ssm-policy-lint.json';
 export class ConfigError extends Error {}
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'off']);
-const KINDS = new Set<string>(['auto', 'identity', 'trust', 'scp']);
+const KINDS = new Set<string>(['auto', 'identity', 'trust', 'resource', 'scp']);
 
 /**
  * Validates a parsed configuration object against the known rules; throws {@link ConfigError}. Reads own properties
@@ -41,7 +41,7 @@ export function validateConfig(raw: unknown, rules: readonly PolicyRule[], sourc
   const kind = obj.get('kind');
   if (kind !== undefined) {
     if (typeof kind !== 'string' || !KINDS.has(kind)) {
-      throw new ConfigError(`${source}: "kind" must be one of auto, identity, trust, scp; got ${JSON.stringify(kind)}`);
+      throw new ConfigError(`${source}: "kind" must be one of auto, identity, trust, resource, scp; got ${JSON.stringify(kind)}`);
     }
     config.kind = kind as LintConfig['kind'];
   }

@@ -1,8 +1,8 @@
 import { wildcardMatches } from '../util/wildcard';
-import type { PolicyKind } from './types';
+import type { PolicyKind, StandaloneKind } from './types';
 
 /** The conventional file names of policy files, by kind (the same patterns as `contributes.jsonValidation`). */
-export const POLICY_FILE_PATTERNS: Readonly<Record<PolicyKind, { include: readonly string[]; exclude: readonly string[] }>> = {
+export const POLICY_FILE_PATTERNS: Readonly<Record<StandaloneKind, { include: readonly string[]; exclude: readonly string[] }>> = {
   scp: {
     include: ['*.scp.json', '*-scp.json', '*_scp.json', 'scp-*.json', 'scp_*.json', 'scp.json', '*.scp.policy.json', '*-scp-policy.json', '*_scp_policy.json'],
     exclude: [],

@@ -2,10 +2,21 @@ import type { Node, ParseError } from 'jsonc-parser';
 
 export type { Node } from 'jsonc-parser';
 
-/** The kinds of policy the linter knows; rules declare which kinds they apply to. */
-export type PolicyKind = 'identity' | 'trust' | 'scp';
+/** The kinds a standalone policy file has (file names, schemas, settings): detected from its name or content. */
+export type StandaloneKind = 'identity' | 'trust' | 'scp';
 
-export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'trust', 'scp'];
+/**
+ * The kinds of policy the linter knows; rules declare which kinds they apply to. `resource` (a bucket policy, a key
+ * policy) is known only from where a template puts a policy: a standalone file with a Principal is linted as `trust`.
+ */
+export type PolicyKind = StandaloneKind | 'resource';
+
+export const POLICY_KINDS: readonly StandaloneKind[] = ['identity', 'trust', 'scp'];
+
+/** The standalone kind whose schema, hovers and file settings serve a policy: a resource policy reads as a trust policy does. */
+export function standaloneKind(kind: PolicyKind): StandaloneKind {
+  return kind === 'resource' ? 'trust' : kind;
+}
 
 /** A scalar value from the document together with the node it came from (for exact ranges). */
 export interface Located<T> {

@@ -17,7 +17,7 @@ export const actionMissingPrefix: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     needsServices: SEARCHED_SERVICES,
     messages: {
       missingDidYouMean: `"{{action}}" has no service prefix. ${REJECTED} Did you mean "{{suggestion}}"?`,

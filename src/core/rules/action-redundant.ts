@@ -21,7 +21,7 @@ export const actionRedundant: PolicyRule = {
     description: 'Each item of an Action or NotAction list should add something the other items do not already match.',
     defaultSeverity: 'warning',
     fixable: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       duplicate: '"{{action}}" appears twice in this {{element}} list (IAM compares actions case-insensitively). Remove the repeat.',
       covered:

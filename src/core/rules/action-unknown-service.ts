@@ -50,7 +50,7 @@ export const actionUnknownService: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       unknownDidYouMean:
         '"{{prefix}}" is not an IAM service prefix, so "{{action}}" matches no action and grants (or denies) nothing. Did you mean "{{suggestion}}"?',

@@ -12,7 +12,7 @@ export const actionUnknown: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       unknownDidYouMean:
         'The IAM data has no {{serviceName}} action "{{name}}": a misspelled action matches nothing, so "{{action}}" grants (or denies) nothing. Did you mean "{{suggestion}}"?',

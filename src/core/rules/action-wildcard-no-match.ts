@@ -9,7 +9,7 @@ export const actionWildcardNoMatch: PolicyRule = {
     description: 'A wildcard action pattern should match at least one action of its service.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       noMatch:
         '"{{action}}" matches no action of {{serviceName}}, so it grants (or denies) nothing. Check the spelling of the part around the wildcard (IAM matches "*" and "?" case-insensitively against names such as "{{example}}").',

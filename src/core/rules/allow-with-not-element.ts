@@ -8,7 +8,7 @@ export const allowWithNotElement: PolicyRule = {
     description: 'Allow statements should list what they grant (Action, Resource) instead of what they exclude.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       notAction:
         '"Effect": "Allow" with "NotAction" grants every action that is not listed, in every service, including actions and services AWS adds later. ' +

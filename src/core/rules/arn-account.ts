@@ -13,7 +13,7 @@ export const arnAccount: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       separators:
         '"{{account}}" is written with separators: the account field of an ARN is the 12 digits alone, so this ARN matches no resource. Write "{{suggestion}}".',

@@ -31,7 +31,7 @@ export const arnEmptyField: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       region:
         '"{{arn}}" leaves the region empty, but {{service}} ARNs of this kind always name one ({{template}}), so this ARN matches no resource. Write the Region code, or "*" for every Region.',

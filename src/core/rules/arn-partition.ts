@@ -41,7 +41,7 @@ export const arnPartition: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       unknownDidYouMean: `"{{partition}}" is not an AWS partition. ${REJECTED} Did you mean "{{suggestion}}"?`,
       unknown: `"{{partition}}" is not an AWS partition. ${REJECTED} Write aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f or aws-eusc (the partition of the account the policy lives in).`,

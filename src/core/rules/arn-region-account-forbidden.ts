@@ -26,7 +26,7 @@ export const arnRegionAccountForbidden: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       region:
         '{{service}} ARNs of this kind have no region ({{template}}), so with region "{{region}}" this ARN can never match a resource. Leave the region empty: "{{suggestion}}".',

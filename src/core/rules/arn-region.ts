@@ -18,7 +18,7 @@ export const arnRegion: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       zone:
         '"{{region}}" is a zone, not a Region: ARNs carry the Region code, so this ARN matches no resource. Write "{{suggestion}}".',

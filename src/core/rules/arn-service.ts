@@ -10,7 +10,7 @@ export const arnService: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       serviceCase: 'The service "{{service}}" in "{{value}}" is not lower case: service namespaces in ARNs are lower case, and IAM rejects the policy. Write "{{suggestion}}".',
       wildcardService:

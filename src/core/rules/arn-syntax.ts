@@ -16,7 +16,7 @@ export const arnSyntax: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       instanceId: `"{{value}}" is an instance ID, not an ARN. ${REJECTED} Write the instance's ARN: "{{example}}".`,
       documentName: `"{{value}}" looks like an SSM document name, not an ARN. ${REJECTED} Write the document's ARN: "{{example}}".`,

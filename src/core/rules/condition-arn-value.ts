@@ -30,7 +30,7 @@ export const conditionArnValue: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       syntax: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}.',
       partition: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}.{{advice}}',

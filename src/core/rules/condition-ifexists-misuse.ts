@@ -14,6 +14,7 @@ const alwaysPresent: Record<PolicyKind, Map<string, string>> = {
   scp: byLowerCase([...ALWAYS_PRESENT, ...PRESENT_WHEN_SIGNED]),
   // Resource and trust policies can be evaluated for anonymous requests, which lack the principal keys.
   trust: byLowerCase(ALWAYS_PRESENT),
+  resource: byLowerCase(ALWAYS_PRESENT),
 };
 
 function byLowerCase(keys: string[]): Map<string, string> {
@@ -27,7 +28,7 @@ export const conditionIfExistsMisuse: PolicyRule = {
     description: 'IfExists only matters for keys that can be missing, and in an Allow it lets requests without the key through.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       alwaysPresent:
         '"{{key}}" is in every request context, so IfExists in {{operator}} never applies and only suggests the key may be missing. Compare it under {{plain}}.',

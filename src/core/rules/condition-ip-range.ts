@@ -21,7 +21,7 @@ export const conditionIpRange: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       privateOnly:
         '"aws:SourceIp" is the public address a request comes from, so it is never in {{ranges}}: this condition never matches. For requests through a VPC endpoint compare "aws:VpcSourceIp" (with "aws:SourceVpc"); otherwise list public ranges.',

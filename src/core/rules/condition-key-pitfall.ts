@@ -13,7 +13,7 @@ export const conditionKeyPitfall: PolicyRule = {
     description: 'Condition keys that do not restrict what they seem to: caller-set headers, aws:VpcSourceIp without aws:SourceVpc, s3:prefix in a negative test, dynamodb:Attributes without dynamodb:Select, ec2:CreateAction without ec2:CreateTags.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       untrustworthy: '"{{key}}" is a header the caller sets to any value it likes, so it cannot decide who gets access. Use a key AWS sets, such as aws:SourceVpce, aws:PrincipalOrgID or aws:SourceIp.',
       pairedKey:

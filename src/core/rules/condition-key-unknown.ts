@@ -19,7 +19,7 @@ export const conditionKeyUnknown: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       globalDidYouMean:
         '"{{key}}" is not an AWS global condition key. A key that is never in the request context makes the condition never match (or, with a negated operator or IfExists, always match). Did you mean "{{suggestion}}"?',

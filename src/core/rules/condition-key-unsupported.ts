@@ -11,7 +11,7 @@ export const conditionKeyUnsupported: PolicyRule = {
     description: 'Service condition keys only work with actions that support them.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       unsupported:
         'None of the actions in this statement ({{actions}}) supports "{{key}}", so the key is never in their request context: the condition never matches (or, with a negated operator or IfExists, always does). Use a key those actions support, or move the condition to a statement with actions that support it.',

@@ -34,7 +34,7 @@ export const conditionOperatorKeyType: PolicyRule = {
     description: 'The condition operator must compare the type of its key: Bool keys with Bool, numbers with Numeric…, dates with Date…, IP addresses with IpAddress, ARNs with Arn… operators.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       mismatch: '"{{key}}" holds a {{keyType}} value, but {{operator}} compares it as {{operatorType}}, which {{consequence}}. Use {{expected}}.',
       stringLikeOnArn:

@@ -10,7 +10,7 @@ export const conditionOperatorUnknown: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       case: 'Condition operator "{{operator}}" has the wrong case: operator names are case-sensitive and IAM rejects the policy. Write "{{suggestion}}".',
       nullIfExists:

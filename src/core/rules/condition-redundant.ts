@@ -11,7 +11,7 @@ export const conditionRedundant: PolicyRule = {
     description: 'A "*" pattern in a Like condition only tests whether the key is present (or nothing at all), and several values under a Numeric less/greater operator reduce to one bound.',
     defaultSeverity: 'info',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       nullFalse: '{{operator}} with "*" is true whenever "{{key}}" is in the request, whatever its value: it only tests that the key is present. Write "Null": { "{{key}}": "false" } to say so.',
       nullTrue: '{{operator}} with "*" is true only when "{{key}}" is not in the request: it only tests that the key is absent. Write "Null": { "{{key}}": "true" } to say so.',

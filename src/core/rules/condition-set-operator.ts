@@ -14,7 +14,7 @@ export const conditionSetOperator: PolicyRule = {
     description: 'Set operators (ForAllValues, ForAnyValue) belong on multivalued condition keys, and only there.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       nullWithSet:
         '{{operator}} puts a set prefix on Null, which tests whether the key is present: ForAllValues:Null is always true and ForAnyValue:Null always false. Write "Null" alone.',

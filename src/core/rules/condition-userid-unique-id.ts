@@ -16,7 +16,7 @@ export const conditionUseridUniqueId: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       bareRoleId:
         '"{{value}}" is a role\'s unique ID, but aws:userid of a role session is "{{value}}:<session name>" (for an instance role, "{{value}}:<instance ID>"), so {{operator}} never matches it and {{outcome}}. ' +

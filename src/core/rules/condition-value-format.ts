@@ -14,7 +14,7 @@ export const conditionValueFormat: PolicyRule = {
     description: 'Values of aws:SourceVpc, aws:SourceVpce and aws:RequestedRegion must be VPC IDs, VPC endpoint IDs and Region codes; dates are best written in ISO 8601.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       vpc: '"{{value}}" is not a VPC ID, so "aws:SourceVpc" never equals it. A VPC ID is "vpc-" followed by 8 or 17 hexadecimal characters, e.g. "vpc-0a1b2c3d4e5f67890".',
       vpce: '"{{value}}" is not a VPC endpoint ID, so "aws:SourceVpce" never equals it. An endpoint ID is "vpce-" followed by 8 or 17 hexadecimal characters, e.g. "vpce-0a1b2c3d4e5f67890".',

@@ -10,7 +10,7 @@ export const conditionValueType: PolicyRule = {
     description: 'Condition values must have the type their operator compares (boolean, number, date, IP address, base64).',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       bool: '{{operator}} compares "true" or "false", so {{value}} can never match "{{key}}". Write true or false.',
       null: 'Null tests whether "{{key}}" is absent: its value must be true (the key is absent) or false (the key is present), not {{value}}.',

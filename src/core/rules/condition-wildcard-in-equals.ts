@@ -16,7 +16,7 @@ export const conditionWildcardInEquals: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       useLike:
         '{{operator}} compares exactly, so the "{{wildcard}}" in {{value}} matches only a literal "{{wildcard}}" character. To match a pattern, use {{suggestion}}.',

@@ -14,7 +14,7 @@ export const conflictingElements: PolicyRule = {
     description: 'A statement may not combine Action with NotAction, Resource with NotResource, or Principal with NotPrincipal.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       actionAndNotAction:
         'This statement has both "Action" and "NotAction", which IAM rejects. Keep "Action" to list what the statement covers, or "NotAction" to cover everything except the list; split into two statements if you need both.',

@@ -12,7 +12,7 @@ export const effectValue: PolicyRule = {
     defaultSeverity: 'error',
     fixable: true,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       wrongCase: 'Effect "{{value}}" has the wrong case: IAM accepts only "Allow" or "Deny", spelled exactly, and rejects the policy. Write "{{suggestion}}".',
       typo: 'Effect "{{value}}" is not "Allow" or "Deny", so IAM rejects the policy. Did you mean "{{suggestion}}"?',

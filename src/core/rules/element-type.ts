@@ -14,7 +14,7 @@ export const elementType: PolicyRule = {
     description: 'Each policy element must have the JSON type IAM expects.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       notString: '"{{element}}" must be a string, but this is {{type}}; IAM rejects the policy. Write it in double quotes, e.g. {{example}}.',
       statementShape:

@@ -24,7 +24,7 @@ export const emptyValue: PolicyRule = {
     description: 'Policy elements should not be empty (an empty list, object or principal).',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       emptyList:
         '"{{element}}" is an empty list: it names no {{what}}, so this statement matches nothing and has no effect. List at least one {{what}}, or remove the statement.',

@@ -33,7 +33,7 @@ export const exampleAccountId: PolicyRule = {
     description: 'Account IDs such as 123456789012 or 111122223333 are documentation examples; the policy was probably copied without filling them in.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       arn: '"{{account}}" in "{{value}}" is an example account ID from the AWS documentation: the ARN names an account that is not yours, so the statement matches nothing of yours. Write your 12-digit account ID (or * for any account).',
       principal:

@@ -70,6 +70,7 @@ import { ssmStartSessionDocument } from './ssm-start-session-document';
 import { ssmUpdateInstanceInformation } from './ssm-update-instance-information';
 import { statementDuplicate } from './statement-duplicate';
 import { statementMissing } from './statement-missing';
+import { templateSyntax } from './template-syntax';
 import { trustActionPrincipal } from './trust-action-principal';
 import { trustFederatedConditions } from './trust-federated-conditions';
 import { trustPolicyResource } from './trust-policy-resource';
@@ -168,6 +169,8 @@ export const allRules: readonly PolicyRule[] = [
   ssmArnMixup,
   // Size
   policySize,
+  // Templates (CloudFormation, SAM, CDK output, Terraform)
+  templateSyntax,
 ];
 
 /** A rule by id. */

@@ -7,7 +7,7 @@ export const jsonComments: PolicyRule = {
     description: 'IAM policies are strict JSON: comments are not allowed.',
     defaultSeverity: 'error',
     fixable: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       comment:
         'Comments are not allowed in a policy: IAM parses it as strict JSON and rejects the document. Remove the comment and keep notes outside the policy (a statement can be named with "Sid").',

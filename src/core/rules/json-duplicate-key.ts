@@ -11,7 +11,7 @@ export const jsonDuplicateKey: PolicyRule = {
     description: 'An object must not repeat a key, nor hold two keys that differ only in case.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       duplicate:
         '"{{key}}" appears twice in the same object{{where}} (first on line {{line}}). A repeated key makes the policy ambiguous: IAM rejects it, or a tool that parses the JSON first silently keeps only one of the two and drops the other\'s content. Merge both into one "{{key}}".',

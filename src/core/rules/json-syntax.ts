@@ -8,7 +8,7 @@ export const jsonSyntax: PolicyRule = {
     description: 'The document must be valid JSON.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       empty: 'The document is empty. IAM expects a JSON object with "Version" and "Statement".',
       notObject: 'A policy must be a JSON object ({ "Version": ..., "Statement": [...] }), but this is a {{type}}.',

@@ -7,7 +7,7 @@ export const jsonTrailingComma: PolicyRule = {
     description: 'IAM policies are strict JSON: no comma before a closing brace or bracket.',
     defaultSeverity: 'error',
     fixable: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       trailingComma:
         'Trailing comma before a closing {{closer}}: strict JSON does not allow it, so IAM rejects the policy. Remove the comma.',

@@ -8,7 +8,7 @@ export const missingAction: PolicyRule = {
     description: 'Every statement must have an "Action" or a "NotAction" element.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       missing:
         'This statement has neither "Action" nor "NotAction", so IAM rejects the policy ("Policy statement must contain actions"). Add the actions it covers, e.g. "Action": ["ssm:StartSession"].',

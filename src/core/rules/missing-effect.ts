@@ -8,7 +8,7 @@ export const missingEffect: PolicyRule = {
     description: 'Every statement must have an "Effect" element.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       missing:
         'This statement has no "Effect", so IAM rejects the policy. Add "Effect": "Allow" to grant the actions or "Effect": "Deny" to forbid them.',

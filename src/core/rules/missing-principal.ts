@@ -8,7 +8,7 @@ export const missingPrincipal: PolicyRule = {
     description: 'Every statement of a role trust policy or resource policy must have a "Principal" or "NotPrincipal" element.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['trust'],
+    appliesTo: ['trust', 'resource'],
     messages: {
       missing:
         'This statement has no "Principal", but a role trust policy or resource policy must say who it applies to, so IAM rejects it. Add e.g. "Principal": { "Service": "ssm.amazonaws.com" } or "Principal": { "AWS": "arn:aws:iam::123456789012:root" }.',

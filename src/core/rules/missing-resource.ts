@@ -11,7 +11,7 @@ export const missingResource: PolicyRule = {
     description: 'Every statement of an identity policy or SCP must have a "Resource" or "NotResource" element.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'scp'],
+    appliesTo: ['identity', 'resource', 'scp'],
     messages: {
       missing:
         'This statement has neither "Resource" nor "NotResource", so IAM rejects the policy ("Policy statement must contain resources"). Add the resources the actions apply to, e.g. "Resource": "arn:aws:ssm:*:*:document/*", or "*" for actions without resource-level permissions.',

@@ -9,7 +9,7 @@ export const notPrincipalAllow: PolicyRule = {
     description: '"NotPrincipal" is only supported with "Effect": "Deny" in resource-based policies, and never in a role trust policy.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['trust'],
+    appliesTo: ['trust', 'resource'],
     messages: {
       allow:
         '"NotPrincipal" with "Effect": "Allow" grants these actions to every principal except the ones listed, anonymous callers included, and AWS no longer supports the combination. Use "Principal" with the principals to allow, or "Principal": "*" with a Condition on "aws:PrincipalArn".',

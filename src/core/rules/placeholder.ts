@@ -15,7 +15,7 @@ export const placeholder: PolicyRule = {
     description: 'Placeholders copied from the documentation ("region", "account-id", "key-name", "tag_key1", "{{…}}" …) must be replaced.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       region: `"{{token}}" in "{{value}}" is a documentation placeholder for {{meaning}}. ${NEVER} Write {{fill}}.`,
       account: `"{{token}}" in "{{value}}" is a documentation placeholder for {{meaning}}. ${NEVER} Write {{fill}}.`,

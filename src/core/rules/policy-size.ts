@@ -21,7 +21,7 @@ export const policySize: PolicyRule = {
     description: 'A policy must fit its size quota: 6,144 characters for a managed policy (a warning), 2,048 for a role trust policy, 5,120 for an SCP.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       managed:
         `This policy is {{size}} characters long without white space, over the {{limit}}-character quota of a customer managed policy, so IAM rejects it as one ("Cannot exceed quota for PolicySize"). It fits only as an inline policy of a role (${fmt(INLINE_POLICY_QUOTAS.role)} characters in total across the role's inline policies; ${fmt(INLINE_POLICY_QUOTAS.user)} for a user, ${fmt(INLINE_POLICY_QUOTAS.group)} for a group). Split the statements into several managed policies, or shorten them (an action wildcard such as "ssm:Describe*" for a long list, no Sid).`,

@@ -19,7 +19,7 @@ export const policyVariable: PolicyRule = {
     description: 'Policy variables must be well formed (${key} or ${key, \'default\'}), appear only in Resource and condition values, and need "Version": "2012-10-17".',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       missingBrace: '"{{value}}" opens a policy variable with "${" but never closes it with "}", so IAM rejects the policy. Add the closing brace.',
       empty: '"${}" names no variable, so IAM rejects the policy. Write the key to substitute, such as ${aws:username}, or remove the braces.',

@@ -31,7 +31,7 @@ export const principalAwsFormat: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['trust'],
+    appliesTo: ['trust', 'resource'],
     messages: {
       whitespace: `"{{value}}" has white space around it, so ${INVALID}. Write "{{suggestion}}".`,
       accountLength: `"{{value}}" has {{count}} digits, but an AWS account ID has exactly 12 (keep leading zeros), so ${INVALID}. Check the account ID.`,

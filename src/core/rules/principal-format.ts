@@ -19,7 +19,7 @@ export const principalFormat: PolicyRule = {
     description: 'Principal types must be AWS, Service, Federated or CanonicalUser, a role trust policy cannot trust "*", and federated principals are provider domains or provider ARNs.',
     defaultSeverity: 'error',
     fixable: true,
-    appliesTo: ['trust'],
+    appliesTo: ['trust', 'resource'],
     messages: {
       invalidKey: '"{{key}}" is not a principal type, so IAM rejects the policy ("Invalid principal in policy"). Use "AWS", "Service", "Federated" or "CanonicalUser".',
       keyCase: 'The principal type "{{key}}" has the wrong case: principal types are case-sensitive and IAM rejects the policy. Write "{{suggestion}}".',

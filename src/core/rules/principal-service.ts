@@ -38,7 +38,7 @@ export const principalService: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       arn: '"{{value}}" {{problem}}. IAM rejects it under "Service" ("Invalid principal in policy"). Move it under "AWS", or name the service, such as "ssm.amazonaws.com".',
       whitespace: '"{{value}}" {{problem}}. IAM rejects it ("Invalid principal in policy"). Write "{{suggestion}}".',

@@ -8,7 +8,7 @@ export const principalWildcard: PolicyRule = {
     description: 'An Allow statement with "Principal": "*" and no Condition grants access to everyone.',
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['trust'],
+    appliesTo: ['trust', 'resource'],
     messages: {
       bare: '"Principal": "*" with "Effect": "Allow" and no Condition grants these actions to every principal in every AWS account (for some resources, to anonymous callers too). Name the principals, or add a Condition such as "aws:PrincipalOrgID" or "aws:SourceAccount".',
       aws: '"AWS": "*" with "Effect": "Allow" and no Condition grants these actions to every IAM principal in every AWS account. Name the accounts or roles, or add a Condition such as "aws:PrincipalOrgID".',

@@ -20,7 +20,7 @@ export const resourceLevelUnsupported: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'scp'],
+    appliesTo: ['identity', 'resource', 'scp'],
     messages: {
       allow:
         '{{action}} supports no resource-level permissions: IAM authorizes it only with "Resource": "*", and this statement lists only ARNs ({{arns}}), so it grants nothing for {{action}}. ' +

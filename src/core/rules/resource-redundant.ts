@@ -10,7 +10,7 @@ export const resourceRedundant: PolicyRule = {
     description: 'Each item of a Resource or NotResource list should add something the other items do not already match.',
     defaultSeverity: 'info',
     fixable: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       duplicate: '"{{value}}" appears twice in this {{element}} list. Remove the repeat.',
       covered: '"{{value}}" is already matched by "{{by}}" in this {{element}} list, so it adds nothing. Remove it, or narrow "{{by}}" if it matches more than you meant.',

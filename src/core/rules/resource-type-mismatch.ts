@@ -39,7 +39,7 @@ export const resourceTypeMismatch: PolicyRule = {
     description: "Each Resource ARN should be a resource type that at least one of the statement's actions applies to.",
     defaultSeverity: 'warning',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       noActionAccepts:
         'None of this statement\'s actions applies to "{{arn}}", so this Resource entry matches nothing they do. The actions accept: {{accepts}}. Check the service, resource type and spelling of the ARN, or move it to a statement with the actions it is for.',

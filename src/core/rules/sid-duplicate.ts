@@ -12,7 +12,7 @@ export const sidDuplicate: PolicyRule = {
     description: 'Each Sid must be unique within the policy.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       duplicate:
         'Sid "{{sid}}" is already used by statement {{firstStatement}}: IAM requires Sids to be unique within a policy and rejects it. Give this statement its own Sid, or merge the two statements.',

@@ -17,7 +17,7 @@ export const sidFormat: PolicyRule = {
     description: 'A Sid may contain only ASCII letters and digits.',
     defaultSeverity: 'error',
     fixable: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       invalidChars:
         'Sid "{{sid}}" contains {{chars}}: IAM accepts only ASCII letters (A-Z, a-z) and digits (0-9) in a Sid and rejects the policy. {{suggestion}}',

@@ -16,7 +16,7 @@ export const ssmArnMixup: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     needsServices: ['ssm', 'ec2'],
     messages: {
       instanceUnderSsm:

@@ -14,7 +14,7 @@ export const ssmDhmcRolePath: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       missingPath:
         `Default Host Management Configuration creates ${DHMC_ROLE_NAME} with the path ${DHMC_ROLE_PATH}, so its ARN is ` +

@@ -14,7 +14,7 @@ export const ssmDocumentAccount: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       ownedByAws:
         '"{{name}}" is an SSM document owned by AWS, and its ARN has no account ("{{suggestion}}"). With account "{{account}}" this ARN names a document of that account that cannot exist (names starting with "{{prefix}}" are reserved), so it grants nothing. Leave the account empty (or "*").',

@@ -21,7 +21,7 @@ export const ssmServiceSettingId: PolicyRule = {
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       unknownId:
         '"{{id}}" is not a Systems Manager service setting, so this ARN matches nothing and the statement never applies to the setting. Did you mean "{{suggestion}}"? Write {{suggestedArn}}.',
@@ -30,6 +30,9 @@ export const ssmServiceSettingId: PolicyRule = {
       wildcardMatchesNone:
         'The pattern "{{id}}" matches no Systems Manager service setting, so this ARN matches nothing.{{hint}}',
       changeArn: 'Change the ARN to "{{suggestedArn}}"',
+      unknownSettingId: '"{{id}}" is not a Systems Manager service setting. Did you mean "{{suggestion}}"?',
+      unknownSettingIdInNamespace: '"{{id}}" is not a Systems Manager service setting. The settings under {{namespace}} are: {{known}}.',
+      changeId: 'Change the setting id to "{{suggestion}}"',
     },
   },
   check(policy) {

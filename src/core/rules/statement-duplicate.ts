@@ -9,7 +9,7 @@ export const statementDuplicate: PolicyRule = {
     description: 'A statement should not repeat another statement of the policy.',
     defaultSeverity: 'info',
     fixable: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       duplicate: 'This statement says the same as statement {{first}} (only the Sid may differ), so it adds nothing, and an edit to one of them later will not reach the other. Remove it.',
     },

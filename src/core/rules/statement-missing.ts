@@ -8,7 +8,7 @@ export const statementMissing: PolicyRule = {
     description: 'A policy must have a "Statement" element with at least one statement.',
     defaultSeverity: 'error',
     fixable: false,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       missing:
         'The policy has no "Statement" element, so it says nothing and IAM rejects it. Add "Statement": [ { "Effect": ..., "Action": ..., ... } ].',

@@ -15,7 +15,7 @@ export const unknownElement: PolicyRule = {
     defaultSeverity: 'error',
     fixable: true,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       wrongCase:
         '"{{key}}" has the wrong case: element names are case-sensitive and IAM rejects an element it does not know. Write "{{suggestion}}".',

@@ -23,7 +23,7 @@ export const versionInvalid: PolicyRule = {
     defaultSeverity: 'error',
     fixable: true,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       notString:
         '"Version" must be the string "2012-10-17", but this is {{type}}; IAM rejects the policy. Write "Version": "2012-10-17" in double quotes.',

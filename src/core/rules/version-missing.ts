@@ -13,7 +13,7 @@ export const versionMissing: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: true,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       missing:
         'The policy has no "Version". IAM then applies the 2008-10-17 language, where policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17".',

@@ -20,7 +20,7 @@ export const versionOutdated: PolicyRule = {
     defaultSeverity: 'warning',
     fixable: true,
     hasSuggestions: true,
-    appliesTo: ['identity', 'trust', 'scp'],
+    appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       outdated:
         '"2008-10-17" is the old policy language: it lacks policy variables and newer features, and AWS recommends "2012-10-17" for every policy. Change the Version to "2012-10-17".',

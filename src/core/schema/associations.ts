@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../policy/types';
+import type { PolicyKind, StandaloneKind } from '../policy/types';
 import { SCHEMA_FILE_NAMES } from './build-schemas';
 
 /** One entry of VS Code's `json.schemas` setting. */
@@ -9,7 +9,7 @@ export interface SchemaAssociation {
 }
 
 /** The schema file of each policy kind, relative to the extension folder. */
-export const SCHEMA_FILES: Readonly<Record<PolicyKind, string>> = {
+export const SCHEMA_FILES: Readonly<Record<StandaloneKind, string>> = {
   identity: `schemas/${SCHEMA_FILE_NAMES.identity}`,
   trust: `schemas/${SCHEMA_FILE_NAMES.trust}`,
   scp: `schemas/${SCHEMA_FILE_NAMES.scp}`,
@@ -22,14 +22,14 @@ export const SCHEMA_FILES: Readonly<Record<PolicyKind, string>> = {
  */
 export function withOurAssociations(
   current: unknown,
-  globs: Readonly<Partial<Record<PolicyKind, readonly string[]>>>,
-  schemaUrl: (kind: PolicyKind) => string,
+  globs: Readonly<Partial<Record<StandaloneKind, readonly string[]>>>,
+  schemaUrl: (kind: StandaloneKind) => string,
 ): SchemaAssociation[] | undefined {
   const existing = Array.isArray(current) ? (current as unknown[]) : [];
-  const ourUrls = new Set((Object.keys(SCHEMA_FILES) as PolicyKind[]).map(schemaUrl));
+  const ourUrls = new Set((Object.keys(SCHEMA_FILES) as StandaloneKind[]).map(schemaUrl));
   const kept = existing.filter((e) => !isObject(e) || typeof e.url !== 'string' || !ourUrls.has(e.url));
   const ours: SchemaAssociation[] = [];
-  for (const kind of Object.keys(SCHEMA_FILES) as PolicyKind[]) {
+  for (const kind of Object.keys(SCHEMA_FILES) as StandaloneKind[]) {
     const fileMatch = [...new Set((globs[kind] ?? []).filter((g) => typeof g === 'string' && g.trim() !== ''))];
     if (fileMatch.length > 0) ours.push({ fileMatch, url: schemaUrl(kind) });
   }
@@ -67,9 +67,9 @@ export function documentPattern(path: string): string | undefined {
  * (`contributes.jsonValidationRegistry`): `{ "schemas": [{ "fileMatch": [...], "url": ... }] }`, one entry per kind
  * that has documents, their patterns sorted, so that the same documents always give the same text.
  */
-export function registryText(documents: readonly DocumentAssociation[], schemaUrl: (kind: PolicyKind) => string): string {
+export function registryText(documents: readonly DocumentAssociation[], schemaUrl: (kind: StandaloneKind) => string): string {
   const schemas: SchemaAssociation[] = [];
-  for (const kind of Object.keys(SCHEMA_FILES) as PolicyKind[]) {
+  for (const kind of Object.keys(SCHEMA_FILES) as StandaloneKind[]) {
     const fileMatch = [...new Set(documents.filter((d) => d.kind === kind).map((d) => documentPattern(d.path)))]
       .filter((p): p is string => p !== undefined)
       .sort();

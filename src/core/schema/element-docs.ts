@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../policy/types';
+import type { StandaloneKind } from '../policy/types';
 import { SCP_SYNTAX_DOC, elementDoc } from './links';
 
 /** The text of one element's hover: what it is, the forms it takes, an example and its reference page. */
@@ -35,7 +35,7 @@ function plain(markdown: string): string {
 }
 
 /** Each kind with its article, for "Each statement of …". */
-const KIND_NAME: Record<PolicyKind, string> = {
+const KIND_NAME: Record<StandaloneKind, string> = {
   identity: 'an identity policy',
   trust: 'a role trust policy or resource policy',
   scp: 'a service control policy (SCP)',
@@ -44,8 +44,8 @@ const KIND_NAME: Record<PolicyKind, string> = {
 const STRING_OR_LIST = 'A string, or an array of strings.';
 
 /** The policy document itself. */
-export function documentDoc(kind: PolicyKind): Described {
-  const what: Record<PolicyKind, string> = {
+export function documentDoc(kind: StandaloneKind): Described {
+  const what: Record<StandaloneKind, string> = {
     identity:
       'An IAM identity policy: attached to a user, group or role, it says which actions that identity may perform on which resources.',
     trust:
@@ -60,7 +60,7 @@ export function documentDoc(kind: PolicyKind): Described {
 }
 
 /** The hover of `Version`; an SCP must name 2012-10-17. */
-export function versionDoc(kind: PolicyKind): Described {
+export function versionDoc(kind: StandaloneKind): Described {
   return render({
     summary:
       kind === 'scp'
@@ -84,7 +84,7 @@ export const VERSION_VALUES: readonly { value: string; markdown: string }[] = [
 ];
 
 /** The hover of `Id`. */
-export function idDoc(kind: PolicyKind): Described {
+export function idDoc(kind: StandaloneKind): Described {
   return render({
     summary: 'An optional identifier for the policy, such as a UUID.',
     details: [
@@ -98,13 +98,13 @@ export function idDoc(kind: PolicyKind): Described {
 }
 
 /** The hover of the `Statement` element: which elements a statement of this kind needs. */
-export function statementDoc(kind: PolicyKind): Described {
-  const needs: Record<PolicyKind, string> = {
+export function statementDoc(kind: StandaloneKind): Described {
+  const needs: Record<StandaloneKind, string> = {
     identity: '`Effect`, `Action` or `NotAction`, and `Resource` or `NotResource`; optionally `Sid` and `Condition`',
     trust: '`Effect`, `Principal` or `NotPrincipal`, and `Action` or `NotAction`; optionally `Sid`, `Resource` or `NotResource` (resource policies), and `Condition`',
     scp: '`Effect`, `Action` or `NotAction`, and `Resource` or `NotResource`; optionally `Sid` and `Condition`',
   };
-  const example: Record<PolicyKind, string> = {
+  const example: Record<StandaloneKind, string> = {
     identity: '"Statement": [\n  {\n    "Sid": "StartSessions",\n    "Effect": "Allow",\n    "Action": "ssm:StartSession",\n    "Resource": "arn:aws:ec2:us-east-2:123456789012:instance/*"\n  }\n]',
     trust: '"Statement": [\n  {\n    "Effect": "Allow",\n    "Principal": { "Service": "ssm.amazonaws.com" },\n    "Action": "sts:AssumeRole"\n  }\n]',
     scp: '"Statement": [\n  {\n    "Sid": "DenyServiceSettingChanges",\n    "Effect": "Deny",\n    "Action": ["ssm:UpdateServiceSetting", "ssm:ResetServiceSetting"],\n    "Resource": "*"\n  }\n]',
@@ -117,7 +117,7 @@ export function statementDoc(kind: PolicyKind): Described {
 }
 
 /** A single statement (the object inside `Statement`). */
-export function statementObjectDoc(kind: PolicyKind): Described {
+export function statementObjectDoc(kind: StandaloneKind): Described {
   return render({
     summary: `One statement of ${KIND_NAME[kind]}: an effect, the actions, and ${kind === 'trust' ? 'the principals' : 'the resources'} it applies to, with optional conditions.`,
     links: [['Statement', elementDoc('statement')]],
@@ -125,7 +125,7 @@ export function statementObjectDoc(kind: PolicyKind): Described {
 }
 
 /** The hover of `Sid`, with the character rule of the kind. */
-export function sidDoc(kind: PolicyKind): Described {
+export function sidDoc(kind: StandaloneKind): Described {
   return render({
     summary: 'An optional statement ID: a short name that says what the statement is for. Unique within the policy.',
     details: [
@@ -154,7 +154,7 @@ export const EFFECT_VALUES: readonly { value: string; markdown: string }[] = [
 ];
 
 /** The hover of `Action`. */
-export function actionDoc(kind: PolicyKind): Described {
+export function actionDoc(kind: StandaloneKind): Described {
   return render({
     summary: `The actions the statement ${kind === 'scp' ? 'allows or denies for the accounts' : 'allows or denies'}, each written \`service-prefix:ActionName\`. ${STRING_OR_LIST}`,
     details: [
@@ -178,7 +178,7 @@ export function notActionDoc(): Described {
 }
 
 /** The hover of `Resource`. */
-export function resourceDoc(kind: PolicyKind): Described {
+export function resourceDoc(kind: StandaloneKind): Described {
   return render({
     summary: `The resources the statement covers, as ARNs; \`"*"\` for all resources. ${STRING_OR_LIST}`,
     details: [
@@ -216,7 +216,7 @@ export function conditionDoc(): Described {
 }
 
 /** The hover of `Principal`: its forms in trust policies, why it is rejected elsewhere. */
-export function principalDoc(kind: PolicyKind): Described {
+export function principalDoc(kind: StandaloneKind): Described {
   if (kind !== 'trust') return notAllowedDoc(kind, 'Principal');
   return render({
     summary: 'Who the statement applies to. Required in every statement of a role trust policy or resource policy (or `NotPrincipal`).',
@@ -229,7 +229,7 @@ export function principalDoc(kind: PolicyKind): Described {
 }
 
 /** The hover of `NotPrincipal`: its forms in resource policies, why it is rejected elsewhere. */
-export function notPrincipalDoc(kind: PolicyKind): Described {
+export function notPrincipalDoc(kind: StandaloneKind): Described {
   if (kind !== 'trust') return notAllowedDoc(kind, 'NotPrincipal');
   return render({
     summary: 'Every principal **except** those listed; only with `"Effect": "Deny"`, and only in resource policies (not in role trust policies). Same forms as `Principal`.',
@@ -239,7 +239,7 @@ export function notPrincipalDoc(kind: PolicyKind): Described {
   });
 }
 
-function notAllowedDoc(kind: PolicyKind, element: 'Principal' | 'NotPrincipal'): Described {
+function notAllowedDoc(kind: StandaloneKind, element: 'Principal' | 'NotPrincipal'): Described {
   return kind === 'scp'
     ? render({
         summary: `**Not allowed in a service control policy**: AWS Organizations rejects \`${element}\`. An SCP applies to the IAM users and roles of the accounts it is attached to; to single some out, use a condition on \`aws:PrincipalArn\`.`,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { kindFromFileName, looksLikePolicy } from '../../core/policy/detect';
 import { kindFromGlobs, type PolicyDetection } from '../../core/policy/globs';
-import type { PolicyKind } from '../../core/policy/types';
+import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
 
 /** The languages whose documents may be policies. */
 export const POLICY_LANGUAGES: readonly string[] = ['json', 'jsonc'];
@@ -10,7 +10,7 @@ export const POLICY_LANGUAGES: readonly string[] = ['json', 'jsonc'];
 export const POLICY_DOCUMENT_SELECTOR: vscode.DocumentSelector = POLICY_LANGUAGES.map((language) => ({ language }));
 
 /** The `ssmPolicy.schemas.*` settings that name policy files by glob, by kind. */
-const GLOB_SETTINGS: Readonly<Record<PolicyKind, string>> = {
+const GLOB_SETTINGS: Readonly<Record<StandaloneKind, string>> = {
   identity: 'schemas.identityPolicyFiles',
   trust: 'schemas.trustPolicyFiles',
   scp: 'schemas.scpFiles',
@@ -43,8 +43,8 @@ export function isPolicyDocument(doc: PolicyDocumentLike): PolicyDocumentInfo | 
   const config = vscode.workspace.getConfiguration('ssmPolicy', doc.uri);
   // The same order as the diagnostics (core/policy/globs documentPolicyKind), keeping what decided.
   if (doc.uri.scheme !== 'untitled') {
-    const globs: Partial<Record<PolicyKind, string[]>> = {};
-    for (const [kind, key] of Object.entries(GLOB_SETTINGS) as [PolicyKind, string][]) {
+    const globs: Partial<Record<StandaloneKind, string[]>> = {};
+    for (const [kind, key] of Object.entries(GLOB_SETTINGS) as [StandaloneKind, string][]) {
       const value = config.get<unknown>(key);
       if (Array.isArray(value)) globs[kind] = value.filter((g): g is string => typeof g === 'string');
     }

@@ -4,7 +4,7 @@ import { applyFixes, lintText, tooLargeNotice, type LintFinding, type LintOption
 import { mergeLintConfig, ruleSeveritiesFromSetting } from '../../core/lint/editor-config';
 import { standsFor } from '../../core/lint/json-service';
 import { detectPolicyDocument, type PolicyDetection } from '../../core/policy/globs';
-import type { PolicyKind } from '../../core/policy/types';
+import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
 import { allRules } from '../../core/rules';
 import type { SchemaAssociations } from '../schemas';
 import { jsonServiceProblems, toDiagnostic } from './convert';
@@ -20,7 +20,7 @@ const LANGUAGES = new Set(['json', 'jsonc']);
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
 
 /** The settings with globs that mark files as policies of a kind. */
-const GLOB_SETTINGS: Readonly<Record<PolicyKind, string>> = {
+const GLOB_SETTINGS: Readonly<Record<StandaloneKind, string>> = {
   identity: 'schemas.identityPolicyFiles',
   trust: 'schemas.trustPolicyFiles',
   scp: 'schemas.scpFiles',
@@ -217,8 +217,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
 
   private detect(uri: vscode.Uri, text: string): { kind: PolicyKind | 'auto'; by: PolicyDetection } | undefined {
     const settings = vscode.workspace.getConfiguration('ssmPolicy', uri);
-    const globs: Partial<Record<PolicyKind, string[]>> = {};
-    for (const [kind, key] of Object.entries(GLOB_SETTINGS) as [PolicyKind, string][]) {
+    const globs: Partial<Record<StandaloneKind, string[]>> = {};
+    for (const [kind, key] of Object.entries(GLOB_SETTINGS) as [StandaloneKind, string][]) {
       const value = settings.get<unknown>(key);
       if (Array.isArray(value)) globs[kind] = value.filter((g): g is string => typeof g === 'string');
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { documentPattern, registryText, type DocumentAssociation } from '../../core/schema/associations';
-import type { PolicyKind } from '../../core/policy/types';
+import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
 
 /** The scheme of the extension's read-only file system, which serves the schema association registry. */
 export const REGISTRY_SCHEME = 'ssm-policy-studio';
@@ -34,7 +34,7 @@ export class AssociationRegistry implements vscode.FileSystemProvider, vscode.Di
   /** Fires after the registry was read (by VS Code's JSON language features). */
   readonly onDidRead = this.reads.event;
 
-  constructor(private readonly schemaUrl: (kind: PolicyKind) => string) {
+  constructor(private readonly schemaUrl: (kind: StandaloneKind) => string) {
     this.text = this.render();
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PolicyKind } from '../../core/policy/types';
+import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
 import { SCHEMA_FILES } from '../../core/schema/associations';
 import type { WorkspaceTrust } from '../common/trust';
 import { AssociationRegistry, REGISTRY_SCHEME } from './association-registry';
@@ -59,7 +59,7 @@ export function jsonFeaturesReadRegistries(): boolean {
  * (see SchemaSettingsSync). Call first in activate: the JSON language features may read the registry at any time.
  */
 export function registerSchemaAssociations(context: vscode.ExtensionContext, trust: WorkspaceTrust): SchemaAssociationsFeature {
-  const schemaUrl = (kind: PolicyKind): string => vscode.Uri.joinPath(context.extensionUri, SCHEMA_FILES[kind]).toString();
+  const schemaUrl = (kind: StandaloneKind): string => vscode.Uri.joinPath(context.extensionUri, SCHEMA_FILES[kind]).toString();
   const registry = new AssociationRegistry(schemaUrl);
   let prompt: SchemaWritePrompt = vscodeSchemaWritePrompt;
   const settings = new SchemaSettingsSync(context, trust, () => prompt);

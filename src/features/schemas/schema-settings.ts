@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { SCHEMA_FILES, withOurAssociations } from '../../core/schema/associations';
-import type { PolicyKind } from '../../core/policy/types';
+import type { StandaloneKind } from '../../core/policy/types';
 import { MANAGE_TRUST_COMMAND, type WorkspaceTrust } from '../common/trust';
 
 /** The settings that add file globs to the policy schemas (beyond the file names package.json wires). */
-export const SCHEMA_GLOB_SETTINGS: Readonly<Record<PolicyKind, string>> = {
+export const SCHEMA_GLOB_SETTINGS: Readonly<Record<StandaloneKind, string>> = {
   identity: 'schemas.identityPolicyFiles',
   trust: 'schemas.trustPolicyFiles',
   scp: 'schemas.scpFiles',
@@ -84,11 +84,11 @@ export class SchemaSettingsSync implements vscode.Disposable {
   private async syncNow(): Promise<void> {
     const ours = vscode.workspace.getConfiguration('ssmPolicy');
     const json = vscode.workspace.getConfiguration('json', null);
-    const schemaUrl = (kind: PolicyKind): string => vscode.Uri.joinPath(this.context.extensionUri, SCHEMA_FILES[kind]).toString();
+    const schemaUrl = (kind: StandaloneKind): string => vscode.Uri.joinPath(this.context.extensionUri, SCHEMA_FILES[kind]).toString();
     for (const target of ['user', 'workspace'] as const) {
       if (target === 'workspace' && !vscode.workspace.workspaceFolders?.length) continue;
-      const globs: Partial<Record<PolicyKind, string[]>> = {};
-      for (const [kind, key] of Object.entries(SCHEMA_GLOB_SETTINGS) as [PolicyKind, string][]) {
+      const globs: Partial<Record<StandaloneKind, string[]>> = {};
+      for (const [kind, key] of Object.entries(SCHEMA_GLOB_SETTINGS) as [StandaloneKind, string][]) {
         const inspected = ours.inspect<string[]>(key);
         const value = target === 'user' ? inspected?.globalValue : inspected?.workspaceValue;
         if (Array.isArray(value)) globs[kind] = value;
@@ -101,7 +101,7 @@ export class SchemaSettingsSync implements vscode.Disposable {
         this.tellRestricted();
         continue;
       }
-      const ourUrls = new Set((Object.keys(SCHEMA_FILES) as PolicyKind[]).map(schemaUrl));
+      const ourUrls = new Set((Object.keys(SCHEMA_FILES) as StandaloneKind[]).map(schemaUrl));
       if (!(await this.consents(target, next.filter((e) => ourUrls.has(e.url))))) continue;
       await json.update('schemas', next, target === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace);
     }
