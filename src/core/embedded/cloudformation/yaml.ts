@@ -124,6 +124,12 @@ class YamlReader {
     return from;
   }
 
+  private trimEnd(start: number, end: number): number {
+    let e = end;
+    while (e > start && /\s/.test(this.text[e - 1])) e--;
+    return e;
+  }
+
   /** The last occurrence of `token` before `before`, separated from it by blanks and node properties only. */
   private findBack(token: string, before: number): number {
     const at = this.text.lastIndexOf(token, before - token.length);
@@ -141,7 +147,8 @@ class YamlReader {
       return { kind: 'bad', span };
     }
     const from = this.propsStart(node, start);
-    const span = spanOf(from, end);
+    // A block collection's range runs on over the line break (and blank lines) after its last value.
+    const span = spanOf(from, isScalar(node) ? end : this.trimEnd(start, end));
     if (depth > MAX_DEPTH) {
       this.findings.push(finding('tooDeep', span, { depth: String(MAX_DEPTH) }));
       return { kind: 'bad', span };
