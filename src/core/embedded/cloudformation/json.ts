@@ -1,10 +1,15 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node, ParseError } from 'jsonc-parser';
+import type { Node, ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { SourceSpan, TemplateFinding } from '../types';
 import { finding, flattenDeepBrackets, MAX_DEPTH, spanOf } from './raw';
 import type { RawDocument, RawEntry, RawNode } from './raw';
 
 const BRACKET_LIMIT = 200;
+
+/** `CommaExpected` → `comma expected`. */
+function describe(code: ParseErrorCode): string {
+  return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
 
 function parse(text: string): { root: Node | undefined; errors: ParseError[]; cut: SourceSpan[] } {
   const flat = flattenDeepBrackets(text, BRACKET_LIMIT, false);
@@ -15,17 +20,14 @@ function parse(text: string): { root: Node | undefined; errors: ParseError[]; cu
 
 /** Reads a CloudFormation JSON template (or a CDK output) into the raw tree. */
 export function readJson(text: string): RawDocument {
-  const { root, errors, cut } = parse(text);
+  // What parse() cuts is deeper than MAX_DEPTH, where jsonNode() reports `tooDeep`.
+  const { root, errors } = parse(text);
   const findings: TemplateFinding[] = [];
   const errorOffsets: number[] = [];
-  if (cut.length > 0) {
-    findings.push(finding('tooDeep', cut[0], { depth: String(MAX_DEPTH) }));
-    for (const c of cut) errorOffsets.push(c.offset);
-  }
   for (const e of errors) {
     const length = Math.max(1, e.length);
     const offset = Math.min(e.offset, Math.max(0, text.length - 1));
-    findings.push(finding('jsonError', { offset, length: Math.min(length, Math.max(0, text.length - offset)) }, { detail: printParseErrorCode(e.error) }));
+    findings.push(finding('jsonError', { offset, length: Math.min(length, Math.max(0, text.length - offset)) }, { detail: describe(e.error) }));
     errorOffsets.push(e.offset);
   }
   return { root: root ? jsonNode(text, root, 1, findings, undefined) : undefined, findings, errorOffsets };
@@ -39,7 +41,7 @@ export function readJsonString(json: string, at: SourceSpan, findings: TemplateF
   const { root, errors, cut } = parse(json);
   if (errors.length > 0 || cut.length > 0 || !root) {
     const first = errors[0];
-    findings.push(finding('jsonError', at, { detail: first ? printParseErrorCode(first.error) : 'ValueExpected' }));
+    findings.push(finding('jsonError', at, { detail: first ? describe(first.error) : 'value expected' }));
     return undefined;
   }
   return jsonNode(json, root, 1, findings, at);

@@ -54,14 +54,12 @@ function flattenDeepLines(text: string): { text: string; cut: SourceSpan[] } {
 export function readYaml(original: string): RawDocument {
   const findings: TemplateFinding[] = [];
   const errorOffsets: number[] = [];
+  // Brackets cut here are deeper than MAX_DEPTH, where the reader reports `tooDeep` itself; lines indented that far
+  // may not be, so they count as errors unless the reader reports the depth.
   const lines = flattenDeepLines(original);
-  const brackets = flattenDeepBrackets(lines.text, FLOW_LIMIT, true);
-  const text = brackets.text;
-  const cut = [...lines.cut, ...brackets.cut].sort((a, b) => a.offset - b.offset);
-  if (cut.length > 0) {
-    findings.push(finding('tooDeep', cut[0], { depth: String(MAX_DEPTH) }));
-    for (const c of cut) errorOffsets.push(c.offset);
-  }
+  const text = flattenDeepBrackets(lines.text, FLOW_LIMIT, true).text;
+  const cut = lines.cut;
+  for (const c of cut) errorOffsets.push(c.offset);
   let docs: Document.Parsed[];
   try {
     const all = parseAllDocuments(text, { customTags: CUSTOM_TAGS, prettyErrors: false });
@@ -96,6 +94,7 @@ export function readYaml(original: string): RawDocument {
     reader.unknownTags.set(w.pos[0], tag);
   }
   const root = doc.contents ? reader.node(doc.contents as ParsedNode, 1, false) : undefined;
+  if (cut.length > 0 && !findings.some((f) => f.messageId === 'tooDeep')) findings.push(finding('tooDeep', cut[0], { depth: String(MAX_DEPTH) }));
   return { root, findings, errorOffsets };
 }
 
