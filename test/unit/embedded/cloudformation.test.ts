@@ -593,6 +593,7 @@ Resources:
       for (const text of cases) {
         const r = extractCloudFormation(text);
         assert.ok(r.findings.some((f) => f.messageId === 'tooDeep' || f.messageId === 'jsonError' || f.messageId === 'yamlError'), text.slice(0, 100));
+        assert.ok(r.findings.length <= 22, `${r.findings.length} findings`);
       }
     });
 
