@@ -597,6 +597,13 @@ Resources:
       }
     });
 
+    it('reads a JSON template that starts with a byte order mark', () => {
+      const text = '\uFEFF{"Resources": {"P": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyDocument": {"Statement": ["x"]}}}}}';
+      const r = extractCloudFormation(text);
+      assert.deepEqual([r.format, r.findings], ['cloudformation-json', []]);
+      assert.equal(slice(text, at((r.policies[0] as EmbeddedPolicy).value, 'Statement', 0).span), '"x"');
+    });
+
     it('never throws on odd input', () => {
       for (const text of ['', '   ', '{', '[', 'a', '- x', 'Resources: 1', 'Resources: [1]', 'Resources: {P: 1}', 'Resources: {P: {Type: AWS::IAM::Role, Properties: 1}}', 'Resources: {P: {Type: AWS::IAM::Role, Properties: {Policies: 1, AssumeRolePolicyDocument: !Ref X}}}', '? [a]\n: b', '!Ref x', '{"Resources": null}', '\uFEFF{"Resources": {}}', 'Resources: {P: {Type: AWS::IAM::Policy, Properties: {PolicyDocument: !Ref AWS::NoValue}}}']) {
         const r = extractCloudFormation(text);

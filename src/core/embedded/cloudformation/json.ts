@@ -12,7 +12,8 @@ function describe(code: ParseErrorCode): string {
 }
 
 function parse(text: string): { root: Node | undefined; errors: ParseError[]; cut: SourceSpan[] } {
-  const flat = flattenDeepBrackets(text, BRACKET_LIMIT, false);
+  // jsonc-parser rejects a byte order mark; a blank in its place keeps every offset.
+  const flat = flattenDeepBrackets(text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text, BRACKET_LIMIT, false);
   const errors: ParseError[] = [];
   const root = parseTree(flat.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return { root, errors, cut: flat.cut };

@@ -89,20 +89,12 @@ export function readYaml(original: string): RawDocument {
   });
   const doc = docs[0];
   const reader = new YamlReader(text, findings);
-  // Unknown tags arrive as warnings, with the tag's own position.
-  for (const w of doc.warnings) {
-    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
-    const tag = text.slice(w.pos[0], w.pos[1]);
-    reader.unknownTags.set(w.pos[0], tag);
-  }
   const root = doc.contents ? reader.node(doc.contents as ParsedNode, 1, false) : undefined;
   if (cut.length > 0 && !findings.some((f) => f.messageId === 'tooDeep')) findings.push(finding('tooDeep', cut[0], { depth: String(MAX_DEPTH) }));
   return { root, findings, errorOffsets };
 }
 
 class YamlReader {
-  readonly unknownTags = new Map<number, string>();
-
   constructor(
     private readonly text: string,
     private readonly findings: TemplateFinding[],
