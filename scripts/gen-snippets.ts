@@ -1,21 +1,34 @@
 /**
- * Writes snippets/ssm-policies.json from the policy catalog (run by `npm run gen`); a test fails when the
- * checked-in file differs from what this produces.
+ * Writes the snippet files from the policy catalog (run by `npm run gen`): snippets/ssm-policies.json (JSON and
+ * JSONC), snippets/ssm-policies.cloudformation.json (YAML) and snippets/ssm-policies.terraform.json (Terraform).
+ * A test fails when a checked-in file differs from what this produces.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from '../src/core/catalog';
-import { buildSnippets } from '../src/core/catalog/snippets';
+import { buildSnippets, type VsCodeSnippet } from '../src/core/catalog/snippets';
+import { buildCloudFormationSnippets, buildTerraformSnippets } from '../src/core/catalog/template-snippets';
 
-/** The snippets file, relative to the repository. */
+/** The JSON snippets file, relative to the repository. */
 export const SNIPPETS_FILE = join('snippets', 'ssm-policies.json');
 
-/** The text of the snippets file. */
-export function renderSnippets(): string {
-  return `${JSON.stringify(buildSnippets(catalog), null, 2)}\n`;
+/** Every snippets file, relative to the repository, with the snippets it holds. */
+export const SNIPPET_FILES: readonly { path: string; build: () => Record<string, VsCodeSnippet> }[] = [
+  { path: SNIPPETS_FILE, build: () => buildSnippets(catalog) },
+  { path: join('snippets', 'ssm-policies.cloudformation.json'), build: () => buildCloudFormationSnippets(catalog) },
+  { path: join('snippets', 'ssm-policies.terraform.json'), build: () => buildTerraformSnippets(catalog) },
+];
+
+/** The text of a snippets file (by default the JSON snippets). */
+export function renderSnippets(path: string = SNIPPETS_FILE): string {
+  const file = SNIPPET_FILES.find((f) => f.path === path);
+  if (!file) throw new Error(`not a snippets file: ${path}`);
+  return `${JSON.stringify(file.build(), null, 2)}\n`;
 }
 
 if (require.main === module) {
-  writeFileSync(join(__dirname, '..', SNIPPETS_FILE), renderSnippets());
-  console.log(`${SNIPPETS_FILE}: ${Object.keys(buildSnippets(catalog)).length} snippets`);
+  for (const file of SNIPPET_FILES) {
+    writeFileSync(join(__dirname, '..', file.path), renderSnippets(file.path));
+    console.log(`${file.path}: ${Object.keys(file.build()).length} snippets`);
+  }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import Ajv from 'ajv';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -8,6 +8,7 @@ import type { StandaloneKind } from '../../src/core/policy/types';
 import { kindFromFileName, POLICY_FILE_PATTERNS } from '../../src/core/policy/detect';
 import { SCHEMA_FILES } from '../../src/core/schema/associations';
 import { filesTheExtensionLoads, matchesFilesEntry, NEVER_SHIPPED } from '../../scripts/check-packages';
+import { SNIPPET_FILES } from '../../scripts/gen-snippets';
 import { drawIcon, ICON_SIZE } from '../../scripts/icon';
 import { externalPackages, runtimeDependencyProblems } from '../../scripts/runtime-dependencies';
 import { ALLOWED_LICENSES, packageDirOf, renderNotices, shippedPackages, type ShippedPackage } from '../../scripts/third-party-notices';
@@ -41,9 +42,14 @@ function schemasFor(fileName: string): string[] {
 }
 
 describe('package.json contributions', () => {
-  it('point at snippet and schema files that exist, for json and jsonc', () => {
-    assert.deepEqual(pkg.contributes.snippets.map((s) => s.language).sort(), ['json', 'jsonc']);
+  it('point at snippet and schema files that exist: the policies for json and jsonc, the templates for yaml and terraform', () => {
+    assert.deepEqual(pkg.contributes.snippets.map((s) => s.language).sort(), ['json', 'jsonc', 'terraform', 'yaml']);
     for (const s of pkg.contributes.snippets) assert.ok(existsSync(join(root, s.path)), s.path);
+    assert.deepEqual(
+      [...new Set(pkg.contributes.snippets.map((s) => s.path.replace(/^\.\//, '')))].sort(),
+      SNIPPET_FILES.map((f) => f.path.split(sep).join('/')).sort(),
+      'every generated snippets file is contributed',
+    );
     for (const v of pkg.contributes.jsonValidation) assert.ok(existsSync(join(root, v.url)), v.url);
     assert.deepEqual(
       pkg.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, '')).sort(),

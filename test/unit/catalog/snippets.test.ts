@@ -4,36 +4,10 @@ import { join } from 'node:path';
 import { catalog, fillPlaceholders } from '../../../src/core/catalog';
 import { buildSnippets, STATEMENTS_SUFFIX, type VsCodeSnippet } from '../../../src/core/catalog/snippets';
 import { lintText } from '../../../src/core/lint';
-import { renderSnippets, SNIPPETS_FILE } from '../../../scripts/gen-snippets';
+import { renderSnippets, SNIPPET_FILES, SNIPPETS_FILE } from '../../../scripts/gen-snippets';
+import { expand } from './snippet-body';
 
 const root = join(__dirname, '..', '..', '..');
-
-/**
- * Expands a snippet body the way VS Code does when the user accepts each tab stop's value: `${n:default}`,
- * `${n|a,b|}` and `$n` become the value chosen for n, escapes are undone.
- */
-function expand(body: string[], values: Map<number, string>): string {
-  const text = body.join('\n');
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\' && i + 1 < text.length) {
-      out += text[++i];
-      continue;
-    }
-    if (ch !== '$') {
-      out += ch;
-      continue;
-    }
-    const m = /^\$(?:\{(\d+)(?::((?:\\.|[^}\\])*)|\|((?:\\.|[^|\\])*)\|)\}|(\d+))/.exec(text.slice(i));
-    assert.ok(m, `an unescaped "$" at ${i}: ${text.slice(i, i + 30)}`);
-    const index = Number(m[1] ?? m[4]);
-    const fallback = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3]?.split(/(?<!\\),/)[0] ?? '').replace(/\\(.)/g, '$1');
-    out += values.get(index) ?? fallback;
-    i += m[0].length - 1;
-  }
-  return out;
-}
 
 /** The tab stop number of each placeholder of an entry, read back from the body (`${n:name}` or a choice). */
 function tabStops(snippet: VsCodeSnippet, names: string[]): Map<string, number> {
@@ -48,8 +22,12 @@ describe('catalog: snippets', () => {
   const snippets = buildSnippets(catalog);
   const byPrefix = new Map(Object.values(snippets).map((s) => [s.prefix, s]));
 
-  it('are checked in as npm run gen writes them', () => {
-    assert.equal(readFileSync(join(root, SNIPPETS_FILE), 'utf8'), renderSnippets(), 'snippets are stale: run npm run gen');
+  it('are checked in as npm run gen writes them (the JSON, CloudFormation and Terraform files)', () => {
+    assert.deepEqual(SNIPPET_FILES.map((f) => f.path).slice(0, 1), [SNIPPETS_FILE]);
+    assert.equal(SNIPPET_FILES.length, 3);
+    for (const file of SNIPPET_FILES) {
+      assert.equal(readFileSync(join(root, file.path), 'utf8'), renderSnippets(file.path), `${file.path} is stale: run npm run gen`);
+    }
   });
 
   it('give every documented policy a whole-document and a statements snippet, found by typing "ssm"', () => {
