@@ -15,8 +15,15 @@
  *   5. in a real VS Code extension host (code-server, the integration harness, the minified bundle): the time
  *      from an edit of a 10 KB policy to its published diagnostics against linting it in the same host,
  *      activation time, and the size of the shipped extension bundle and of the IAM index beside it.
+ *   7. templates: a generated CloudFormation YAML template of 500 resources and a Terraform file of about 2,000 lines
+ *      (bench/templates.ts), each linted warm in this process (the extractor and lintTemplate) against parsing it
+ *      alone (yaml's parseDocument with CloudFormation's tags; web-tree-sitter's parse), with the target of 200 ms each;
+ *      the cold first Terraform lint in fresh processes (web-tree-sitter's wasm and the grammar loaded, IAM data
+ *      read); and whether the production dist/extension.js holds any code of yaml or web-tree-sitter (it must not:
+ *      they load on the first template).
  * Cold figures are medians over several fresh processes, since a single run on a shared machine varies by ±30 %.
- * Options: --quick (fewer repetitions, 100 policies for cfn-lint), --cfn-count N (200 by default).
+ * Options: --quick (fewer repetitions, 100 policies for cfn-lint), --cfn-count N (200 by default), --only templates
+ * (the production build and section 7 alone, with the bundle's size).
  */
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -30,11 +37,20 @@ import { allRegions } from '../src/core/iam/partitions';
 import { lintText } from '../src/core/lint';
 import { DHMC_SETTING_ID } from '../src/core/ssm/dhmc';
 import { managedPolicies, writePolicies } from './corpus';
+import { parseDocument, type Tags } from 'yaml';
+import { extractCloudFormation } from '../src/core/embedded/cloudformation';
+import { SHORT_FORM_TAGS } from '../src/core/embedded/cloudformation/yaml';
+import { lintTemplate, type TemplateLintResult } from '../src/core/embedded/lint';
+import { extractTerraform } from '../src/core/embedded/terraform';
+import { terraformParser } from '../src/core/embedded/terraform/parser';
+import { generateCloudFormation, generateTerraform } from './templates';
 
 const root = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const cfnCountArg = process.argv.indexOf('--cfn-count');
 const cfnCount = cfnCountArg > 0 ? Number(process.argv[cfnCountArg + 1]) : quick ? 100 : 200;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -72,6 +88,11 @@ async function main(): Promise<void> {
 async function measure(work: string): Promise<void> {
   const built = spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`node esbuild.mjs --production failed: ${built.stderr}`);
+  if (only === 'templates') {
+    await templateSection(work);
+    bundleSize();
+    return;
+  }
   const policies = managedPolicies();
   const corpusDir = join(work, 'corpus');
   const paths = writePolicies(corpusDir, policies);
@@ -159,6 +180,9 @@ async function measure(work: string): Promise<void> {
   row('cold CLI start, one file (median)', `${median(starts).toFixed(0)} ms`);
   row('  node -e "" (baseline)', `${median(nodeStarts).toFixed(0)} ms`, `ratio ${(median(starts) / median(nodeStarts)).toFixed(2)} x (target < 1.5 x)`);
 
+  // 7. Templates, before the slow parts.
+  await templateSection(work);
+
   // 6. Regions in parallel against the emulator.
   await regionsInParallel();
 
@@ -189,6 +213,98 @@ async function measure(work: string): Promise<void> {
   const theirs = time(() => spawnSync('cfn-lint', ['--format', 'json', '--', ...templates], { maxBuffer: 512 * 1024 * 1024 }))[1];
   row(`ssm-policy-lint, ${chosen.length} policies, one process (median of ${oursRuns.length})`, `${(ours / 1000).toFixed(2)} s`);
   row(`cfn-lint ${which.stdout.trim().replace('cfn-lint ', '')}, same ${chosen.length} as templates`, `${(theirs / 1000).toFixed(2)} s`, `ssm-policy-lint is ${(theirs / ours).toFixed(1)} x faster (target >= 20 x)`);
+}
+
+/** CloudFormation's short forms as yaml tags, as the extractor reads them: a scalar, a sequence and a map each. */
+const CFN_TAGS: Tags = SHORT_FORM_TAGS.flatMap((name) => [
+  { tag: `!${name}`, resolve: (source: string) => source },
+  { tag: `!${name}`, collection: 'seq' as const },
+  { tag: `!${name}`, collection: 'map' as const },
+]);
+
+/** 7. The generated templates: warm lint against bare parse, cold first Terraform lint, in fresh processes. */
+async function templateSection(work: string): Promise<void> {
+  const cfn = generateCloudFormation();
+  const tf = generateTerraform();
+  const tfPath = join(work, 'main.tf');
+  writeFileSync(tfPath, tf.text);
+  const parser = await terraformParser();
+  const lintCfn = (): Promise<TemplateLintResult> => lintTemplate(cfn.text, { fileName: 'template.yaml', extract: (t) => extractCloudFormation(t, 'cloudformation-yaml') });
+  const lintTf = (): Promise<TemplateLintResult> => lintTemplate(tf.text, { fileName: 'main.tf', extract: (t) => extractTerraform(t) });
+  const parseCfn = (): void => {
+    parseDocument(cfn.text, { customTags: CFN_TAGS });
+  };
+  const parseTf = (): void => parser.parse(tf.text)?.delete();
+  const runs = quick ? 5 : 15;
+  const measureOne = async (name: string, generated: { text: string; lines: number }, what: string, lint: () => Promise<TemplateLintResult>, parse: () => void, extract: () => unknown): Promise<number> => {
+    let result = await lint();
+    for (let i = 0; i < 3; i++) {
+      parse();
+      extract();
+      result = await lint();
+    }
+    const lints: number[] = [];
+    const parses: number[] = [];
+    const extracts: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      parses.push(time(parse)[1]);
+      extracts.push((await timeAsync(async () => extract()))[1]);
+      lints.push((await timeAsync(lint))[1]);
+    }
+    const lintMs = median(lints);
+    const parseMs = median(parses);
+    const byRule = new Map<string, number>();
+    for (const f of result.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    row(`${name}: ${(generated.text.length / 1024).toFixed(0)} KB, ${generated.lines} lines, ${what}`, `${result.policies.length} policies`, `${result.unknownValues} unknown values; ${result.findings.length} findings (${[...byRule].map(([r, n]) => `${r} ${n}`).join(', ')})`);
+    row(`  linted, warm (median of ${runs})`, `${lintMs.toFixed(1)} ms`, `target < 200 ms: ${lintMs < 200 ? 'met' : 'NOT met'}; ${(lintMs / parseMs).toFixed(1)} x the bare parse`);
+    row(`  its extraction alone (parse + policies found)`, `${median(extracts).toFixed(1)} ms`);
+    row(`  its bare parse (baseline)`, `${parseMs.toFixed(1)} ms`, name.startsWith('CloudFormation') ? "yaml's parseDocument with the short-form tags" : "web-tree-sitter's parse (tree deleted)");
+    return lintMs;
+  };
+  await measureOne('CloudFormation YAML', cfn, `${cfn.resources} resources`, lintCfn, parseCfn, () => extractCloudFormation(cfn.text, 'cloudformation-yaml'));
+  const tfWarm = await measureOne('Terraform', tf, `${tf.resources} blocks`, lintTf, parseTf, () => extractTerraform(tf.text));
+
+  // The cold first Terraform lint, in fresh processes of the bundled engine.
+  const firstPass = join(root, 'dist', 'bench', 'template-first-pass.js');
+  await build({
+    entryPoints: [join(root, 'bench', 'template-first-pass.ts')],
+    outfile: firstPass,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    // web-tree-sitter's ES module finds its wasm from import.meta.url, which a CommonJS bundle lacks.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const colds: { parserMs: number; lintMs: number }[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const out = spawnSync(process.execPath, [firstPass, tfPath], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`template-first-pass run failed: ${out.stderr}`);
+    colds.push(JSON.parse(out.stdout) as { parserMs: number; lintMs: number });
+  }
+  const coldLint = median(colds.map((c) => c.lintMs));
+  row(`Terraform, cold first lint in a fresh process (median of ${colds.length})`, `${coldLint.toFixed(0)} ms`, `target < 200 ms: ${coldLint < 200 ? 'met' : 'NOT met'}; ${(coldLint / tfWarm).toFixed(1)} x warm`);
+  row('  of which loading web-tree-sitter and the grammar (wasm)', `${median(colds.map((c) => c.parserMs)).toFixed(0)} ms`);
+}
+
+/** dist/extension.js's size against 1 MB, and that it holds no code of the packages loaded on the first template. */
+function bundleSize(): void {
+  const file = join(root, 'dist', 'extension.js');
+  const bundle = statSync(file).size;
+  row('extension bundle, minified, without the IAM data', `${(bundle / 1024).toFixed(0)} KB`, `target < 1024 KB (1 MB): ${bundle < 1024 * 1024 ? 'met' : 'NOT met'}, ${((bundle / (1024 * 1024)) * 100).toFixed(0)} % of it`);
+  const text = readFileSync(file, 'utf8');
+  // A message each package has, which minifying keeps.
+  const markers: [string, string][] = [
+    ['yaml', 'Implicit keys need to be on a single line'],
+    ['web-tree-sitter', 'Incompatible language version'],
+  ];
+  for (const [pkg, marker] of markers) {
+    const found = text.includes(marker);
+    row(`  holds ${pkg}'s code ("${marker.slice(0, 24)}…")`, found ? 'yes' : 'no', found ? 'NOT met: it must load on the first template only' : 'met: loaded on the first template only');
+  }
 }
 
 /** Loads DHMC in 20 Regions with 200 ms latency per call: all at once (loadRegions) and one by one. */
@@ -231,7 +347,6 @@ function extensionHost(): void {
     maxBuffer: 64 * 1024 * 1024,
   });
   const line = /PERF (\{.*\})/.exec(run.stdout ?? '')?.[1];
-  const bundle = statSync(join(root, 'dist', 'extension.js')).size;
   const awsBundle = statSync(join(root, 'dist', 'aws.js')).size;
   if (run.status !== 0 || !line) {
     row('extension host', 'not measured', `integration run exited ${run.status}: ${(run.stderr ?? '').split('\n').slice(-3).join(' ')}`);
@@ -242,7 +357,7 @@ function extensionHost(): void {
   row('  lintText on the same text in the host (baseline)', `${perf.lintMs.toFixed(2)} ms`);
   row('  from applyEdit (VS Code round trip included)', `${perf.applyToDiagnosticsMs.toFixed(1)} ms`, `applyEdit alone ${perf.applyEditMs.toFixed(1)} ms (baseline)`);
   row('activation: bundle evaluation + activate()', `${perf.activationMs.toFixed(1)} ms`, `target < 100 ms (load ${perf.loadMs?.toFixed(1) ?? '?'} + activate ${perf.activateMs.toFixed(1)})`);
-  row('extension bundle, minified, without the IAM data', `${(bundle / 1024).toFixed(0)} KB`, `target < 1024 KB: ${((bundle / (1024 * 1024)) * 100).toFixed(0)} % of it`);
+  bundleSize();
   row('  AWS SDK bundle, loaded on first use of the AWS views', `${(awsBundle / 1024).toFixed(0)} KB`, 'dist/aws.js, not evaluated at activation');
   const indexDir = join(root, 'dist', 'iam-index');
   const indexFiles = readdirSync(indexDir).map((f) => `${f} ${(statSync(join(indexDir, f)).size / 1024).toFixed(0)} KB`);
