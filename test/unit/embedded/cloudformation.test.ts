@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { extractCloudFormation, looksLikeCloudFormation } from '../../../src/core/embedded/cloudformation';
 import type {
@@ -13,6 +15,7 @@ import type {
   UnknownPart,
   UnknownValue,
 } from '../../../src/core/embedded/types';
+import { rng } from '../rng';
 
 function slice(text: string, span: SourceSpan): string {
   return text.slice(span.offset, span.offset + span.length);
@@ -610,6 +613,49 @@ Resources:
         assert.ok(Array.isArray(r.policies) && Array.isArray(r.findings));
       }
     });
+  });
+
+  it('never throws on mutated fixtures, and keeps every span inside the text and every contentOffset exact', () => {
+    const dir = join(__dirname, '..', '..', 'fixtures', 'templates', 'cloudformation');
+    const files = [...readdirSync(dir).filter((f) => /\.(yaml|json)$/.test(f) && f !== 'expected.json'), ...readdirSync(join(dir, 'cdk.out')).map((f) => `cdk.out/${f}`)];
+    const inserts = ['{', '}', '[', ']', ':', ',', '"', "'", '!', '&', '*', '- ', '\n', ' ', '#', '|', '${', '<<: ', '!Sub ', '\t', '?'];
+    const random = rng(12);
+    const check = (text: string, v: TemplateValue): void => {
+      const inside = (span: SourceSpan): void => assert.ok(span.offset >= 0 && span.length >= 0 && span.offset + span.length <= text.length, JSON.stringify(span));
+      inside(v.span);
+      if (v.type === 'object') {
+        for (const e of v.entries) {
+          inside(e.keySpan);
+          inside(e.span);
+          check(text, e.value);
+        }
+      } else if (v.type === 'array') {
+        for (const item of v.items) check(text, item);
+      } else if (v.type === 'template') {
+        for (const part of v.parts) if (typeof part !== 'string') inside(part.span);
+      } else if (v.type === 'string' && v.contentOffset !== undefined) {
+        assert.equal(text.slice(v.contentOffset, v.contentOffset + v.value.length), v.value);
+      }
+    };
+    let policies = 0;
+    for (const file of files) {
+      const base = readFileSync(join(dir, file), 'utf8');
+      for (let k = 0; k < 10; k++) {
+        let text = base;
+        for (let j = 0, n = 1 + Math.floor(random() * 3); j < n; j++) {
+          const at = Math.floor(random() * text.length);
+          const op = random();
+          if (op < 0.4) text = text.slice(0, at) + (inserts[Math.floor(random() * inserts.length)] as string) + text.slice(at);
+          else if (op < 0.8) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5));
+          else text = text.slice(0, at);
+        }
+        const r = extractCloudFormation(text);
+        policies += r.policies.length;
+        for (const p of r.policies) check(text, p.value);
+        for (const f of r.findings) assert.ok(f.span.offset >= 0 && f.span.offset + f.span.length <= text.length, f.messageId);
+      }
+    }
+    assert.ok(policies > files.length * 4, String(policies));
   });
 
   it('extracts a template of 500 resources (several MB) entirely', () => {
