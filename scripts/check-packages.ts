@@ -102,6 +102,9 @@ export function filesTheExtensionLoads(pkg: Manifest): string[] {
     'package.nls.json',
     clean(pkg.main),
     'dist/aws.js',
+    'dist/templates.js',
+    'dist/web-tree-sitter.wasm',
+    'dist/tree-sitter-terraform.wasm',
     'dist/iam-index/head.json',
     'dist/iam-index/services.pack',
     'dist/iam-index/descriptions.pack',
@@ -200,6 +203,15 @@ function main(): number {
         const bad = lint('dhmc-admin.policy.json');
         // effect-value comes from the rules; action-unknown needs the IAM index (dist/iam-index) beside the bundle.
         check(bad.status === 1 && /effect-value/.test(bad.stdout) && /action-unknown/.test(bad.stdout), 'ssm-policy-lint finds effect-value and action-unknown (IAM index) in a policy with mistakes, exit 1', failure(bad));
+        // Templates need dist/templates.js, and Terraform the WebAssembly files beside it.
+        for (const f of ['instance-role.yaml', 'dhmc-setting.tf']) copyFileSync(join(root, 'examples', 'mistakes', f), join(cwd, f));
+        const templates = lint('--format', 'json', 'instance-role.yaml', 'dhmc-setting.tf');
+        const rules = (templates.status === 1 ? (JSON.parse(templates.stdout) as { file: string; ruleId: string }[]) : []).map((f) => `${f.file} ${f.ruleId}`);
+        check(
+          rules.includes('instance-role.yaml effect-value') && rules.includes('dhmc-setting.tf ssm-service-setting-id'),
+          'ssm-policy-lint finds the mistakes of a CloudFormation template and a Terraform file (dist/templates.js, the wasm files), exit 1',
+          failure(templates),
+        );
         const good = join(cwd, 'good');
         mkdirSync(good);
         for (const f of readdirSync(join(root, 'examples', 'good'))) copyFileSync(join(root, 'examples', 'good', f), join(good, f));

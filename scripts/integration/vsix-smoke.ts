@@ -10,7 +10,8 @@
  *   - the hover of an action shows its access level (the IAM index's services and descriptions)
  *   - the hover of the `Effect` key shows the policy schema's description (the schemas and jsonValidation: the
  *     schemas validate nothing, so only their hover and completion show that they shipped)
- *   - the command "Lint All Policies in Workspace" reports problems of a file that is not open
+ *   - the command "Lint All Policies in Workspace" reports problems of a file that is not open, and of a Terraform
+ *     file (dist/templates.js and the WebAssembly files beside it)
  *   - the activity-bar container shows its views; the DHMC view, with no credentials, says so (dist/aws.js loaded
  *     and ran the SDK's credential chain); the catalog view lists documented policies
  */
@@ -32,6 +33,8 @@ export interface Tools {
 export const POLICY = 'dhmc-admin.policy.json';
 /** A file of the workspace that stays closed: only the workspace command lints it. */
 const CLOSED_POLICY = 'dhmc-trust.json';
+/** A Terraform file of the workspace (examples/mistakes), also closed. */
+const CLOSED_TERRAFORM = 'dhmc-setting.tf';
 
 /**
  * The environment of the code-server that runs the installed extension: no AWS settings of the machine, no instance
@@ -211,7 +214,7 @@ async function drive(page: Page, url: string, options: SmokeOptions): Promise<nu
   });
 
   // 3. A command: lint the workspace, which reports a file that is not open.
-  await step(`the command "${titles.lintCommand}" reports problems of ${CLOSED_POLICY}, which is not open`, async () => {
+  await step(`the command "${titles.lintCommand}" reports problems of ${CLOSED_POLICY} and ${CLOSED_TERRAFORM}, which are not open`, async () => {
     const before = await settledProblems(page);
     await runCommand(page, titles.lintCommand);
     await page.keyboard.press('Control+Shift+M');
@@ -221,6 +224,9 @@ async function drive(page: Page, url: string, options: SmokeOptions): Promise<nu
     const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
     await filter.fill(CLOSED_POLICY);
     await panel.locator('.monaco-list-row', { hasText: /principal-service/ }).first().waitFor({ timeout: 20_000 });
+    // The template parsers load from the package: a Terraform file's problem proves templates.js and the wasm files.
+    await filter.fill(CLOSED_TERRAFORM);
+    await panel.locator('.monaco-list-row', { hasText: /ssm-service-setting-id/ }).first().waitFor({ timeout: 20_000 });
     await filter.fill('');
     if (options.verbose) say(`Problems: ${before} before, ${after} after`);
     return after > before;

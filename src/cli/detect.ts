@@ -1,3 +1,4 @@
+import { isTemplateByName, looksLikeCloudFormation } from '../core/embedded/detect';
 import { kindFromFileName, looksLikePolicy } from '../core/policy/detect';
 
 /** Why a file found by the directory walk is linted: which kind of file it is and what told us. */
@@ -42,8 +43,34 @@ export const IAM_POLICY_FILES: FileKind = {
   notDetected: 'not a policy (neither a policy file name nor a "Statement" with "Effect", "Action" or "NotAction")',
 };
 
+/**
+ * CloudFormation and SAM templates in YAML or JSON, and CDK output (`cdk.out/*.template.json`), by content. Asked
+ * before IAM_POLICY_FILES: a JSON template holds "Statement"s deep inside, but it is not a policy.
+ */
+export const CLOUDFORMATION_TEMPLATES: FileKind = {
+  name: 'CloudFormation template',
+  considers: (fileName) => /\.(ya?ml|json|template)$/i.test(fileName),
+  claimedByName: () => false,
+  detect: (_fileName, text) => (looksLikeCloudFormation(text) ? 'content (AWSTemplateFormatVersion, the SAM transform, or Resources of AWS:: types)' : undefined),
+  notDetected: 'not a CloudFormation template (no AWSTemplateFormatVersion, SAM transform or Resources of AWS:: types)',
+};
+
+/** Terraform configuration files (`.tf`), by name. */
+export const TERRAFORM_FILES: FileKind = {
+  name: 'Terraform configuration',
+  considers: isTemplateByName,
+  claimedByName: isTemplateByName,
+  detect: (fileName) => (isTemplateByName(fileName) ? 'file name (.tf)' : undefined),
+  notDetected: 'not a Terraform file',
+};
+
 /** The kinds of file the directory walk lints, in the order they are asked. */
-export const FILE_KINDS: readonly FileKind[] = [IAM_POLICY_FILES];
+export const FILE_KINDS: readonly FileKind[] = [CLOUDFORMATION_TEMPLATES, IAM_POLICY_FILES, TERRAFORM_FILES];
+
+/** Whether a detection is of a template (linted for the policies it holds) rather than of a policy file. */
+export function isTemplateDetection(detection: Detection | undefined): boolean {
+  return detection?.kind === CLOUDFORMATION_TEMPLATES.name || detection?.kind === TERRAFORM_FILES.name;
+}
 
 /** Whether the walk reads a file of this name at all. */
 export function isConsidered(fileName: string, kinds: readonly FileKind[] = FILE_KINDS): boolean {
@@ -68,7 +95,10 @@ export function detectFile(fileName: string, text: string, anyName = false, kind
   return undefined;
 }
 
-/** Why no kind recognised a file: not considered by name, or considered and then not recognised. */
+/**
+ * Why no kind recognised a file: not considered by name, or considered and then not recognised (by the last kind
+ * that considered it: for a JSON file, why it is not a policy).
+ */
 export function notDetectedReason(fileName: string, kinds: readonly FileKind[] = FILE_KINDS): string {
-  return kinds.find((k) => k.considers(fileName))?.notDetected ?? 'not a JSON file';
+  return kinds.filter((k) => k.considers(fileName)).pop()?.notDetected ?? 'not a JSON, YAML or Terraform file';
 }

@@ -17,6 +17,7 @@ export const SKIPPED_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['_darcs', 'version control'],
   ['CVS', 'version control'],
   ['node_modules', 'dependencies'],
+  ['.terraform', "Terraform's provider and module cache"],
 ]);
 
 /** One input to lint: a file path, or `-` for standard input. */
@@ -32,7 +33,7 @@ export interface InputFile {
 /** A file or folder the walk did not lint, and why. */
 export interface SkippedInput {
   path: string;
-  /** Why, e.g. "not a JSON file"; with `sameAs`, the start of a sentence it ends ("the same file as"). */
+  /** Why, e.g. "not a JSON, YAML or Terraform file"; with `sameAs`, the start of a sentence it ends ("the same file as"). */
   reason: string;
   /** The path by which the same real file or folder was reached first. */
   sameAs?: string;

@@ -7,6 +7,8 @@ import { ruleDocsUrl } from '../core/rules/rule';
 export interface FileFindings {
   file: string;
   findings: LintFinding[];
+  /** For a template: values known only at deploy time (parameters, references, Terraform expressions), not checked. */
+  unknownValues?: number;
 }
 
 /** The `--format json` record: exactly these fields, ranges 0-based in UTF-16 units (as LSP). */
@@ -64,6 +66,12 @@ export function formatText(results: readonly FileFindings[], color = false): str
       ? `No problems in ${files} file${files === 1 ? '' : 's'}.`
       : `${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info) in ${files} file${files === 1 ? '' : 's'}.`,
   );
+  const unknown = results.reduce((n, r) => n + (r.unknownValues ?? 0), 0);
+  if (unknown > 0) {
+    lines.push(
+      `${unknown} value${unknown === 1 ? '' : 's'} in templates ${unknown === 1 ? 'is' : 'are'} known only at deploy time (a parameter, a reference, a Terraform expression) and ${unknown === 1 ? 'was' : 'were'} not checked; --verbose counts them per file.`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, fixText, lintText, type LintConfig } from '../core/lint';
+import { fixTemplateText, lintTemplateText, templateFormatOf, type TemplateFormat } from '../core/embedded';
+import { CONFIG_FILE_NAME, ConfigError, fixText, lintText, type LintConfig, type LintFinding } from '../core/lint';
 import { parseConfigText } from '../core/lint/editor-config';
 import { mapInOrder } from '../core/util/map-in-order';
 import { allRules } from '../core/rules';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
-import { detectFile, isClaimedByName, notDetectedReason, type Detection } from './detect';
+import { detectFile, isClaimedByName, isTemplateDetection, notDetectedReason, type Detection } from './detect';
 import { collectInputs, comparePaths, type InputFile, type SkippedInput } from './files';
 import { escapeControl, formatJson, formatSarif, formatText, type FileFindings } from './format';
 import { decodeText, describeErrno, EncodingError, InputError, MAX_INPUT_BYTES, readRegularFile, TooLargeError, tooLargeReason } from './read';
@@ -36,7 +37,7 @@ export interface CliIo {
 
 /** What became of one input. */
 type Outcome =
-  | { status: 'linted'; result: FileFindings; warnings: number; detection?: Detection }
+  | { status: 'linted'; result: FileFindings; warnings: number; detection?: Detection; policies?: number }
   | { status: 'skipped'; reason: string }
   | { status: 'failed' };
 
@@ -103,13 +104,29 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     }
     const detection = input.path === '-' ? undefined : detectFile(base, text, input.explicit);
     if (!input.explicit && !detection) return { status: 'skipped', reason: notDetectedReason(base) };
-    const options = { kind: args.kind, fileName: input.path, config };
-    let { findings } = await lintText(text, options);
+    const format = templateFormat(input, base, text, detection);
+    let lint: () => Promise<{ findings: LintFinding[]; unknownValues?: number; policies?: number }>;
+    let fix: () => Promise<{ text: string; findings: LintFinding[] }>;
+    if (format) {
+      // A template's policies get their kinds from where they sit: --kind does not apply.
+      const options = { fileName: input.path, format, config };
+      lint = async () => {
+        const r = await lintTemplateText(text, options);
+        return { findings: r.findings, unknownValues: r.unknownValues, policies: r.policies.length };
+      };
+      fix = () => fixTemplateText(text, options);
+    } else {
+      const options = { kind: args.kind, fileName: input.path, config };
+      lint = () => lintText(text, options);
+      fix = () => fixText(text, options);
+    }
+    const linted = await lint();
+    let { findings } = linted;
     if (args.fix && input.path !== '-' && findings.some((f) => f.fix?.length)) {
-      if (!detection) {
-        say(`Did not fix ${name}: ${notDetectedReason(base)}; --fix only writes files recognised as policies`);
+      if (!detection && !format) {
+        say(`Did not fix ${name}: ${notDetectedReason(base)}; --fix only writes files recognised as policies or templates`);
       } else {
-        const fixed = await fixText(text, options);
+        const fixed = await fix();
         if (fixed.text !== text) {
           const next = Buffer.from(bom ? `\uFEFF${fixed.text}` : fixed.text, 'utf8');
           await io.beforeFixWrite?.(input.path);
@@ -130,7 +147,7 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     // --max-warnings counts what was found, whatever --quiet shows.
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-    return { status: 'linted', result: { file: name, findings }, warnings, detection };
+    return { status: 'linted', result: { file: name, findings, unknownValues: linted.unknownValues }, warnings, detection, policies: linted.policies };
   };
 
   io.beforeLint?.(inputs.files.length);
@@ -143,7 +160,7 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     if (o.status === 'linted') {
       results.push(o.result);
       warnings += o.warnings;
-      if (args.verbose) io.stderr(`linted ${escapeControl(display(input.path))}: ${lintedReason(input, o.detection)}\n`);
+      if (args.verbose) io.stderr(`linted ${escapeControl(display(input.path))}: ${lintedReason(input, o.detection)}${templateSummary(o)}\n`);
     } else if (o.status === 'skipped') {
       skipped.push({ path: input.path, reason: o.reason, folder: false });
     } else {
@@ -171,6 +188,24 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     return 1;
   }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/**
+ * The template format to read a file as: a walked or named file detected as a template; a named YAML file (nothing
+ * else reads it); standard input that looks like a CloudFormation template. Undefined for a policy.
+ */
+function templateFormat(input: InputFile, base: string, text: string, detection: Detection | undefined): TemplateFormat | undefined {
+  if (input.path === '-') return templateFormatOf('-', text);
+  if (isTemplateDetection(detection)) return templateFormatOf(base, text);
+  if (input.explicit && !detection && /\.ya?ml$/i.test(base)) return 'cloudformation-yaml';
+  return undefined;
+}
+
+/** "; 3 policies, 1 value unknown offline" for a template, for --verbose. */
+function templateSummary(o: { policies?: number; result: FileFindings }): string {
+  if (o.policies === undefined) return '';
+  const unknown = o.result.unknownValues ?? 0;
+  return `; ${o.policies} polic${o.policies === 1 ? 'y' : 'ies'}${unknown ? `, ${unknown} value${unknown === 1 ? '' : 's'} unknown offline` : ''}`;
 }
 
 async function readStdin(io: CliIo): Promise<Uint8Array> {

@@ -159,7 +159,7 @@ describe('package.json packaging', () => {
     for (const entry of files) {
       assert.ok(!NEVER_SHIPPED.some((re) => re.test(entry)) && !/^(src|test|scripts|bench|examples|docs)\b/.test(entry), `files: ${entry}`);
       // A folder or glob of dist/ would take the .map files of a development build along.
-      if (entry.startsWith('dist')) assert.ok(/^dist\/[\w.-]+\.(js|txt)$/.test(entry) || entry === 'dist/iam-index/', `files: ${entry} (name the files of dist/)`);
+      if (entry.startsWith('dist')) assert.ok(/^dist\/[\w.-]+\.(js|txt|wasm)$/.test(entry) || entry === 'dist/iam-index/', `files: ${entry} (name the files of dist/)`);
     }
     const shipped = (file: string): boolean => files.some((entry) => matchesFilesEntry(entry, file));
     const needed = [...filesTheExtensionLoads(pkg as never), ...Object.values(manifest.bin).map((b) => b.replace(/^\.\//, '')), 'README.md', 'CHANGELOG.md', 'LICENSE'];

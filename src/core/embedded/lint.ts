@@ -3,7 +3,7 @@ import { lintText, LineMap, type LintConfig, type LintFinding, type LintSuggesti
 import { ruleById } from '../rules';
 import { formatMessage, type Edit, type Severity } from '../rules/rule';
 import { project, VARIANTS, type Projection, type ProjectedNode } from './project';
-import type { EmbeddedPolicy, ExtractedTemplate, TemplateFinding, TemplateFormat } from './types';
+import type { EmbeddedPolicy, ExtractedTemplate, SourceSpan, TemplateFinding, TemplateFormat } from './types';
 
 /**
  * Lints the policies a template holds, with every rule, and reports on the template's own text.
@@ -155,20 +155,28 @@ function insideStandIn(projection: Projection, node: ProjectedNode): boolean {
   return projection.nodes.some((n) => n.opaque && n.offset <= node.offset && node.offset + node.length <= n.offset + n.length);
 }
 
-/** A finding on the projected text, placed on the source; none when it is about a stand-in. */
-function mapFinding(f: LintFinding, projection: Projection, lines: LineMap): LintFinding[] {
-  const node = innermostNode(projection, f.offset, f.length);
-  if (!node || insideStandIn(projection, node)) return [];
-  let offset = node.span.offset;
-  let length = node.span.length;
+/**
+ * Where a range of the projected text is in the source: the innermost element holding it, or, inside a literal the
+ * source spells as it stands, the same characters. Undefined when it is about a stand-in (or inside one).
+ */
+export function sourceSpanOf(projection: Projection, offset: number, length: number): SourceSpan | undefined {
+  const node = innermostNode(projection, offset, length);
+  if (!node || insideStandIn(projection, node)) return undefined;
   // Part of a string spelled as it stands in the source (a slice of an ARN): the same part there.
   const literal = literalOf(node);
-  if (literal?.contentOffset !== undefined && !(f.offset === node.offset && f.length === node.length) && spelledPlainly(literal.text)) {
-    const from = Math.max(0, f.offset - node.offset - 1);
-    const to = Math.min(literal.text.length, from + f.length);
-    offset = literal.contentOffset + from;
-    length = to - from;
+  if (literal?.contentOffset !== undefined && !(offset === node.offset && length === node.length) && spelledPlainly(literal.text)) {
+    const from = Math.max(0, offset - node.offset - 1);
+    const to = Math.min(literal.text.length, from + length);
+    return { offset: literal.contentOffset + from, length: to - from };
   }
+  return node.span;
+}
+
+/** A finding on the projected text, placed on the source; none when it is about a stand-in. */
+function mapFinding(f: LintFinding, projection: Projection, lines: LineMap): LintFinding[] {
+  const span = sourceSpanOf(projection, f.offset, f.length);
+  if (!span) return [];
+  const { offset, length } = span;
   const fix = f.fix ? mapEdits(f.fix, projection) : undefined;
   const suggestions = f.suggestions?.flatMap((s) => {
     const edits = mapEdits(s.fix, projection);

@@ -13,6 +13,9 @@ import type { Role } from '../../core/aws/port';
 import type { AwsTarget } from '../../core/aws/port';
 import type { AwsSession } from '../connection/session';
 import type { AwsUi } from '../connection/ui';
+import { templateFormatOf } from '../../core/embedded/detect';
+import { resolvedPolicyAt } from '../../core/embedded/language';
+import { extractorFor } from '../../core/embedded/load';
 import { isPolicyDocument } from '../common/policy-documents';
 import type { CatalogNode } from './catalog-tree';
 import { localized } from './catalog-tree';
@@ -124,10 +127,34 @@ export function argsFrom(arg: unknown): ApplyArgs {
   return out;
 }
 
-/** The policy of the active editor, when it is a policy document (a managed-policy preview counts as its entry). */
-function activeEditorPolicy(): PolicySource | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  if (!document) return undefined;
+/**
+ * The policy of the active editor, when it is a policy document (a managed-policy preview counts as its entry), or
+ * the policy under the cursor in a template when all its values are known. A template policy with a value known only
+ * at deploy time is refused, naming the value: `blocked` is then the message.
+ */
+async function activeEditorPolicy(): Promise<PolicySource | { blocked: string } | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const document = editor?.document;
+  if (!document || !editor) return undefined;
+  const text = document.getText();
+  const format = document.languageId === 'terraform' ? 'terraform' : templateFormatOf(document.uri.path, text);
+  if (format) {
+    const resolved = resolvedPolicyAt(await (await extractorFor(format))(text), document.offsetAt(editor.selection.active));
+    if (!resolved) return undefined;
+    const label = `${document.uri.path.split('/').pop() ?? ''} ${resolved.policy.location}`;
+    if (resolved.blockedBy) {
+      const at = document.positionAt(resolved.blockedBy.span.offset);
+      return {
+        blocked: vscode.l10n.t(
+          'Cannot apply {0}: the value {1} (line {2}) is known only when the template is deployed. Apply a policy whose values are all written out.',
+          label,
+          resolved.blockedBy.text,
+          at.line + 1,
+        ),
+      };
+    }
+    return { type: 'text', text: `${JSON.stringify(resolved.json, null, 2)}\n`, kind: resolved.policy.kind, label };
+  }
   if (document.uri.scheme === 'ssm-policy-managed' && catalogEntry(document.uri.query)) return { type: 'catalog', entryId: document.uri.query };
   const catalogMatch = /^\/catalog\/(.+)\.json$/.exec(document.uri.path);
   if (document.uri.scheme === 'ssm-policy-apply' && catalogMatch && catalogEntry(catalogMatch[1]!)) return { type: 'catalog', entryId: catalogMatch[1]! };
@@ -294,7 +321,12 @@ function succeeded(outcome: ApplyOutcome): boolean {
 export async function applyPolicyToRole(deps: ApplyDeps, arg?: unknown): Promise<ApplyResult> {
   const ui = deps.ui();
   const args = argsFrom(arg);
-  const policy = args.policy ?? activeEditorPolicy() ?? (await pickPolicy(ui));
+  const fromEditor = args.policy ? undefined : await activeEditorPolicy();
+  if (fromEditor && 'blocked' in fromEditor) {
+    ui.error(fromEditor.blocked);
+    return { status: 'cancelled' };
+  }
+  const policy = args.policy ?? fromEditor ?? (await pickPolicy(ui));
   if (!policy) return { status: 'cancelled' };
   const label = policyLabel(policy);
 

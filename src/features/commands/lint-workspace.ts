@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../../core/rules/rule';
+import { templateFormatOf } from '../../core/embedded/detect';
 import { isPolicyDocument } from '../common/policy-documents';
 
 /**
@@ -24,14 +25,14 @@ export interface LintWorkspaceSummary {
 }
 
 /** The files a workspace lint looks at, and what it leaves out. */
-export const WORKSPACE_FILES = '**/*.{json,jsonc}';
-export const WORKSPACE_EXCLUDE = '**/node_modules/**';
+export const WORKSPACE_FILES = '**/*.{json,jsonc,yaml,yml,template,tf}';
+export const WORKSPACE_EXCLUDE = '**/{node_modules,.terraform}/**';
 /** Enough for any repository of policies; a workspace with more JSON files than this is linted in part. */
 const MAX_FILES = 20_000;
 
 /**
- * Finds the JSON and JSONC files of the workspace (not under node_modules, nor excluded by `files.exclude`), keeps the
- * policies, lints each through `lintUri` (which fills the Problems panel), with a progress notification, then shows a
+ * Finds the JSON, JSONC, YAML and Terraform files of the workspace (not under node_modules, nor excluded by `files.exclude`), keeps the
+ * policies and the templates (CloudFormation, SAM, CDK output, Terraform), lints each through `lintUri` (which fills the Problems panel), with a progress notification, then shows a
  * summary with the counts. Resolves with the counts; the summary message is not awaited.
  */
 export async function lintWorkspace(lintUri: LintUri): Promise<LintWorkspaceSummary> {
@@ -54,7 +55,7 @@ export async function lintWorkspace(lintUri: LintUri): Promise<LintWorkspaceSumm
         }
         progress.report({ message: vscode.workspace.asRelativePath(uri, false), increment: step });
         const doc = await documentLike(uri);
-        if (!doc || !isPolicyDocument(doc)) continue;
+        if (!doc || !(isPolicyDocument(doc) || templateFormatOf(uri.path, doc.getText()))) continue;
         summary.policies++;
         let diagnostics: readonly vscode.Diagnostic[];
         try {
@@ -84,7 +85,9 @@ async function documentLike(uri: vscode.Uri): Promise<{ uri: vscode.Uri; languag
   if (open) return { uri, languageId: open.languageId, getText: () => open.getText() };
   try {
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    return { uri, languageId: uri.path.toLowerCase().endsWith('.jsonc') ? 'jsonc' : 'json', getText: () => text };
+    const extension = uri.path.toLowerCase().split('.').pop();
+    const languageId = extension === 'jsonc' ? 'jsonc' : extension === 'tf' ? 'terraform' : extension === 'yaml' || extension === 'yml' ? 'yaml' : 'json';
+    return { uri, languageId, getText: () => text };
   } catch {
     return undefined;
   }

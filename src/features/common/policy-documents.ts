@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { looksLikeCloudFormation } from '../../core/embedded/detect';
 import { kindFromFileName, looksLikePolicy } from '../../core/policy/detect';
 import { kindFromGlobs, type PolicyDetection } from '../../core/policy/globs';
 import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
@@ -53,6 +54,8 @@ export function isPolicyDocument(doc: PolicyDocumentLike): PolicyDocumentInfo | 
     const byName = kindFromFileName(doc.uri.path);
     if (byName) return { kind: byName, detectedBy: 'fileName' };
   }
-  if (config.get<boolean>('detectByContent', true) !== false && looksLikePolicy(doc.getText())) return { detectedBy: 'content' };
+  // A CloudFormation template in JSON holds statements too, but it is a template (see src/core/embedded).
+  const text = doc.getText();
+  if (config.get<boolean>('detectByContent', true) !== false && looksLikePolicy(text) && !looksLikeCloudFormation(text)) return { detectedBy: 'content' };
   return undefined;
 }

@@ -9,8 +9,11 @@ export { PolicyDiagnostics } from './policy-diagnostics';
 export { FIX_ALL_KIND, PolicyQuickFixes } from './quick-fixes';
 export { DIAGNOSTIC_SOURCE } from './convert';
 
-/** The documents the quick fixes apply to: JSON and JSONC (PolicyDiagnostics decides which of them are policies). */
-const POLICY_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+/**
+ * The documents the quick fixes apply to: JSON and JSONC, and YAML and Terraform templates (PolicyDiagnostics decides
+ * which of them are policies or templates holding policies).
+ */
+const POLICY_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }, { language: 'terraform' }];
 
 /**
  * Registers the policy diagnostics (with `.ssm-policy-lint.json` in trusted workspaces and the `ssmPolicy.rules`

@@ -3,6 +3,7 @@ import { MAX_EDITOR_TEXT_LENGTH } from '../../core/policy/limits';
 import { applyFixes, lintText, tooLargeNotice, type LintFinding, type LintOptions } from '../../core/lint';
 import { mergeLintConfig, ruleSeveritiesFromSetting } from '../../core/lint/editor-config';
 import { standsFor } from '../../core/lint/json-service';
+import { lintTemplateText, templateFormatOf, type TemplateFormat } from '../../core/embedded';
 import { detectPolicyDocument, type PolicyDetection } from '../../core/policy/globs';
 import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
 import { allRules } from '../../core/rules';
@@ -10,8 +11,11 @@ import type { SchemaAssociations } from '../schemas';
 import { jsonServiceProblems, toDiagnostic } from './convert';
 import type { WorkspaceLintConfig } from './workspace-config';
 
-/** The languages whose documents may be policies. */
-const LANGUAGES = new Set(['json', 'jsonc']);
+/** The languages whose documents may be policies, or templates holding policies. */
+const LANGUAGES = new Set(['json', 'jsonc', 'yaml', 'terraform']);
+
+/** What a document is to the linter: a policy of a kind (detected how), or a template of a format. */
+type Detected = { kind: PolicyKind | 'auto'; by: PolicyDetection; template?: undefined } | { template: TemplateFormat };
 
 /**
  * Schemes of documents that are files the user edits (not diff views, output channels or git history); documents of
@@ -114,16 +118,16 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     // Decided before any await, so documents are classified in the order they were opened.
-    const detected = this.isCandidate(document) ? this.detect(document.uri, text) : undefined;
+    const detected = this.isCandidate(document) ? this.detect(document.uri, text, document.languageId) : undefined;
     if (!detected) {
       this.forget(document.uri);
       return [];
     }
-    const result = await this.lint(document.uri, text, detected.kind, document.fileName);
+    const result = await this.lint(document.uri, text, detected, document.fileName);
     if (!document.isClosed && document.version === version && this.runs.get(key) === run) {
       this.latest.set(key, { version, findings: result.findings, options: result.options });
       // Named files get their schema from contributes.jsonValidation; the others from the extension's registry.
-      this.associations.associate(document.uri, detected.by === 'fileName' ? undefined : result.kind);
+      this.associations.associate(document.uri, detected.template || detected.by === 'fileName' ? undefined : result.kind);
       this.publish(document.uri, result.findings);
     }
     return result.findings.map(toDiagnostic);
@@ -147,7 +151,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       this.collection.delete(uri);
       return [];
     }
-    const { findings } = await this.lint(uri, text, detected.kind, uri.fsPath);
+    const { findings } = await this.lint(uri, text, detected, uri.fsPath);
     const diagnostics = findings.map(toDiagnostic);
     // Opened meanwhile: the document's own lint publishes.
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.collection.set(uri, diagnostics);
@@ -160,9 +164,9 @@ export class PolicyDiagnostics implements vscode.Disposable {
     if (cached && cached.version === document.version) return cached;
     const version = document.version;
     const text = document.getText();
-    const detected = this.isCandidate(document) ? this.detect(document.uri, text) : undefined;
+    const detected = this.isCandidate(document) ? this.detect(document.uri, text, document.languageId) : undefined;
     if (!detected) return undefined;
-    const result = await this.lint(document.uri, text, detected.kind, document.fileName);
+    const result = await this.lint(document.uri, text, detected, document.fileName);
     return { version, findings: result.findings, options: result.options };
   }
 
@@ -203,19 +207,31 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.collection.set(uri, shown.map(toDiagnostic));
   }
 
-  private async lint(uri: vscode.Uri, text: string, kind: PolicyKind | 'auto', fileName: string): Promise<LintRun> {
+  private async lint(uri: vscode.Uri, text: string, detected: Detected, fileName: string): Promise<LintRun> {
     const settings = vscode.workspace.getConfiguration('ssmPolicy', uri);
     const setting = ruleSeveritiesFromSetting(settings.get<unknown>('rules'), allRules);
     this.reportSetting(setting.ignored);
     const fileConfig = await this.workspaceConfig.get(uri);
+    const kind = detected.template ? 'auto' : detected.kind;
     const options: LintOptions = { kind, fileName, config: mergeLintConfig(fileConfig, setting.rules), budgetMs: LINT_BUDGET_MS };
     const fallbackKind = kind === 'auto' ? 'identity' : kind;
     if (text.length > MAX_EDITOR_TEXT_LENGTH) return { findings: [tooLargeNotice(text.length, MAX_EDITOR_TEXT_LENGTH)], options, kind: fallbackKind };
+    if (detected.template) {
+      // The template's parser loads here, with the first template: never at activation.
+      const { findings } = await lintTemplateText(text, { fileName, format: detected.template, config: options.config, budgetMs: LINT_BUDGET_MS });
+      return { findings, options, kind: fallbackKind };
+    }
     const { findings, policy } = await lintText(text, options);
     return { findings, options, kind: policy.kind };
   }
 
-  private detect(uri: vscode.Uri, text: string): { kind: PolicyKind | 'auto'; by: PolicyDetection } | undefined {
+  /** What a document is: a template (by its language, name and content) first, then a policy (by the globs, its name or content). */
+  private detect(uri: vscode.Uri, text: string, languageId?: string): Detected | undefined {
+    if (languageId === 'terraform') return { template: 'terraform' };
+    const template = templateFormatOf(uri.path, text);
+    if (template) return { template };
+    // A YAML document that is not a template holds no policy.
+    if (languageId === 'yaml') return undefined;
     const settings = vscode.workspace.getConfiguration('ssmPolicy', uri);
     const globs: Partial<Record<StandaloneKind, string[]>> = {};
     for (const [kind, key] of Object.entries(GLOB_SETTINGS) as [StandaloneKind, string][]) {

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { getCompletions, getHover, type CompletionKind, type Localize, type PolicyCompletionItem } from '../../core/language';
+import { templateFormatOf, type ExtractedTemplate } from '../../core/embedded';
+import { extractorFor } from '../../core/embedded/load';
+import { templateCompletions, templateHover } from '../../core/embedded/language';
+import { getCompletions, getHover, type CompletionKind, type Localize, type PolicyCompletionItem, type PolicyHover } from '../../core/language';
+import { MAX_EDITOR_TEXT_LENGTH } from '../../core/policy/limits';
 import type { SchemaCoverage } from '../schemas';
 import { isPolicyDocument, POLICY_DOCUMENT_SELECTOR, type PolicyDocumentInfo } from '../common/policy-documents';
 
@@ -35,7 +39,46 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, schem
       { provideCompletionItems: (d, p, t) => provideCompletionItems(d, p, t, hasSchema) },
       ...TRIGGER_CHARACTERS,
     ),
+    vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, { provideHover: provideTemplateHover }),
+    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, { provideCompletionItems: provideTemplateCompletions }, ':'),
   );
+}
+
+/** Documents that may be templates holding policies (CloudFormation/SAM YAML and JSON, CDK output, Terraform). */
+const TEMPLATE_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'terraform' }];
+
+/** The last template read, by document version: hovering and typing ask about the same text many times. */
+let lastTemplate: { uri: string; version: number; extracted: Promise<ExtractedTemplate | undefined> } | undefined;
+
+/** The policies of a template document (its parser loads on first use), or undefined for any other document. */
+function templateOf(document: vscode.TextDocument): Promise<ExtractedTemplate | undefined> {
+  const uri = document.uri.toString();
+  if (lastTemplate?.uri === uri && lastTemplate.version === document.version) return lastTemplate.extracted;
+  const text = document.getText();
+  const format = document.languageId === 'terraform' ? 'terraform' : text.length > MAX_EDITOR_TEXT_LENGTH ? undefined : templateFormatOf(document.uri.path, text);
+  const extracted = format ? extractorFor(format).then((extract) => extract(text)) : Promise.resolve(undefined);
+  lastTemplate = { uri, version: document.version, extracted: extracted.catch(() => undefined) };
+  return lastTemplate.extracted;
+}
+
+async function provideTemplateHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  const extracted = await templateOf(document);
+  if (!extracted || token.isCancellationRequested) return undefined;
+  const hover: PolicyHover | undefined = await templateHover(extracted, document.offsetAt(position), { localize });
+  if (!hover || token.isCancellationRequested) return undefined;
+  return new vscode.Hover(new vscode.MarkdownString(hover.markdown), new vscode.Range(document.positionAt(hover.offset), document.positionAt(hover.offset + hover.length)));
+}
+
+async function provideTemplateCompletions(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<vscode.CompletionList | undefined> {
+  const extracted = await templateOf(document);
+  if (!extracted || token.isCancellationRequested) return undefined;
+  const items = await templateCompletions(extracted, document.offsetAt(position), { localize });
+  if (token.isCancellationRequested || items.length === 0) return undefined;
+  return new vscode.CompletionList(items.map((item) => toCompletionItem(document, position, item)));
 }
 
 type HasSchema = (document: vscode.TextDocument, info: PolicyDocumentInfo) => boolean;

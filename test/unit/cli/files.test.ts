@@ -38,7 +38,7 @@ describe('cli: the directory walk', () => {
     assert.equal(await run(['--verbose', '.'], io), 0);
     assert.match(io.err, /^linted p\.json: IAM policy by content/m);
     assert.match(io.err, /^skipped package\.json: not a policy \(neither a policy file name nor a "Statement"/m);
-    assert.match(io.err, /^skipped README\.md: not a JSON file$/m);
+    assert.match(io.err, /^skipped README\.md: not a JSON, YAML or Terraform file$/m);
     assert.match(io.err, /^skipped node_modules\/: folder not walked \(dependencies\)$/m);
     assert.match(io.err, /^skipped \.git\/: folder not walked \(version control\)$/m);
     assert.match(io.out, /Skipped 2 files that are not policies and 2 folders \(\.git, node_modules\)/);

@@ -593,7 +593,15 @@ Resources:
       for (const text of cases) {
         const r = extractCloudFormation(text);
         assert.ok(r.findings.some((f) => f.messageId === 'tooDeep' || f.messageId === 'jsonError' || f.messageId === 'yamlError'), text.slice(0, 100));
+        assert.ok(r.findings.length <= 22, `${r.findings.length} findings`);
       }
+    });
+
+    it('reads a JSON template that starts with a byte order mark', () => {
+      const text = '\uFEFF{"Resources": {"P": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyDocument": {"Statement": ["x"]}}}}}';
+      const r = extractCloudFormation(text);
+      assert.deepEqual([r.format, r.findings], ['cloudformation-json', []]);
+      assert.equal(slice(text, at((r.policies[0] as EmbeddedPolicy).value, 'Statement', 0).span), '"x"');
     });
 
     it('never throws on odd input', () => {

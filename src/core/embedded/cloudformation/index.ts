@@ -23,12 +23,4 @@ export function extractCloudFormation(text: string, format?: CloudFormationForma
   return { format: fmt, policies, findings: [...doc.findings, ...findings].sort((a, b) => a.span.offset - b.span.offset) };
 }
 
-const HEAD = 200_000;
-
-/** Whether a text looks like a CloudFormation or SAM template, by a few regular expressions over its head. */
-export function looksLikeCloudFormation(text: string): boolean {
-  const head = text.length > HEAD ? text.slice(0, HEAD) : text;
-  if (/["']?AWSTemplateFormatVersion["']?\s*:/.test(head)) return true;
-  if (/["']?Transform["']?\s*:\s*(?:\[\s*)?["']?AWS::Serverless-2016-10-31/.test(head)) return true;
-  return /(?:^|[\s{,])["']?Resources["']?\s*:/.test(head) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/.test(head);
-}
+export { looksLikeCloudFormation } from '../detect';

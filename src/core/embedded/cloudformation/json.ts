@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { SourceSpan, TemplateFinding } from '../types';
-import { finding, flattenDeepBrackets, MAX_DEPTH, spanOf } from './raw';
+import { finding, flattenDeepBrackets, MAX_DEPTH, MAX_SYNTAX_FINDINGS, spanOf } from './raw';
 import type { RawDocument, RawEntry, RawNode } from './raw';
 
 const BRACKET_LIMIT = 200;
@@ -12,7 +12,8 @@ function describe(code: ParseErrorCode): string {
 }
 
 function parse(text: string): { root: Node | undefined; errors: ParseError[]; cut: SourceSpan[] } {
-  const flat = flattenDeepBrackets(text, BRACKET_LIMIT, false);
+  // jsonc-parser rejects a byte order mark; a blank in its place keeps every offset.
+  const flat = flattenDeepBrackets(text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text, BRACKET_LIMIT, false);
   const errors: ParseError[] = [];
   const root = parseTree(flat.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return { root, errors, cut: flat.cut };
@@ -24,11 +25,12 @@ export function readJson(text: string): RawDocument {
   const { root, errors } = parse(text);
   const findings: TemplateFinding[] = [];
   const errorOffsets: number[] = [];
-  for (const e of errors) {
+  for (const [i, e] of errors.entries()) {
+    errorOffsets.push(e.offset);
+    if (i >= MAX_SYNTAX_FINDINGS) continue;
     const length = Math.max(1, e.length);
     const offset = Math.min(e.offset, Math.max(0, text.length - 1));
     findings.push(finding('jsonError', { offset, length: Math.min(length, Math.max(0, text.length - offset)) }, { detail: describe(e.error) }));
-    errorOffsets.push(e.offset);
   }
   return { root: root ? jsonNode(text, root, 1, findings, undefined) : undefined, findings, errorOffsets };
 }

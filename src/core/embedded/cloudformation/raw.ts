@@ -48,6 +48,9 @@ export interface RawBad extends RawBase {
 /** Deeper than this, values are not read (`tooDeep`). */
 export const MAX_DEPTH = 64;
 
+/** Syntax errors reported per file: after a bad bracket, a parser may report one at every line that follows. */
+export const MAX_SYNTAX_FINDINGS = 20;
+
 /** What a reader hands to the resource walker. */
 export interface RawDocument {
   root: RawNode | undefined;

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar } from 'yaml';
 import type { Node as YamlNode, Pair, Document, ParsedNode, Tags } from 'yaml';
 import type { LiteralWriter, SourceSpan, TemplateFinding } from '../types';
-import { finding, flattenDeepBrackets, MAX_DEPTH, spanOf } from './raw';
+import { finding, flattenDeepBrackets, MAX_DEPTH, MAX_SYNTAX_FINDINGS, spanOf } from './raw';
 import type { RawDocument, RawEntry, RawNode } from './raw';
 
 /** The short forms of CloudFormation's intrinsic functions (and `!Condition`), without `!`. */
@@ -42,7 +42,7 @@ function flattenDeepLines(text: string): { text: string; cut: SourceSpan[] } {
     const line = lines[i];
     const m = /^[ \t-]*/.exec(line);
     if (m && m[0].length > INDENT_LIMIT) {
-      lines[i] = line.replace(/[^\r]/g, ' ');
+      lines[i] = line.endsWith('\r') ? `${' '.repeat(line.length - 1)}\r` : ' '.repeat(line.length);
       cut.push(spanOf(offset, offset + line.length));
       changed = true;
     }
@@ -76,31 +76,25 @@ export function readYaml(original: string): RawDocument {
     const marker = text.startsWith('---', start) ? 3 : 1;
     findings.push(finding('multipleDocuments', spanOf(start, Math.min(text.length, start + marker)), { count: String(docs.length) }));
   }
+  let reported = 0;
   docs.forEach((doc, index) => {
     for (const e of doc.errors) {
+      if (index === 0) errorOffsets.push(e.pos[0]);
+      if (++reported > MAX_SYNTAX_FINDINGS) continue;
       const [start, end] = e.pos;
       const exhausted = e.code === 'RESOURCE_EXHAUSTION';
       const span = spanOf(start, Math.min(text.length, Math.max(end, start + 1)));
       findings.push(exhausted ? finding('tooDeep', span, { depth: String(MAX_DEPTH) }) : finding('yamlError', span, { detail: detail(e.message) }));
-      if (index === 0) errorOffsets.push(start);
     }
   });
   const doc = docs[0];
   const reader = new YamlReader(text, findings);
-  // Unknown tags arrive as warnings, with the tag's own position.
-  for (const w of doc.warnings) {
-    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
-    const tag = text.slice(w.pos[0], w.pos[1]);
-    reader.unknownTags.set(w.pos[0], tag);
-  }
   const root = doc.contents ? reader.node(doc.contents as ParsedNode, 1, false) : undefined;
   if (cut.length > 0 && !findings.some((f) => f.messageId === 'tooDeep')) findings.push(finding('tooDeep', cut[0], { depth: String(MAX_DEPTH) }));
   return { root, findings, errorOffsets };
 }
 
 class YamlReader {
-  readonly unknownTags = new Map<number, string>();
-
   constructor(
     private readonly text: string,
     private readonly findings: TemplateFinding[],
@@ -123,10 +117,17 @@ class YamlReader {
     return from;
   }
 
+  /** Nested collections often end at the same offset, after the same (possibly long) run of blanks: trimmed once. */
+  private readonly trimmed = new Map<number, number>();
+
   private trimEnd(start: number, end: number): number {
-    let e = end;
-    while (e > start && /\s/.test(this.text[e - 1])) e--;
-    return e;
+    let e = this.trimmed.get(end);
+    if (e === undefined) {
+      e = end;
+      for (let c = this.text.charCodeAt(e - 1); e > 0 && (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09); c = this.text.charCodeAt(e - 1)) e--;
+      this.trimmed.set(end, e);
+    }
+    return Math.max(start, e);
   }
 
   /** The last occurrence of `token` before `before`, separated from it by blanks and node properties only. */
