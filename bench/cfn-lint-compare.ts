@@ -20,9 +20,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Tags } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { extractCloudFormation } from '../src/core/embedded/cloudformation';
-import { SHORT_FORM_TAGS } from '../src/core/embedded/cloudformation/yaml';
+import { CUSTOM_TAGS } from '../src/core/embedded/cloudformation/yaml';
 import { lintTemplate } from '../src/core/embedded/lint';
 import type { LintFinding } from '../src/core/lint';
 
@@ -50,11 +50,6 @@ interface Row {
   message: string;
 }
 
-const CFN_TAGS: Tags = SHORT_FORM_TAGS.flatMap((name) => [
-  { tag: `!${name}`, resolve: (source: string) => source },
-  { tag: `!${name}`, collection: 'seq' as const },
-  { tag: `!${name}`, collection: 'map' as const },
-]);
 
 function templates(dir: string): string[] {
   let entries: string[];
@@ -145,7 +140,7 @@ async function main(): Promise<void> {
     const text = readFileSync(file, 'utf8');
     const theirs = all.filter((f) => resolve(root, f.Filename) === file);
     const ours = (await lintTemplate(text, { fileName: name, extract: (t) => extractCloudFormation(t) })).findings;
-    const doc = parseDocument(text, { customTags: CFN_TAGS });
+    const doc = parseDocument(text, { customTags: CUSTOM_TAGS });
     theirsTotal += theirs.length;
     oursTotal += ours.length;
     console.log(name);

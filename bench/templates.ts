@@ -17,6 +17,8 @@
  * A few policies hold a mistake the linter reports (a misspelled action, a Session Manager role without
  * `ssmmessages`), as real estates do, one in about twenty-five.
  */
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { CUSTOM_TAGS } from '../src/core/embedded/cloudformation/yaml';
 
 /** A small seeded PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -588,4 +590,24 @@ export function generateTerraform(options: { lines?: number; seed?: number } = {
   }
   const text = out.join('\n');
   return { text, counts, resources: Object.values(counts).reduce((a, b) => a + b, 0), lines: out.length };
+}
+
+/**
+ * The same template as CloudFormation JSON with long-form intrinsic functions (`{"Fn::Sub": …}`, `{"Ref": …}`), as
+ * CDK writes it (one-space indentation): the JSON path of the extractor on the same estate.
+ */
+export function toCloudFormationJson(yamlText: string): string {
+  const toJson = (node: unknown): unknown => {
+    const tag = (node as { tag?: string }).tag;
+    let value: unknown;
+    if (isMap(node)) value = Object.fromEntries(node.items.map((p) => [String((p.key as { value?: unknown }).value), toJson(p.value)]));
+    else if (isSeq(node)) value = node.items.map(toJson);
+    else value = (node as { value?: unknown }).value;
+    if (!tag?.startsWith('!')) return value;
+    const name = tag.slice(1);
+    if (name === 'Ref') return { Ref: value };
+    if (name === 'GetAtt' && typeof value === 'string') return { 'Fn::GetAtt': value.split('.') };
+    return { [`Fn::${name}`]: value };
+  };
+  return JSON.stringify(toJson(parseDocument(yamlText, { customTags: CUSTOM_TAGS }).contents), null, 1);
 }

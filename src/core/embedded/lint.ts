@@ -1,7 +1,7 @@
 import type { IamIndex } from '../iam';
 import { lintText, LineMap, type LintConfig, type LintFinding, type LintSuggestion } from '../lint';
-import { ruleById } from '../rules';
-import { formatMessage, type Edit, type Severity } from '../rules/rule';
+import { allRules, ruleById } from '../rules';
+import { formatMessage, type Edit, type PolicyRule, type Severity } from '../rules/rule';
 import { project, VARIANTS, type Projection, type ProjectedNode } from './project';
 import type { EmbeddedPolicy, ExtractedTemplate, SourceSpan, TemplateFinding, TemplateFormat } from './types';
 
@@ -49,12 +49,14 @@ export async function lintTemplate(text: string, options: TemplateLintOptions): 
     if (finding) findings.push(finding);
   }
   let unknownValues = 0;
+  // Templates repeat policies (the same trust policy on every role): each distinct text and kind is linted once.
+  const cache: LintCache = new Map();
   for (const policy of extracted.policies) {
     if (policy.value.type === 'unknown' && policy.value.shape === 'opaque') {
       unknownValues++;
       continue;
     }
-    const result = await lintPolicy(policy, options, lines);
+    const result = await lintPolicy(policy, options, lines, cache);
     unknownValues += result.unknownValues;
     findings.push(...result.findings);
   }
@@ -86,17 +88,30 @@ function templateFinding(f: TemplateFinding, lines: LineMap, configured: string 
   };
 }
 
+/** Findings by kind and policy text, for one template: lintText is pure for given options. */
+type LintCache = Map<string, Promise<LintFinding[]>>;
+
 /** Lints one embedded policy and maps what it finds onto the template. */
 export async function lintPolicy(
   policy: EmbeddedPolicy,
   options: Omit<TemplateLintOptions, 'extract'>,
   lines: LineMap,
+  cache: LintCache = new Map(),
 ): Promise<{ findings: LintFinding[]; unknownValues: number; projection: Projection }> {
   const first = project(policy.value, 0);
   const lintOptions = { kind: policy.kind, config: options.config, iam: options.iam, budgetMs: options.budgetMs, fileName: options.fileName };
+  const lint = (text: string, rules?: readonly PolicyRule[]): Promise<LintFinding[]> => {
+    const key = `${policy.kind}\u0000${rules ? rules.map((r) => r.id).join(',') : '*'}\u0000${text}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = lintText(text, rules ? { ...lintOptions, rules } : lintOptions).then((r) => r.findings);
+      cache.set(key, found);
+    }
+    return found;
+  };
   if (policy.verbatim !== undefined && !first.hasUnknown) {
     const base = policy.value.span.offset;
-    const { findings } = await lintText(policy.verbatim, lintOptions);
+    const findings = await lint(policy.verbatim);
     const shift = (edits: Edit[] | undefined): Edit[] | undefined => edits?.map((e) => ({ ...e, offset: e.offset + base }));
     return {
       findings: findings.map((f) => ({
@@ -110,13 +125,15 @@ export async function lintPolicy(
       projection: first,
     };
   }
-  const mapped = (await lintText(first.text, lintOptions)).findings.flatMap((f) => mapFinding(f, first, lines));
+  const mapped = (await lint(first.text)).flatMap((f) => mapFinding(f, first, lines));
   if (!first.hasUnknown || mapped.length === 0) return { findings: mapped, unknownValues: first.unknownValues, projection: first };
-  // Only what every variant finds, at the same place, is about what is known.
+  // Only what every variant finds, at the same place, is about what is known. The other variants need only the rules
+  // that found something in the first.
   let kept = mapped;
   for (let variant = 1; variant < VARIANTS && kept.length > 0; variant++) {
     const other = project(policy.value, variant);
-    const seen = new Set((await lintText(other.text, lintOptions)).findings.flatMap((f) => mapFinding(f, other, lines)).map(findingKey));
+    const rules = allRules.filter((r) => kept.some((f) => f.ruleId === r.id));
+    const seen = new Set((await lint(other.text, rules)).flatMap((f) => mapFinding(f, other, lines)).map(findingKey));
     kept = kept.filter((f) => seen.has(findingKey(f)));
   }
   return { findings: kept.map((f) => withSourceText(f, first)), unknownValues: first.unknownValues, projection: first };

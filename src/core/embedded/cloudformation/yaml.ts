@@ -13,7 +13,7 @@ export const SHORT_FORM_TAGS = [
 const TAG_SET = new Set<string>(SHORT_FORM_TAGS.map((t) => `!${t}`));
 
 /** Each short form in its three shapes, so yaml keeps the tag and reports only the tags CloudFormation does not know. */
-const CUSTOM_TAGS: Tags = SHORT_FORM_TAGS.flatMap((name) => [
+export const CUSTOM_TAGS: Tags = SHORT_FORM_TAGS.flatMap((name) => [
   { tag: `!${name}`, resolve: (source: string) => source },
   { tag: `!${name}`, collection: 'seq' as const },
   { tag: `!${name}`, collection: 'map' as const },
