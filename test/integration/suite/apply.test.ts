@@ -280,6 +280,35 @@ describe('Apply Policy to Role (against moto)', function () {
     assert.equal(await inlinePolicy(ROLE, 'Blocked'), undefined, 'nothing was written');
   });
 
+  /** Opens a file of the fixture workspace's templates folder with the cursor at the first `needle`. */
+  const openTemplateAt = async (name: string, needle: string): Promise<void> => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'templates', name));
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().indexOf(needle) + 2);
+    editor.selection = new vscode.Selection(at, at);
+  };
+
+  it('applies the policy under the cursor of a Terraform file when all its values are known', async () => {
+    await openTemplateAt('apply.tf', 'ssm:GetParameter');
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole');
+    assert.equal(result?.status, 'applied', JSON.stringify({ result, messages }));
+    assert.match((await inlinePolicy(ROLE, 'SessionManager')) ?? '', /parameter\/app\/from-terraform/);
+    assert.ok(confirmations.some((c) => /apply\.tf aws_iam_role_policy\.read_app_parameters/.test(c.message)), JSON.stringify(confirmations));
+  });
+
+  it('refuses a template policy with a value known only at deploy time, naming the value, before anything else', async () => {
+    await openTemplateAt('instance-role.yaml', 'ssm:GetParamter');
+    const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole');
+    assert.equal(result?.status, 'cancelled', JSON.stringify({ result, messages }));
+    assert.deepEqual(picks, []);
+    assert.equal(confirmations.length, 0);
+    const errors = messages.filter((m) => m.level === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(messages));
+    assert.match(errors[0]!.text, /^Cannot apply instance-role\.yaml .*: the value \$\{AWS::Partition\} \(line 25\) is known only when the template is deployed/);
+  });
+
   it("stops on the policy's errors as soon as its text is known, before asking for the role, the mode or a name", async () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] }, null, 2);
     const result = await vscode.commands.executeCommand<ApplyResult>('ssmPolicy.applyPolicyToRole', {
