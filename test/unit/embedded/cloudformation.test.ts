@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { extractCloudFormation, looksLikeCloudFormation } from '../../../src/core/embedded/cloudformation';
+import { lintTemplate } from '../../../src/core/embedded/lint';
 import type {
   EmbeddedPolicy,
   ExtractedTemplate,
@@ -703,5 +704,17 @@ Resources:
         assert.equal(looksLikeCloudFormation(text), false, text);
       }
     });
+  });
+});
+
+describe('cloudformation: a policy document wholly unknown offline', () => {
+  it('is handed over as unknown, so it is counted and never linted', async () => {
+    const text = `Conditions:\n  C: !Equals [a, b]\nResources:\n  R:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: !If [C, {Version: '2012-10-17', Statement: []}, !Ref AWS::NoValue]\n`;
+    const extracted = extractCloudFormation(text);
+    assert.equal(extracted.policies.length, 1);
+    assert.equal(extracted.policies[0]?.value.type, 'unknown');
+    const result = await lintTemplate(text, { fileName: 't.yaml', extract: extractCloudFormation });
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.unknownValues, 1);
   });
 });

@@ -86,7 +86,7 @@ function contains(span: SourceSpan, offsets: number[]): boolean {
 
 /**
  * The policies of a template's `Resources`, converted; a policy is left out when its resource holds a syntax
- * error or the document is not a map (an `!If`, a `!Ref AWS::NoValue`, a value not read).
+ * error, is `!Ref AWS::NoValue` or is not a map; one wholly unknown offline (an `!If`) is kept, as unknown.
  */
 export function findPolicies(text: string, doc: RawDocument, json: boolean): { policies: EmbeddedPolicy[]; findings: TemplateFinding[] } {
   const policies: EmbeddedPolicy[] = [];
@@ -109,7 +109,8 @@ export function findPolicies(text: string, doc: RawDocument, json: boolean): { p
       const converter = new IntrinsicConverter(text, local);
       const value = converter.convert(node);
       findings.push(...local);
-      if (value === NO_VALUE || value.type !== 'object') continue;
+      // A document wholly unknown offline (an `!If`, a `!Ref`) is handed over as such: counted, never linted.
+      if (value === NO_VALUE || (value.type !== 'object' && value.type !== 'unknown')) continue;
       const policy: EmbeddedPolicy = { kind: c.kind, value, location: c.location, resource: res.key };
       if (json && fromString === undefined && !converter.sawIntrinsic) {
         policy.verbatim = text.slice(value.span.offset, value.span.offset + value.span.length);
