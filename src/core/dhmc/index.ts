@@ -79,3 +79,21 @@ export {
   type RoleStep,
 } from './role';
 export { decideDhmcRole, refusalMessage, roleCallLines, roleUseNotes, type DhmcRoleDecision, type DhmcRoleFacts, type DhmcRoleRefusal } from './role-check';
+export {
+  compareVersions,
+  DHMC_MIN_AGENT_VERSION,
+  DHMC_PICKUP_MS,
+  instanceReadiness,
+  policyGranting,
+  PROFILE_PRECEDENCE_ACTION,
+  reasonText,
+  summarizeReadiness,
+  summaryText,
+  verdictLabel,
+  type InstanceFacts,
+  type InstanceReadiness,
+  type ReadinessReason,
+  type ReadinessSummary,
+  type ReadinessVerdict,
+  type RegionDhmcFacts,
+} from './readiness';
