@@ -5,7 +5,7 @@
  * as the SDK does; a write is sent by a client that makes one attempt, and sent again only when
  * src/core/aws/writes.ts says a second attempt cannot do harm (throttled, never sent, or an idempotent write).
  */
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { DescribeRegionsCommand, paginateDescribeInstances, type Instance as SdkInstance } from '@aws-sdk/client-ec2';
 import {
   AddRoleToInstanceProfileCommand,
   AttachRolePolicyCommand,
@@ -42,6 +42,7 @@ import {
   GetServiceSettingCommand,
   ResetServiceSettingCommand,
   UpdateServiceSettingCommand,
+  paginateDescribeInstanceInformation,
   paginateGetParametersByPath,
   type ServiceSetting as SdkServiceSetting,
 } from '@aws-sdk/client-ssm';
@@ -49,7 +50,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { decodeIamDocument } from '../core/apply/document';
 import { AwsError, classifyAwsError, type AwsCallContext } from '../core/aws/error';
 import { mayRetryWrite, type WriteAction } from '../core/aws/writes';
-import type { AwsPort, AwsTarget, CallOptions, InstanceProfile, ManagedPolicy, PolicyVersion, Role, ServiceSetting } from '../core/aws/port';
+import type { AwsPort, AwsTarget, CallOptions, Ec2Instance, InstanceProfile, ManagedPolicy, PolicyVersion, Role, ServiceSetting } from '../core/aws/port';
 import { ssmRegionsFrom, type Ec2RegionInfo } from '../core/aws/region-list';
 import { AwsClientFactory, type ClientFactoryOptions } from './client-factory';
 import { homeRegion, listProfiles } from './profiles';
@@ -292,6 +293,32 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
     removeRoleFromInstanceProfile: (t, name, roleName, o) =>
       write('iam:RemoveRoleFromInstanceProfile', t, o, async () => void (await iamWrite(t).send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: name, RoleName: roleName }), send(o)))),
 
+    describeInstances: (t, o) =>
+      call('ec2:DescribeInstances', t, async () =>
+        (await all(paginateDescribeInstances({ client: factory.client('ec2', t), pageSize: 1000 }, {}, send(o)), (p) => p.Reservations)).flatMap((r) => (r.Instances ?? []).map(toInstance)),
+      ),
+    describeInstanceInformation: (t, o) =>
+      call('ssm:DescribeInstanceInformation', t, async () =>
+        (await all(paginateDescribeInstanceInformation({ client: factory.client('ssm', t), pageSize: 50 }, {}, send(o)), (p) => p.InstanceInformationList)).map((i) => ({
+          instanceId: i.InstanceId ?? '',
+          ...(i.AgentVersion ? { agentVersion: i.AgentVersion } : {}),
+          ...(i.PingStatus ? { pingStatus: i.PingStatus } : {}),
+          ...(i.LastPingDateTime ? { lastPing: i.LastPingDateTime } : {}),
+        })),
+      ),
+
     dispose: () => factory.dispose(),
+  };
+}
+
+function toInstance(i: SdkInstance): Ec2Instance {
+  const name = i.Tags?.find((t) => t.Key === 'Name')?.Value;
+  return {
+    instanceId: i.InstanceId ?? '',
+    ...(name ? { name } : {}),
+    state: i.State?.Name ?? 'unknown',
+    ...(i.MetadataOptions?.HttpTokens ? { httpTokens: i.MetadataOptions.HttpTokens } : {}),
+    ...(i.MetadataOptions?.HttpEndpoint ? { httpEndpoint: i.MetadataOptions.HttpEndpoint } : {}),
+    ...(i.IamInstanceProfile?.Arn ? { instanceProfileArn: i.IamInstanceProfile.Arn } : {}),
   };
 }

@@ -115,6 +115,30 @@ export interface InstanceProfile {
   roleNames: string[];
 }
 
+/** An EC2 instance as the readiness of managed nodes reads it (DescribeInstances). */
+export interface Ec2Instance {
+  instanceId: string;
+  /** Its `Name` tag. */
+  name?: string;
+  /** pending, running, stopping, stopped, shutting-down, terminated. */
+  state: string;
+  /** `required` (IMDSv2) or `optional`. */
+  httpTokens?: string;
+  /** `enabled` or `disabled`. */
+  httpEndpoint?: string;
+  /** The ARN of the associated instance profile. */
+  instanceProfileArn?: string;
+}
+
+/** What Systems Manager knows of a node (DescribeInstanceInformation). */
+export interface ManagedNodeInfo {
+  instanceId: string;
+  agentVersion?: string;
+  /** Online, ConnectionLost, Inactive. */
+  pingStatus?: string;
+  lastPing?: Date;
+}
+
 /**
  * Every AWS call the extension makes, one method per call, plus the shared config files. Methods named `get…`
  * resolve to undefined when the entity does not exist (NoSuchEntity); every other failure rejects with an
@@ -177,4 +201,8 @@ export interface AwsPort {
   deleteInstanceProfile(target: AwsTarget, name: string, options?: CallOptions): Promise<void>;
   addRoleToInstanceProfile(target: AwsTarget, name: string, roleName: string, options?: CallOptions): Promise<void>;
   removeRoleFromInstanceProfile(target: AwsTarget, name: string, roleName: string, options?: CallOptions): Promise<void>;
+  /** ec2:DescribeInstances, every page. */
+  describeInstances(target: AwsTarget, options?: CallOptions): Promise<Ec2Instance[]>;
+  /** ssm:DescribeInstanceInformation, every page. */
+  describeInstanceInformation(target: AwsTarget, options?: CallOptions): Promise<ManagedNodeInfo[]>;
 }
