@@ -97,3 +97,4 @@ export {
   type ReadinessVerdict,
   type RegionDhmcFacts,
 } from './readiness';
+export { loadRegionReadiness, readDhmcFacts, type RegionReadiness } from './readiness-load';
