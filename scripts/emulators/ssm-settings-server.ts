@@ -1,23 +1,71 @@
 /**
  * The emulators' front server: the one endpoint the SDK reaches for IAM, STS, EC2 and SSM. It answers the SSM
- * service-setting operations moto does not implement (GetServiceSetting, UpdateServiceSetting,
- * ResetServiceSetting) itself, speaking the SSM JSON 1.1 protocol with state per Region, and proxies every other
+ * operations moto does not implement itself, speaking the SSM JSON 1.1 protocol with state per Region: the service
+ * settings (GetServiceSetting, UpdateServiceSetting, ResetServiceSetting) and Default Host Management Configuration
+ * (RegisterDefaultHostManagementConfiguration, DeregisterDefaultHostManagementConfiguration); it proxies every other
  * request to moto byte for byte. Each request is identified by service (the SigV4 credential scope) and operation
  * (`X-Amz-Target` for SSM, `Action=` for the query protocols of IAM, STS and EC2), counted, and can be hit by an
  * injected fault: an error before it reaches the store, latency, a write that lands late, or a response lost,
  * withheld or replaced by a 5xx after the write was made. The control API under /_control/ is described in
  * ./start.ts.
  *
+ * DHMC (Register/DeregisterDefaultHostManagementConfiguration), as the SDK documents them, on the same state as the
+ * service settings:
+ * - Register {PermissionModel, RoleArn?, Overwrite?} sets the Region's DHMC setting
+ *   (/ssm/managed-instance/default-ec2-instance-management-role) as UpdateServiceSetting does (the role's path and
+ *   name without the leading slash, Customized, the caller and the time) and records the permission model; it answers
+ *   {RoleArn}. SERVICE_MANAGED takes no RoleArn and registers service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole,
+ *   which it creates in moto's IAM when missing (CreateRole with path /service-role/ and the documented trust policy
+ *   for ssm.amazonaws.com, AttachRolePolicy of AmazonSSMManagedEC2InstanceDefaultPolicy); an existing role of that
+ *   name is used as it is. SELF_MANAGED needs the RoleArn of a role of this account that exists in moto (GetRole).
+ * - A Region is registered when its DHMC setting names a role (whatever set it: Register, UpdateServiceSetting or a
+ *   seed; the model is SELF_MANAGED unless Register recorded SERVICE_MANAGED for that value). Registering the same
+ *   role with the same model again succeeds and changes nothing; another role or another model without
+ *   Overwrite: true fails with AlreadyExistsException and changes nothing (SSM's error for registering something
+ *   already registered differently, as RegisterPatchBaselineForPatchGroup does; not ConflictException, whose
+ *   documentation asks for a retry, which could never succeed here).
+ * - Errors (the operations model none but InternalServerError, so these are the emulator's choice, named as SSM
+ *   names them elsewhere): ValidationException for a missing or unknown PermissionModel, a SELF_MANAGED request
+ *   without RoleArn, a SERVICE_MANAGED one with a RoleArn, and a RoleArn that is no role ARN of this account and
+ *   partition; InvalidRole (naming the ARN) when the SELF_MANAGED role does not exist in IAM.
+ * - Deregister {} resets the setting as ResetServiceSetting does ($None, Default) and forgets the model. When the
+ *   Region was registered SERVICE_MANAGED, the service deletes the role it manages: DetachRolePolicy and DeleteRole
+ *   at moto (unless another Region of this emulator still has it registered SERVICE_MANAGED: IAM is global). A
+ *   self-managed role is never touched. Deregistering a Region that is not registered succeeds and changes nothing
+ *   (the SDK documents no error for it).
+ * - The IAM calls go to moto directly (`upstream`), past the faults and the stats; faults apply to the two SSM
+ *   operations themselves, per Region and operation, as to the service-setting operations (both are in the default
+ *   operations of an ssm fault). Without an upstream both answer InternalServerError.
+ *
  * Usually started by ./start.ts. Alone: node --import tsx scripts/emulators/ssm-settings-server.ts
  *   [--port 0] [--upstream http://127.0.0.1:MOTO] [--account 123456789012] [--verbose] [--exit-with-stdin]
  * It prints "ssm-settings-server listening on http://127.0.0.1:PORT".
  */
 import * as http from 'node:http';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { managedPolicyArn } from '../../src/core/aws/arn';
 import { partitionFor } from '../../src/core/aws/region-list';
+import { dhmcTrustPolicy } from '../../src/core/dhmc/role';
+import { DEFAULT_DHMC_ROLE, DHMC_NONE, dhmcRoleArn, parseRoleArn, type DhmcRole } from '../../src/core/dhmc/role-value';
+import { DHMC_MANAGED_POLICY, DHMC_SETTING_ID } from '../../src/core/ssm/dhmc';
 import { SERVICE_SETTINGS, isValidServiceSettingValue, serviceSettingById, serviceSettingIdFromResource } from '../../src/core/ssm/service-settings';
 
-/** The operations this server answers itself. */
+/** The service-setting operations this server answers itself. */
 export const SETTING_OPERATIONS = ['GetServiceSetting', 'UpdateServiceSetting', 'ResetServiceSetting'] as const;
+/** The DHMC operations this server answers itself. */
+export const DHMC_OPERATIONS = ['RegisterDefaultHostManagementConfiguration', 'DeregisterDefaultHostManagementConfiguration'] as const;
+/** Every SSM operation this server answers itself (the default operations of an ssm fault). */
+export const OWN_OPERATIONS = [...SETTING_OPERATIONS, ...DHMC_OPERATIONS] as const;
+type OwnOperation = (typeof OWN_OPERATIONS)[number];
+
+/** The permission models of RegisterDefaultHostManagementConfiguration. */
+export type DhmcPermissionModel = 'SERVICE_MANAGED' | 'SELF_MANAGED';
+
+/** A Region's DHMC registration: the model and the setting value (the role's path and name). */
+export interface DhmcRegistration {
+  model: DhmcPermissionModel;
+  value: string;
+}
 
 /** The services the front server routes (to moto, or for the service settings to itself). */
 export const SERVICES = ['ssm', 'iam', 'sts', 'ec2'] as const;
@@ -44,7 +92,7 @@ export interface Fault {
   kind: FaultKind;
   /** Latency, TimeoutAfterCommit, DelayedCommit: milliseconds (defaults 200, 30000, 2000). */
   ms?: number;
-  /** The operations it applies to; `*` for all. By default the three service-setting operations for `ssm`, all for another service. */
+  /** The operations it applies to; `*` for all. By default the operations this server answers itself for `ssm` (service settings, DHMC), all for another service. */
   operations?: string[];
   /** How many matching requests it still applies to (it is removed after the last); unlimited when undefined. */
   remaining?: number;
@@ -63,7 +111,7 @@ export interface SsmSettingsServerOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** moto's URL; every request but the service-setting operations and the control API is proxied there. */
+  /** moto's URL; every request but the operations answered here and the control API is proxied there, and the DHMC operations call its IAM. */
   upstream?: string;
   /** The account id in ARNs; moto's default. */
   accountId?: string;
@@ -263,6 +311,8 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
   const upstream = options.upstream ? new URL(options.upstream) : undefined;
   const startedAt = new Date();
   const state = new Map<string, Map<string, StoredSetting>>();
+  /** The permission model Register recorded per Region, with the value it set (it holds while the setting keeps it). */
+  const dhmcModels = new Map<string, DhmcRegistration>();
   let faults: Fault[] = [];
   let nextFaultId = 1;
   const emptyStats = (): FrontStats => ({ requests: 0, committed: 0, inFlight: 0, maxInFlight: 0, byOperation: {}, services: {} });
@@ -338,7 +388,89 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     return id;
   };
 
-  const handlers: Record<(typeof SETTING_OPERATIONS)[number], (region: string, input: Record<string, unknown>) => unknown> = {
+  /** A Region's DHMC registration: its setting names a role (set by Register, UpdateServiceSetting or a seed). */
+  const registration = (region: string): DhmcRegistration | undefined => {
+    const stored = state.get(region)?.get(DHMC_SETTING_ID);
+    if (!stored || stored.value === DHMC_NONE) return undefined;
+    const recorded = dhmcModels.get(region);
+    return { model: recorded?.value === stored.value ? recorded.model : 'SELF_MANAGED', value: stored.value };
+  };
+
+  // moto's IAM, for the DHMC role (loaded on the first DHMC call; IAM is global, signed for us-east-1).
+  let iamClient: Promise<{ iam: typeof import('@aws-sdk/client-iam'); client: IAMClient }> | undefined;
+  const iam = (): Promise<{ iam: typeof import('@aws-sdk/client-iam'); client: IAMClient }> => {
+    if (!upstream) throw new AwsError('InternalServerError', 'This emulator reaches no IAM for the DHMC role: start it with --upstream (moto\'s URL).', 500);
+    iamClient ??= import('@aws-sdk/client-iam').then((mod) => ({
+      iam: mod,
+      client: new mod.IAMClient({ region: 'us-east-1', endpoint: upstream.href, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 }),
+    }));
+    return iamClient;
+  };
+  const isNoSuchEntity = (err: unknown): boolean => err instanceof Error && (err.name === 'NoSuchEntityException' || err.name === 'NoSuchEntity');
+  /** An IAM failure the emulator did not expect, as a 500 that names the call. */
+  const iamFailure = (call: string, err: unknown): AwsError =>
+    new AwsError('InternalServerError', `IAM ${call} failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`, 500);
+
+  /** The ARN of a role of this account, in the Region's partition. */
+  const roleArn = (region: string, role: DhmcRole): string => dhmcRoleArn(role, accountId, partitionFor(region).id);
+
+  /** Creates the service-managed role when it does not exist (path /service-role/, the documented trust policy, the managed policy). */
+  const ensureServiceRole = async (region: string): Promise<void> => {
+    const { iam: m, client } = await iam();
+    const name = DEFAULT_DHMC_ROLE.name;
+    try {
+      await client.send(new m.GetRoleCommand({ RoleName: name }));
+      return;
+    } catch (err) {
+      if (!isNoSuchEntity(err)) throw iamFailure('GetRole', err);
+    }
+    try {
+      await client.send(new m.CreateRoleCommand({ RoleName: name, Path: DEFAULT_DHMC_ROLE.path, AssumeRolePolicyDocument: dhmcTrustPolicy() }));
+      await client.send(new m.AttachRolePolicyCommand({ RoleName: name, PolicyArn: managedPolicyArn(region, DHMC_MANAGED_POLICY) }));
+    } catch (err) {
+      throw iamFailure('CreateRole/AttachRolePolicy', err);
+    }
+  };
+
+  /** Deletes the service-managed role: detaches the managed policy, deletes the role (either already gone is fine). */
+  const deleteServiceRole = async (region: string): Promise<void> => {
+    const { iam: m, client } = await iam();
+    const name = DEFAULT_DHMC_ROLE.name;
+    try {
+      await client.send(new m.DetachRolePolicyCommand({ RoleName: name, PolicyArn: managedPolicyArn(region, DHMC_MANAGED_POLICY) }));
+    } catch (err) {
+      if (!isNoSuchEntity(err)) throw iamFailure('DetachRolePolicy', err);
+    }
+    try {
+      await client.send(new m.DeleteRoleCommand({ RoleName: name }));
+    } catch (err) {
+      if (!isNoSuchEntity(err)) throw iamFailure('DeleteRole', err);
+    }
+  };
+
+  /** Fails with InvalidRole, naming the ARN, when the self-managed role does not exist in IAM (at that path). */
+  const checkRoleExists = async (role: DhmcRole, arn: string): Promise<void> => {
+    const { iam: m, client } = await iam();
+    try {
+      const found = await client.send(new m.GetRoleCommand({ RoleName: role.name }));
+      if (found.Role?.Path === role.path) return;
+    } catch (err) {
+      if (!isNoSuchEntity(err)) throw iamFailure('GetRole', err);
+    }
+    // InvalidRole: SSM's error for a role it cannot use (the operation models no error of its own for this).
+    throw new AwsError('InvalidRole', `The role does not exist: ${arn}`);
+  };
+
+  // The DHMC operations read, then write (IAM and the setting) across awaits: one at a time, so that two requests
+  // never both pass the overwrite check.
+  let dhmcQueue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = dhmcQueue.then(work);
+    dhmcQueue = run.catch(() => undefined);
+    return run;
+  };
+
+  const handlers: Record<OwnOperation, (region: string, input: Record<string, unknown>) => unknown> = {
     GetServiceSetting(region, input) {
       return { ServiceSetting: view(region, resolveId(region, input.SettingId)) };
     },
@@ -360,13 +492,70 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
       regionState(region).set(id, { value: defaultValueOf(id), status: 'Default', lastModifiedDate: new Date(), lastModifiedUser: callerArn });
       return { ServiceSetting: view(region, id) };
     },
+    RegisterDefaultHostManagementConfiguration(region, input) {
+      const model = input.PermissionModel;
+      if (model === undefined || model === null) {
+        throw new AwsError('ValidationException', "1 validation error detected: Value null at 'permissionModel' failed to satisfy constraint: Member must not be null");
+      }
+      if (model !== 'SERVICE_MANAGED' && model !== 'SELF_MANAGED') {
+        throw new AwsError('ValidationException', `1 validation error detected: Value '${String(model)}' at 'permissionModel' failed to satisfy constraint: Member must satisfy enum value set: [SERVICE_MANAGED, SELF_MANAGED]`);
+      }
+      let role: DhmcRole;
+      if (model === 'SERVICE_MANAGED') {
+        if (input.RoleArn !== undefined && input.RoleArn !== null) {
+          throw new AwsError('ValidationException', 'RoleArn must not be set when PermissionModel is SERVICE_MANAGED: Systems Manager creates and manages the role.');
+        }
+        role = DEFAULT_DHMC_ROLE;
+      } else {
+        if (typeof input.RoleArn !== 'string' || input.RoleArn.length === 0) {
+          throw new AwsError('ValidationException', 'RoleArn is required when PermissionModel is SELF_MANAGED.');
+        }
+        const parsed = parseRoleArn(input.RoleArn);
+        const [, partition, , , account] = input.RoleArn.split(':');
+        if (!parsed || partition !== partitionFor(region).id || account !== accountId) {
+          throw new AwsError('ValidationException', `RoleArn must be the ARN of an IAM role of this account (${accountId}) in the partition ${partitionFor(region).id}: ${input.RoleArn}`);
+        }
+        role = parsed;
+      }
+      const arn = roleArn(region, role);
+      return oneAtATime(async () => {
+        const current = registration(region);
+        if (current && current.value === role.value && current.model === model) return { RoleArn: arn };
+        if (current && input.Overwrite !== true) {
+          // AlreadyExistsException: see the header comment (the overwrite rule).
+          throw new AwsError(
+            'AlreadyExistsException',
+            `Default Host Management Configuration is already registered in ${region} with the role ${current.value} (${current.model}). Set Overwrite to true to replace it.`,
+          );
+        }
+        if (model === 'SERVICE_MANAGED') await ensureServiceRole(region);
+        else await checkRoleExists(role, arn);
+        regionState(region).set(DHMC_SETTING_ID, { value: role.value, status: 'Customized', lastModifiedDate: new Date(), lastModifiedUser: callerArn });
+        dhmcModels.set(region, { model, value: role.value });
+        return { RoleArn: arn };
+      });
+    },
+    DeregisterDefaultHostManagementConfiguration(region) {
+      return oneAtATime(async () => {
+        const current = registration(region);
+        // Not registered: nothing to remove, a success (the SDK documents no error for it).
+        if (!current) return {};
+        if (current.model === 'SERVICE_MANAGED') {
+          const stillUsed = [...state.keys()].some((r) => r !== region && registration(r)?.model === 'SERVICE_MANAGED');
+          if (!stillUsed) await deleteServiceRole(region);
+        }
+        regionState(region).set(DHMC_SETTING_ID, { value: defaultValueOf(DHMC_SETTING_ID), status: 'Default', lastModifiedDate: new Date(), lastModifiedUser: callerArn });
+        dhmcModels.delete(region);
+        return {};
+      });
+    },
   };
 
   const matches = (f: Fault, call: Call): boolean => {
     if (f.service !== '*' && f.service !== call.service) return false;
     if (f.region !== '*' && f.region !== call.region) return false;
     if (f.operations) return f.operations.includes('*') || f.operations.includes(call.operation);
-    return f.service === 'ssm' ? (SETTING_OPERATIONS as readonly string[]).includes(call.operation) : true;
+    return f.service === 'ssm' ? (OWN_OPERATIONS as readonly string[]).includes(call.operation) : true;
   };
   const consume = (f: Fault): void => {
     if (f.remaining === undefined) return;
@@ -411,7 +600,7 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
       } catch {
         throw new AwsError('SerializationException', 'The request body is not valid JSON.');
       }
-      return jsonAnswer(200, handler(call.region, input));
+      return jsonAnswer(200, await handler(call.region, input));
     } catch (err) {
       return errorAnswer('ssm', err instanceof AwsError ? err : new AwsError('InternalServerError', err instanceof Error ? err.message : String(err), 500));
     }
@@ -509,6 +698,7 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     if (path === '/_control/health') return json(200, { ok: true, upstream: upstream?.href });
     if (path === '/_control/reset' && req.method === 'POST') {
       state.clear();
+      dhmcModels.clear();
       faults = [];
       releaseHeld();
       resetStats();
@@ -557,6 +747,14 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
       for (const [region, settings] of state) out[region] = Object.fromEntries([...settings.keys()].map((id) => [id, view(region, id)]));
       return json(200, out);
     }
+    if (path === '/_control/dhmc' && req.method === 'GET') {
+      const out: Record<string, DhmcRegistration> = {};
+      for (const region of state.keys()) {
+        const r = registration(region);
+        if (r) out[region] = r;
+      }
+      return json(200, out);
+    }
     if (path === '/_control/stats') {
       if (req.method === 'GET') return json(200, stats);
       if (req.method === 'DELETE') {
@@ -595,6 +793,7 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     close: () =>
       new Promise<void>((resolve) => {
         releaseHeld();
+        void iamClient?.then(({ client }) => client.destroy(), () => undefined);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

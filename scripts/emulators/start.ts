@@ -1,7 +1,8 @@
 // Starts the local AWS for tests and the demo: moto_server (IAM, STS, EC2, SSM parameters) behind the project's own
 // front server (./ssm-settings-server.ts). The SDK reaches every service at the front (AWS_ENDPOINT_URL_IAM, _STS,
-// _EC2 and _SSM all point there); it answers the SSM service-setting operations itself, proxies everything else to
-// moto byte for byte, counts every call and injects faults. `motoUrl` reaches moto directly, past the faults and the
+// _EC2 and _SSM all point there); it answers the SSM service-setting and DHMC (Register/Deregister
+// DefaultHostManagementConfiguration, creating and deleting the service-managed role in moto's IAM) operations
+// itself, proxies everything else to moto byte for byte, counts every call and injects faults. `motoUrl` reaches moto directly, past the faults and the
 // counts: read the real state there.
 //
 //   npx tsx scripts/emulators/start.ts [--demo] [--json]
@@ -16,8 +17,9 @@
 // Control API of the front server (JSON bodies; also wrapped by the handle's methods):
 //   POST   /_control/faults  a fault or an array of them; answers them with their ids:
 //            {kind, service?: ssm|iam|sts|ec2|"*" (default ssm), region?: code|"*" (default "*"; the Region the
-//             request is signed for, IAM too), operations?: ["CreateRole", …] or ["*"] (default: the three
-//             service-setting operations for ssm, every operation for another service), count? (matching requests
+//             request is signed for, IAM too), operations?: ["CreateRole", …] or ["*"] (default: the operations the
+//             front answers itself for ssm, the three service-setting ones and Register/Deregister
+//             DefaultHostManagementConfiguration; every operation for another service), count? (matching requests
 //             it applies to, then it is removed; unlimited by default), ms?}
 //            kind, before the store (the request never executes):
 //              AccessDenied      SSM AccessDeniedException 400; IAM/STS AccessDenied 403; EC2 UnauthorizedOperation 403
@@ -42,6 +44,7 @@
 //   POST   /_control/reset   [{moto: false}]      clears settings, faults, stats and held requests (a DelayedCommit
 //                                                 still held never lands), and resets moto unless moto is false
 //   GET    /_control/state   GET /_control/health
+//   GET    /_control/dhmc    {region: {model: SERVICE_MANAGED|SELF_MANAGED, value}} for the Regions where DHMC is registered
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,7 +86,7 @@ export interface EmulatorFault {
   region?: string;
   /** Latency (default 200), TimeoutAfterCommit (default 30000), DelayedCommit (default 2000): milliseconds. */
   ms?: number;
-  /** Operations it applies to, e.g. `CreateRole`; `['*']` for all. Default: the three service-setting operations for `ssm`, every operation for another service. */
+  /** Operations it applies to, e.g. `CreateRole`; `['*']` for all. Default: for `ssm` the operations the front answers itself (the three service-setting ones, Register/DeregisterDefaultHostManagementConfiguration), every operation for another service. */
   operations?: string[];
   /** How many matching requests it applies to, then it is removed; unlimited by default. */
   count?: number;
@@ -117,6 +120,13 @@ export interface EmulatorSetting {
   LastModifiedUser: string;
   ARN: string;
   Status: string;
+}
+
+/** A Region's DHMC registration, as GET /_control/dhmc answers it. */
+export interface EmulatorDhmcRegistration {
+  model: 'SERVICE_MANAGED' | 'SELF_MANAGED';
+  /** The setting value: the role's path and name without the leading slash. */
+  value: string;
 }
 
 /** Counts of one operation. */
@@ -173,6 +183,8 @@ export interface Emulators {
   clearFaults(filter?: string | EmulatorFaultFilter): Promise<EmulatorActiveFault[]>;
   seed(settings: EmulatorSeed | EmulatorSeed[]): Promise<unknown>;
   state(): Promise<Record<string, Record<string, EmulatorSetting>>>;
+  /** The Regions where DHMC is registered, with the permission model and the role value. */
+  dhmc(): Promise<Record<string, EmulatorDhmcRegistration>>;
   stats(): Promise<EmulatorStats>;
   resetStats(): Promise<EmulatorStats>;
   stop(): Promise<void>;
@@ -433,6 +445,7 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
       clearFaults: (filter) => control('DELETE', '/_control/faults', typeof filter === 'string' ? { region: filter } : filter),
       seed: (settings) => control('POST', '/_control/seed', settings),
       state: () => control('GET', '/_control/state'),
+      dhmc: () => control('GET', '/_control/dhmc'),
       stats: () => control('GET', '/_control/stats'),
       resetStats: () => control('DELETE', '/_control/stats'),
       stop,
