@@ -37,6 +37,9 @@
  *   operations themselves, per Region and operation, as to the service-setting operations (both are in the default
  *   operations of an ssm fault). Without an upstream both answer InternalServerError.
  *
+ * DescribeInstanceInformation answers the managed nodes seeded for the Region (POST /_control/nodes), in pages of
+ * MaxResults (5 to 50, default 50) with a NextToken, as SSM pages them; faults apply to it as to the operations above.
+ *
  * Usually started by ./start.ts. Alone: node --import tsx scripts/emulators/ssm-settings-server.ts
  *   [--port 0] [--upstream http://127.0.0.1:MOTO] [--account 123456789012] [--verbose] [--exit-with-stdin]
  * It prints "ssm-settings-server listening on http://127.0.0.1:PORT".
@@ -54,8 +57,21 @@ import { SERVICE_SETTINGS, isValidServiceSettingValue, serviceSettingById, servi
 export const SETTING_OPERATIONS = ['GetServiceSetting', 'UpdateServiceSetting', 'ResetServiceSetting'] as const;
 /** The DHMC operations this server answers itself. */
 export const DHMC_OPERATIONS = ['RegisterDefaultHostManagementConfiguration', 'DeregisterDefaultHostManagementConfiguration'] as const;
+/** The managed-node operations this server answers itself, from the fleet seeded per Region. */
+export const NODE_OPERATIONS = ['DescribeInstanceInformation'] as const;
 /** Every SSM operation this server answers itself (the default operations of an ssm fault). */
-export const OWN_OPERATIONS = [...SETTING_OPERATIONS, ...DHMC_OPERATIONS] as const;
+export const OWN_OPERATIONS = [...SETTING_OPERATIONS, ...DHMC_OPERATIONS, ...NODE_OPERATIONS] as const;
+
+/** One managed node as POST /_control/nodes seeds it (what DescribeInstanceInformation answers of it). */
+export interface SeededNode {
+  instanceId: string;
+  agentVersion?: string;
+  /** Online (default), ConnectionLost, Inactive. */
+  pingStatus?: string;
+  /** ISO date; now by default. */
+  lastPingDateTime?: string;
+  platformType?: string;
+}
 type OwnOperation = (typeof OWN_OPERATIONS)[number];
 
 /** The permission models of RegisterDefaultHostManagementConfiguration. */
@@ -313,6 +329,8 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
   const state = new Map<string, Map<string, StoredSetting>>();
   /** The permission model Register recorded per Region, with the value it set (it holds while the setting keeps it). */
   const dhmcModels = new Map<string, DhmcRegistration>();
+  /** The managed nodes of each Region, as seeded. */
+  const nodes = new Map<string, SeededNode[]>();
   let faults: Fault[] = [];
   let nextFaultId = 1;
   const emptyStats = (): FrontStats => ({ requests: 0, committed: 0, inFlight: 0, maxInFlight: 0, byOperation: {}, services: {} });
@@ -471,6 +489,25 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
   };
 
   const handlers: Record<OwnOperation, (region: string, input: Record<string, unknown>) => unknown> = {
+    DescribeInstanceInformation(region, input) {
+      const max = input.MaxResults === undefined ? 50 : Number(input.MaxResults);
+      if (!Number.isInteger(max) || max < 5 || max > 50) {
+        throw new AwsError('ValidationException', `1 validation error detected: Value '${String(input.MaxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value between 5 and 50`);
+      }
+      const start = input.NextToken === undefined ? 0 : Number(input.NextToken);
+      if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidNextToken', 'The specified token is not valid.');
+      const all = nodes.get(region) ?? [];
+      const page = all.slice(start, start + max).map((n) => ({
+        InstanceId: n.instanceId,
+        PingStatus: n.pingStatus ?? 'Online',
+        LastPingDateTime: (n.lastPingDateTime ? new Date(n.lastPingDateTime) : new Date()).getTime() / 1000,
+        AgentVersion: n.agentVersion ?? '3.3.40.0',
+        IsLatestVersion: false,
+        PlatformType: n.platformType ?? 'Linux',
+        ResourceType: 'EC2Instance',
+      }));
+      return { InstanceInformationList: page, ...(start + max < all.length ? { NextToken: String(start + max) } : {}) };
+    },
     GetServiceSetting(region, input) {
       return { ServiceSetting: view(region, resolveId(region, input.SettingId)) };
     },
@@ -699,6 +736,7 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     if (path === '/_control/reset' && req.method === 'POST') {
       state.clear();
       dhmcModels.clear();
+      nodes.clear();
       faults = [];
       releaseHeld();
       resetStats();
@@ -741,6 +779,13 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
         });
       }
       return json(200, { ok: true });
+    }
+    if (path === '/_control/nodes' && req.method === 'POST') {
+      if (typeof input.region !== 'string' || !Array.isArray(input.nodes) || !input.nodes.every((n) => typeof n === 'object' && n !== null && typeof (n as SeededNode).instanceId === 'string')) {
+        return json(400, { error: 'Nodes need a region and a list of { instanceId, agentVersion?, pingStatus?, lastPingDateTime? }' });
+      }
+      nodes.set(input.region, [...(nodes.get(input.region) ?? []), ...(input.nodes as SeededNode[])]);
+      return json(200, { ok: true, count: nodes.get(input.region)?.length });
     }
     if (path === '/_control/state' && req.method === 'GET') {
       const out: Record<string, Record<string, unknown>> = {};

@@ -18,8 +18,8 @@
 //   POST   /_control/faults  a fault or an array of them; answers them with their ids:
 //            {kind, service?: ssm|iam|sts|ec2|"*" (default ssm), region?: code|"*" (default "*"; the Region the
 //             request is signed for, IAM too), operations?: ["CreateRole", …] or ["*"] (default: the operations the
-//             front answers itself for ssm, the three service-setting ones and Register/Deregister
-//             DefaultHostManagementConfiguration; every operation for another service), count? (matching requests
+//             front answers itself for ssm, the three service-setting ones, Register/Deregister
+//             DefaultHostManagementConfiguration and DescribeInstanceInformation; every operation for another service), count? (matching requests
 //             it applies to, then it is removed; unlimited by default), ms?}
 //            kind, before the store (the request never executes):
 //              AccessDenied      SSM AccessDeniedException 400; IAM/STS AccessDenied 403; EC2 UnauthorizedOperation 403
@@ -45,6 +45,8 @@
 //                                                 still held never lands), and resets moto unless moto is false
 //   GET    /_control/state   GET /_control/health
 //   GET    /_control/dhmc    {region: {model: SERVICE_MANAGED|SELF_MANAGED, value}} for the Regions where DHMC is registered
+//   POST   /_control/nodes   {region, nodes: [{instanceId, agentVersion?, pingStatus?, lastPingDateTime?}]} adds managed
+//                             nodes to the Region's fleet, which DescribeInstanceInformation pages through
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +54,7 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DHMC_ROLE_NAME } from '../../src/core/ssm/dhmc';
 import { DHMC_SETTING_ID } from '../../src/core/ssm/service-settings';
+import type { SeededNode } from './ssm-settings-server';
 
 const here = __dirname;
 const root = join(here, '..', '..');
@@ -185,6 +188,8 @@ export interface Emulators {
   state(): Promise<Record<string, Record<string, EmulatorSetting>>>;
   /** The Regions where DHMC is registered, with the permission model and the role value. */
   dhmc(): Promise<Record<string, EmulatorDhmcRegistration>>;
+  /** Adds managed nodes to a Region's fleet, which DescribeInstanceInformation answers (page by page). */
+  seedNodes(region: string, nodes: SeededNode[]): Promise<unknown>;
   stats(): Promise<EmulatorStats>;
   resetStats(): Promise<EmulatorStats>;
   stop(): Promise<void>;
@@ -446,6 +451,7 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
       seed: (settings) => control('POST', '/_control/seed', settings),
       state: () => control('GET', '/_control/state'),
       dhmc: () => control('GET', '/_control/dhmc'),
+      seedNodes: (region, nodes) => control('POST', '/_control/nodes', { region, nodes }),
       stats: () => control('GET', '/_control/stats'),
       resetStats: () => control('DELETE', '/_control/stats'),
       stop,
