@@ -5,7 +5,7 @@
  * as the SDK does; a write is sent by a client that makes one attempt, and sent again only when
  * src/core/aws/writes.ts says a second attempt cannot do harm (throttled, never sent, or an idempotent write).
  */
-import { DescribeRegionsCommand, paginateDescribeInstances, type Instance as SdkInstance } from '@aws-sdk/client-ec2';
+import { DescribeRegionsCommand, ModifyInstanceMetadataOptionsCommand, paginateDescribeInstances, type Instance as SdkInstance } from '@aws-sdk/client-ec2';
 import {
   AddRoleToInstanceProfileCommand,
   AttachRolePolicyCommand,
@@ -39,7 +39,9 @@ import {
   type Role as SdkRole,
 } from '@aws-sdk/client-iam';
 import {
+  DeregisterDefaultHostManagementConfigurationCommand,
   GetServiceSettingCommand,
+  RegisterDefaultHostManagementConfigurationCommand,
   ResetServiceSettingCommand,
   UpdateServiceSettingCommand,
   paginateDescribeInstanceInformation,
@@ -305,6 +307,25 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
           ...(i.PingStatus ? { pingStatus: i.PingStatus } : {}),
           ...(i.LastPingDateTime ? { lastPing: i.LastPingDateTime } : {}),
         })),
+      ),
+
+    registerDefaultHostManagement: (t, request, o) =>
+      write('ssm:RegisterDefaultHostManagementConfiguration', t, o, async () => {
+        const out = await ssmWrite(t).send(
+          new RegisterDefaultHostManagementConfigurationCommand({
+            PermissionModel: request.permissionModel,
+            ...(request.roleArn ? { RoleArn: request.roleArn } : {}),
+            ...(request.overwrite !== undefined ? { Overwrite: request.overwrite } : {}),
+          }),
+          send(o),
+        );
+        return out.RoleArn ?? request.roleArn ?? '';
+      }),
+    deregisterDefaultHostManagement: (t, o) =>
+      write('ssm:DeregisterDefaultHostManagementConfiguration', t, o, async () => void (await ssmWrite(t).send(new DeregisterDefaultHostManagementConfigurationCommand({}), send(o)))),
+    requireImdsV2: (t, instanceId, o) =>
+      write('ec2:ModifyInstanceMetadataOptions', t, o, async () =>
+        void (await factory.client('ec2', t, { retries: false }).send(new ModifyInstanceMetadataOptionsCommand({ InstanceId: instanceId, HttpTokens: 'required' }), send(o))),
       ),
 
     dispose: () => factory.dispose(),

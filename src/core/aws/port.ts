@@ -205,4 +205,13 @@ export interface AwsPort {
   describeInstances(target: AwsTarget, options?: CallOptions): Promise<Ec2Instance[]>;
   /** ssm:DescribeInstanceInformation, every page. */
   describeInstanceInformation(target: AwsTarget, options?: CallOptions): Promise<ManagedNodeInfo[]>;
+  /**
+   * ssm:RegisterDefaultHostManagementConfiguration: `SERVICE_MANAGED` lets Systems Manager create and manage the role;
+   * `SELF_MANAGED` takes `roleArn`. Resolves to the role's ARN.
+   */
+  registerDefaultHostManagement(target: AwsTarget, request: { permissionModel: 'SERVICE_MANAGED' | 'SELF_MANAGED'; roleArn?: string; overwrite?: boolean }, options?: CallOptions): Promise<string>;
+  /** ssm:DeregisterDefaultHostManagementConfiguration (Systems Manager deletes a role it manages). */
+  deregisterDefaultHostManagement(target: AwsTarget, options?: CallOptions): Promise<void>;
+  /** ec2:ModifyInstanceMetadataOptions with HttpTokens required: IMDSv2 only. */
+  requireImdsV2(target: AwsTarget, instanceId: string, options?: CallOptions): Promise<void>;
 }

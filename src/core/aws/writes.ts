@@ -27,6 +27,9 @@ export const WRITE_ACTIONS = [
   'iam:RemoveRoleFromInstanceProfile',
   'ssm:UpdateServiceSetting',
   'ssm:ResetServiceSetting',
+  'ssm:RegisterDefaultHostManagementConfiguration',
+  'ssm:DeregisterDefaultHostManagementConfiguration',
+  'ec2:ModifyInstanceMetadataOptions',
 ] as const;
 
 export type WriteAction = (typeof WRITE_ACTIONS)[number];
@@ -43,6 +46,10 @@ const IDEMPOTENT: ReadonlySet<WriteAction> = new Set<WriteAction>([
   'iam:SetDefaultPolicyVersion',
   'ssm:UpdateServiceSetting',
   'ssm:ResetServiceSetting',
+  // The same registration again succeeds and changes nothing; deregistering twice leaves DHMC off either way.
+  'ssm:RegisterDefaultHostManagementConfiguration',
+  'ssm:DeregisterDefaultHostManagementConfiguration',
+  'ec2:ModifyInstanceMetadataOptions',
 ]);
 
 /** True for an action of {@link WRITE_ACTIONS}. */

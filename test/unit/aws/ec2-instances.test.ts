@@ -45,6 +45,15 @@ describe('aws/adapter: describeInstances (over HTTP, against moto)', function ()
     assert.deepEqual(await aws.describeInstances({ region: 'us-west-2' }), [], 'another Region has none');
   });
 
+  it('requires IMDSv2 on one instance (ModifyInstanceMetadataOptions), which DescribeInstances then shows', async () => {
+    const web = (await aws.describeInstances({ region: 'eu-west-1' })).find((i) => i.name === 'web' && i.httpTokens === 'optional');
+    assert.ok(web);
+    await aws.requireImdsV2({ region: 'eu-west-1' }, web.instanceId);
+    const after = await aws.describeInstances({ region: 'eu-west-1' });
+    assert.equal(after.find((i) => i.instanceId === web.instanceId)?.httpTokens, 'required');
+    assert.equal(after.filter((i) => i.httpTokens === 'optional').length, 1, 'the other one is left as it was');
+  });
+
   it('reports a refusal as an AwsError naming ec2:DescribeInstances and the Region', async () => {
     await emulators().addFault({ service: 'ec2', region: 'eu-west-1', kind: 'AccessDenied', operations: ['DescribeInstances'] });
     try {
