@@ -86,6 +86,7 @@ export {
   instanceReadiness,
   policyGranting,
   PROFILE_PRECEDENCE_ACTION,
+  readinessReport,
   reasonText,
   summarizeReadiness,
   summaryText,

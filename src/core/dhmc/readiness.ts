@@ -296,3 +296,22 @@ export function summaryText(s: ReadinessSummary, t: Localize = formatMessage): s
   }
   return parts.join('; ');
 }
+
+/** A Region's readiness as a Markdown table, for the Copy report command: the summary line, then a row per instance. */
+export function readinessReport(region: string, instances: readonly InstanceReadiness[], t: Localize = formatMessage): string {
+  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const lines = [
+    `## ${cell(region)}`,
+    '',
+    summaryText(summarizeReadiness(instances), t),
+    '',
+    `| ${t('Instance')} | ${t('Name')} | ${t('Verdict')} | ${t('Reasons')} |`,
+    '|---|---|---|---|',
+  ];
+  for (const i of instances) {
+    const reasons = i.reasons.map((r) => reasonText(r, t));
+    if (i.notChecked.includes('network')) reasons.push(t('Not checked: the network path to the Systems Manager endpoints.'));
+    lines.push(`| ${cell(i.instanceId)} | ${cell(i.name ?? '')} | ${cell(verdictLabel(i.verdict, t))} | ${cell(reasons.join(' '))} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}

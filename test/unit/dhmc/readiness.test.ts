@@ -3,6 +3,7 @@ import {
   compareVersions,
   instanceReadiness,
   policyGranting,
+  readinessReport,
   reasonText,
   summarizeReadiness,
   summaryText,
@@ -152,5 +153,21 @@ describe('dhmc readiness: one verdict per instance, with its reasons', () => {
     assert.match(text, /app-role.*inline:ssm/);
     assert.match(reasonText({ code: 'agentOld', version: '3.1.0.0' }), /3\.1\.0\.0.*3\.2\.582\.0/);
     assert.match(reasonText({ code: 'pending', minutesLeft: 7 }), /7 more minutes/);
+  });
+});
+
+describe('dhmc readiness: the report', () => {
+  it('is a Markdown table with the summary, a row per instance, the reasons and what was not checked', () => {
+    const rows = [
+      instanceReadiness(instance({ instanceId: 'i-1', name: 'web|1' }), dhmcOn(), NOW),
+      instanceReadiness(instance({ instanceId: 'i-2', httpTokens: 'optional', agent: undefined }), dhmcOn(), NOW),
+    ];
+    const md = readinessReport('eu-west-1', rows);
+    const lines = md.trimEnd().split('\n');
+    assert.equal(lines[0], '## eu-west-1');
+    assert.equal(lines[2], '1 of 2 running instances managed; 1 need IMDSv2');
+    assert.equal(lines[4], '| Instance | Name | Verdict | Reasons |');
+    assert.equal(lines[6], '| i-1 | web\\|1 | Managed through Default Host Management Configuration |  |');
+    assert.match(lines[7] ?? '', /^\| i-2 \| {2}\| Not managed \| IMDSv2 is not required .* Not checked: the network path/);
   });
 });
