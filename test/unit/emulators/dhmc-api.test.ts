@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import type { Emulators } from '../../../scripts/emulators/start';
 import { useEmulators } from '../aws/emulators';
+import { rejection } from './sdk-errors';
 
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
@@ -25,21 +26,6 @@ const SERVICE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/service-role/${ROLE}`;
 const SERVICE_VALUE = `service-role/${ROLE}`;
 const POLICY_ARN = 'arn:aws:iam::aws:policy/AmazonSSMManagedEC2InstanceDefaultPolicy';
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ssm.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-
-interface SdkError extends Error {
-  $fault?: string;
-  $metadata?: { httpStatusCode?: number };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SdkError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof Error, String(err));
-    return err as SdkError;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe('emulators: DHMC Register/Deregister (over HTTP, SDK clients, moto IAM)', function () {
   this.timeout(60_000);

@@ -21,28 +21,12 @@ import { GetParameterCommand, GetServiceSettingCommand, PutParameterCommand, SSM
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { EmulatorFault, EmulatorStats, Emulators } from '../../../scripts/emulators/start';
 import { useEmulators } from '../aws/emulators';
+import { rejection, type SdkError } from './sdk-errors';
 
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const DHMC_ID = '/ssm/managed-instance/default-ec2-instance-management-role';
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const POLICY = (action: string): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
-
-/** What a rejected SDK call carries. */
-interface SdkError extends Error {
-  code?: string;
-  $fault?: string;
-  $metadata?: { httpStatusCode?: number; attempts?: number };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SdkError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof Error, String(err));
-    return err as SdkError;
-  }
-  assert.fail('the call succeeded');
-}
 
 /** A network-type failure: the connection ended without an answer, or the client stopped waiting. */
 function assertNetworkError(err: SdkError, code: 'ECONNRESET' | 'ETIMEDOUT'): void {
