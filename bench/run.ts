@@ -22,7 +22,7 @@
  *      read); and whether the production dist/extension.js holds any code of yaml or web-tree-sitter (it must not:
  *      they load on the first template).
  * Cold figures are medians over several fresh processes, since a single run on a shared machine varies by ±30 %.
- * Options: --quick (fewer repetitions, 100 policies for cfn-lint), --cfn-count N (200 by default), --only templates
+ * Options: --quick (fewer repetitions, 100 policies for cfn-lint), --cfn-count N (200 by default), --only templates|readiness
  * (the production build and section 7 alone, with the bundle's size).
  */
 import { spawnSync } from 'node:child_process';
@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { createAwsAdapter } from '../src/aws/adapter';
-import { loadRegions } from '../src/core/dhmc';
+import { loadRegionReadiness, loadRegions, summaryText } from '../src/core/dhmc';
 import { allRegions } from '../src/core/iam/partitions';
 import { lintText } from '../src/core/lint';
 import { DHMC_SETTING_ID } from '../src/core/ssm/dhmc';
@@ -108,6 +108,10 @@ async function measure(work: string): Promise<void> {
   if (only === 'templates') {
     await templateSection(work);
     bundleSize();
+    return;
+  }
+  if (only === 'readiness') {
+    await readinessSection();
     return;
   }
   const policies = managedPolicies();
@@ -192,6 +196,7 @@ async function measure(work: string): Promise<void> {
 
   // 6. Regions in parallel against the emulator.
   await regionsInParallel();
+  await readinessSection();
 
   // 5. In the extension host: runs before cfn-lint, which is the slowest part.
   extensionHost();
@@ -334,6 +339,69 @@ async function regionsInParallel(): Promise<void> {
     row('one GetServiceSetting with 200 ms injected (baseline)', `${one.toFixed(0)} ms`);
     row('DHMC status of 20 Regions, loadRegions (concurrency 20)', `${parallel.toFixed(0)} ms`, `${(parallel / one).toFixed(2)} x one call (target <= 1.5 x + overhead)`);
     row('  the same 20 one after another', `${sequential.toFixed(0)} ms`, `parallel is ${(sequential / parallel).toFixed(1)} x faster`);
+    aws.dispose();
+  } finally {
+    restore();
+    await emu.stop();
+  }
+}
+
+/**
+ * Readiness of managed nodes: 20 Regions × 500 instances (100 with --quick) in moto, each with its SSM Agent reporting
+ * in the SSM emulator and DHMC on, read with 100 ms injected per call; all Regions at once against the slowest
+ * Region read alone (DescribeInstanceInformation pages 50 at a time, so a Region is about ten calls in a row). moto
+ * is one Python process that answers one call at a time, so the ratio also measures moto's own work.
+ */
+async function readinessSection(): Promise<void> {
+  const { startEmulators, applyEnv } = await import('../scripts/emulators/start');
+  let emu;
+  try {
+    emu = await startEmulators();
+  } catch (err) {
+    row('readiness of 20 Regions', 'not measured', `emulators did not start: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const restore = applyEnv(emu);
+  const perRegion = quick ? 100 : 500;
+  const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+  try {
+    const regions = allRegions().slice(0, 20);
+    const { EC2Client, DescribeImagesCommand, RunInstancesCommand } = await import('@aws-sdk/client-ec2');
+    await Promise.all(
+      regions.map(async (region) => {
+        const ec2 = new EC2Client({ region, endpoint: emu.motoUrl, credentials });
+        const image = (await ec2.send(new DescribeImagesCommand({}))).Images?.[0]?.ImageId;
+        const ids: string[] = [];
+        for (let left = perRegion; left > 0; left -= 100) {
+          const n = Math.min(100, left);
+          const out = await ec2.send(new RunInstancesCommand({ ImageId: image, MinCount: n, MaxCount: n, MetadataOptions: { HttpTokens: 'required' } }));
+          ids.push(...(out.Instances ?? []).map((i) => i.InstanceId ?? ''));
+        }
+        ec2.destroy();
+        await emu.seedNodes(region, ids.map((instanceId) => ({ instanceId, agentVersion: '3.3.40.0' })));
+      }),
+    );
+    const aws = createAwsAdapter();
+    // The role Systems Manager creates (the emulator creates it in moto's IAM, global), then DHMC on long ago.
+    await aws.registerDefaultHostManagement({ region: regions[0] as string }, { permissionModel: 'SERVICE_MANAGED' });
+    for (const region of regions) {
+      await emu.seed({ region, settingId: DHMC_SETTING_ID, value: 'service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole', lastModifiedDate: '2026-01-01T00:00:00Z' });
+    }
+    const read = (region: string) => loadRegionReadiness(aws, { region });
+    const first = await read(regions[0] as string); // clients, credentials and connections warm
+    await Promise.all(regions.map(read));
+    await emu.addFault({ service: '*', region: '*', kind: 'Latency', ms: 100 });
+    const alone: number[] = [];
+    for (const region of regions.slice(0, quick ? 3 : 20)) alone.push((await timeAsync(() => read(region)))[1]);
+    const slowest = Math.max(...alone);
+    await emu.resetStats();
+    const [all, together] = await timeAsync(() => Promise.all(regions.map(read)));
+    const stats = await emu.stats();
+    const instances = all.reduce((n, r) => n + r.instances.length, 0);
+    row(`readiness, ${regions.length} Regions x ${perRegion} instances, 100 ms per call`, `${together.toFixed(0)} ms`, `${(together / slowest).toFixed(2)} x the slowest Region read alone (${slowest.toFixed(0)} ms); ${instances} instances`);
+    row('  a Region read alone (median)', `${median(alone).toFixed(0)} ms`, `${regions[0]}: ${summaryText(first.summary)}`);
+    // The calls leave together (max in flight); moto, one Python process, works through them one at a time.
+    row('  calls in flight at once at the emulators (max)', String(stats.maxInFlight), `${stats.requests} calls for the ${regions.length} Regions; moto answers one at a time`);
     aws.dispose();
   } finally {
     restore();
