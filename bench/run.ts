@@ -43,6 +43,7 @@ import { CUSTOM_TAGS } from '../src/core/embedded/cloudformation/yaml';
 import { lintTemplate, type TemplateLintResult } from '../src/core/embedded/lint';
 import { extractTerraform } from '../src/core/embedded/terraform';
 import { terraformParser } from '../src/core/embedded/terraform/parser';
+import type { Emulators } from '../scripts/emulators/start';
 import { generateCloudFormation, generateTerraform, toCloudFormationJson } from './templates';
 
 const root = join(__dirname, '..');
@@ -317,16 +318,7 @@ function bundleSize(): void {
 
 /** Loads DHMC in 20 Regions with 200 ms latency per call: all at once (loadRegions) and one by one. */
 async function regionsInParallel(): Promise<void> {
-  const { startEmulators, applyEnv } = await import('../scripts/emulators/start');
-  let emu;
-  try {
-    emu = await startEmulators();
-  } catch (err) {
-    row('20 Regions in parallel', 'not measured', `emulators did not start: ${err instanceof Error ? err.message : String(err)}`);
-    return;
-  }
-  const restore = applyEnv(emu);
-  try {
+  await withEmulators('20 Regions in parallel', async (emu) => {
     const aws = createAwsAdapter();
     const regions = allRegions().slice(0, 20);
     const get = (region: string, signal?: AbortSignal): Promise<unknown> =>
@@ -340,6 +332,22 @@ async function regionsInParallel(): Promise<void> {
     row('DHMC status of 20 Regions, loadRegions (concurrency 20)', `${parallel.toFixed(0)} ms`, `${(parallel / one).toFixed(2)} x one call (target <= 1.5 x + overhead)`);
     row('  the same 20 one after another', `${sequential.toFixed(0)} ms`, `parallel is ${(sequential / parallel).toFixed(1)} x faster`);
     aws.dispose();
+  });
+}
+
+/** Runs a section against the local emulators (their environment applied while it runs); says so when they cannot start. */
+async function withEmulators(section: string, run: (emu: Emulators) => Promise<void>): Promise<void> {
+  const { startEmulators, applyEnv } = await import('../scripts/emulators/start');
+  let emu: Emulators;
+  try {
+    emu = await startEmulators();
+  } catch (err) {
+    row(section, 'not measured', `emulators did not start: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const restore = applyEnv(emu);
+  try {
+    await run(emu);
   } finally {
     restore();
     await emu.stop();
@@ -353,18 +361,9 @@ async function regionsInParallel(): Promise<void> {
  * is one Python process that answers one call at a time, so the ratio also measures moto's own work.
  */
 async function readinessSection(): Promise<void> {
-  const { startEmulators, applyEnv } = await import('../scripts/emulators/start');
-  let emu;
-  try {
-    emu = await startEmulators();
-  } catch (err) {
-    row('readiness of 20 Regions', 'not measured', `emulators did not start: ${err instanceof Error ? err.message : String(err)}`);
-    return;
-  }
-  const restore = applyEnv(emu);
   const perRegion = quick ? 100 : 500;
   const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
-  try {
+  await withEmulators('readiness of 20 Regions', async (emu) => {
     const regions = allRegions().slice(0, 20);
     const { EC2Client, DescribeImagesCommand, RunInstancesCommand } = await import('@aws-sdk/client-ec2');
     await Promise.all(
@@ -403,10 +402,7 @@ async function readinessSection(): Promise<void> {
     // The calls leave together (max in flight); moto, one Python process, works through them one at a time.
     row('  calls in flight at once at the emulators (max)', String(stats.maxInFlight), `${stats.requests} calls for the ${regions.length} Regions; moto answers one at a time`);
     aws.dispose();
-  } finally {
-    restore();
-    await emu.stop();
-  }
+  });
 }
 
 /** Runs test/integration/perf in code-server with the production bundle and prints its figures. */
