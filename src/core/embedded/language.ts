@@ -1,5 +1,5 @@
 import { getCompletions, getHover, type LanguageOptions, type PolicyCompletionItem, type PolicyHover } from '../language';
-import { sourceSpanOf } from './lint';
+import { literalOf, sourceSpanOf, spelledPlainly } from './lint';
 import { project, type Projection } from './project';
 import type { EmbeddedPolicy, ExtractedTemplate, SourceSpan, TemplateValue } from './types';
 
@@ -18,27 +18,30 @@ export interface EmbeddedCursor {
   literal?: { contentOffset: number; length: number; projectedOffset: number };
 }
 
+/** The innermost policy whose document holds a source offset; one wholly unknown counts only when asked for. */
+function policyAt(extracted: ExtractedTemplate, offset: number, unknownToo: boolean): EmbeddedPolicy | undefined {
+  return extracted.policies
+    .filter((p) => (unknownToo || p.value.type !== 'unknown') && contains(p.value.span, offset))
+    .sort((a, b) => a.value.span.length - b.value.span.length)[0];
+}
+
 /** Carries a source offset into the innermost policy that holds it; undefined outside every policy. */
 export function cursorInTemplate(extracted: ExtractedTemplate, offset: number): EmbeddedCursor | undefined {
-  const policy = extracted.policies
-    .filter((p) => p.value.type !== 'unknown' && contains(p.value.span, offset))
-    .sort((a, b) => a.value.span.length - b.value.span.length)[0];
+  const policy = policyAt(extracted, offset, false);
   if (!policy) return undefined;
   const projection = project(policy.value, 0);
-  let best: { node: Projection['nodes'][number]; contentOffset?: number; text?: string } | undefined;
+  let best: Projection['nodes'][number] | undefined;
   for (const node of projection.nodes) {
     if (node.opaque || node.role === 'property' || !contains(node.span, offset)) continue;
-    if (best && node.depth < best.node.depth) continue;
-    if (node.role === 'key' && node.entry) best = { node, contentOffset: node.entry.keyContentOffset, text: node.entry.key };
-    else if (node.value?.type === 'string') best = { node, contentOffset: node.value.contentOffset, text: node.value.value };
-    else best = { node };
+    if (!best || node.depth >= best.depth) best = node;
   }
   if (!best) return undefined;
-  const { node, contentOffset, text } = best;
-  if (contentOffset !== undefined && text !== undefined && JSON.stringify(text).length === text.length + 2 && offset >= contentOffset && offset <= contentOffset + text.length) {
-    return { policy, projection, offset: node.offset + 1 + (offset - contentOffset), literal: { contentOffset, length: text.length, projectedOffset: node.offset + 1 } };
+  const literal = literalOf(best);
+  const contentOffset = literal?.contentOffset;
+  if (literal && contentOffset !== undefined && spelledPlainly(literal.text) && offset >= contentOffset && offset <= contentOffset + literal.text.length) {
+    return { policy, projection, offset: best.offset + 1 + (offset - contentOffset), literal: { contentOffset, length: literal.text.length, projectedOffset: best.offset + 1 } };
   }
-  return { policy, projection, offset: node.offset + (node.value?.type === 'string' || node.role === 'key' ? 1 : 0) };
+  return { policy, projection, offset: best.offset + (literal ? 1 : 0) };
 }
 
 function contains(span: SourceSpan, offset: number): boolean {
@@ -82,9 +85,7 @@ export type ResolvedPolicy =
  * Role): only when every value is known; otherwise the first value that is not (`!Ref Bucket`, `${var.arn}`).
  */
 export function resolvedPolicyAt(extracted: ExtractedTemplate, offset: number): ResolvedPolicy | undefined {
-  const policy = extracted.policies
-    .filter((p) => contains(p.value.span, offset))
-    .sort((a, b) => a.value.span.length - b.value.span.length)[0];
+  const policy = policyAt(extracted, offset, true);
   if (!policy) return undefined;
   const stack: TemplateValue[] = [policy.value];
   while (stack.length > 0) {

@@ -212,7 +212,7 @@ function mapFinding(f: LintFinding, projection: Projection, lines: LineMap): Lin
 }
 
 /** A literal string node's text, the offset where the source spells it and how to rewrite it. */
-function literalOf(node: ProjectedNode): { text: string; contentOffset?: number; write?: (value: string) => string | undefined } | undefined {
+export function literalOf(node: ProjectedNode): { text: string; contentOffset?: number; write?: (value: string) => string | undefined } | undefined {
   if (node.role === 'value' && node.value?.type === 'string') {
     return { text: node.value.value, contentOffset: node.value.contentOffset, write: node.value.write };
   }
@@ -221,7 +221,7 @@ function literalOf(node: ProjectedNode): { text: string; contentOffset?: number;
 }
 
 /** True when JSON writes a string with one character per character (no escapes), so offsets inside it carry over. */
-function spelledPlainly(text: string): boolean {
+export function spelledPlainly(text: string): boolean {
   return JSON.stringify(text).length === text.length + 2;
 }
 
