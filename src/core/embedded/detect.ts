@@ -26,9 +26,12 @@ export function looksLikeCloudFormation(text: string): boolean {
   return /(?:^|[\s{,])["']?Resources["']?\s*:/.test(head) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/.test(head);
 }
 
-/** The template format of a file, by its name and content; undefined when it is not a template. */
-export function templateFormatOf(fileName: string, text: string): TemplateFormat | undefined {
-  if (TERRAFORM_NAME.test(fileName)) return 'terraform';
+/**
+ * The template format of a file, by its name and content (and, for an editor's document, its language: a
+ * `terraform` document is Terraform whatever its name); undefined when it is not a template.
+ */
+export function templateFormatOf(fileName: string, text: string, languageId?: string): TemplateFormat | undefined {
+  if (languageId === 'terraform' || TERRAFORM_NAME.test(fileName)) return 'terraform';
   if (!CLOUDFORMATION_NAME.test(fileName) && fileName !== '-') return undefined;
   if (!looksLikeCloudFormation(text)) return undefined;
   return /^\s*\{/.test(text.replace(/^\uFEFF/, '')) ? 'cloudformation-json' : 'cloudformation-yaml';

@@ -137,7 +137,7 @@ async function activeEditorPolicy(): Promise<PolicySource | { blocked: string } 
   const document = editor?.document;
   if (!document || !editor) return undefined;
   const text = document.getText();
-  const format = document.languageId === 'terraform' ? 'terraform' : templateFormatOf(document.uri.path, text);
+  const format = templateFormatOf(document.uri.path, text, document.languageId);
   if (format) {
     const resolved = resolvedPolicyAt(await (await extractorFor(format))(text), document.offsetAt(editor.selection.active));
     if (!resolved) return undefined;

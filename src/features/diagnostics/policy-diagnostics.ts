@@ -227,8 +227,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
 
   /** What a document is: a template (by its language, name and content) first, then a policy (by the globs, its name or content). */
   private detect(uri: vscode.Uri, text: string, languageId?: string): Detected | undefined {
-    if (languageId === 'terraform') return { template: 'terraform' };
-    const template = templateFormatOf(uri.path, text);
+    const template = templateFormatOf(uri.path, text, languageId);
     if (template) return { template };
     // A YAML document that is not a template holds no policy.
     if (languageId === 'yaml') return undefined;

@@ -55,7 +55,7 @@ function templateOf(document: vscode.TextDocument): Promise<ExtractedTemplate | 
   const uri = document.uri.toString();
   if (lastTemplate?.uri === uri && lastTemplate.version === document.version) return lastTemplate.extracted;
   const text = document.getText();
-  const format = document.languageId === 'terraform' ? 'terraform' : text.length > MAX_EDITOR_TEXT_LENGTH ? undefined : templateFormatOf(document.uri.path, text);
+  const format = text.length > MAX_EDITOR_TEXT_LENGTH && document.languageId !== 'terraform' ? undefined : templateFormatOf(document.uri.path, text, document.languageId);
   const extracted = format ? extractorFor(format).then((extract) => extract(text)) : Promise.resolve(undefined);
   lastTemplate = { uri, version: document.version, extracted: extracted.catch(() => undefined) };
   return lastTemplate.extracted;
