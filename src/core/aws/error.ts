@@ -38,6 +38,8 @@ export type AwsErrorReason =
   | 'alreadyExists'
   | 'conflict'
   | 'invalidRequest'
+  /** The endpoint does not offer the operation (a Region without a newer API): UnknownOperationException, InvalidAction. */
+  | 'unsupported'
   | 'aborted'
   | 'other';
 
@@ -249,6 +251,7 @@ const INVALID_REQUEST = new Set([
   'InvalidParameterCombination',
   'MissingParameter',
 ]);
+const UNSUPPORTED = new Set(['UnknownOperation', 'UnknownOperationException', 'InvalidAction', 'UnsupportedOperation', 'UnsupportedOperationException']);
 const SERVICE_ERRORS = new Set(['InternalServerError', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceFailure']);
 
 /**
@@ -391,6 +394,7 @@ export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): Aws
   if (is(NOT_FOUND)) return make('other', 'notFound', message || `Not found${where}.`);
   if (is(ALREADY_EXISTS)) return make('other', 'alreadyExists', message || 'It already exists.');
   if (is(CONFLICT)) return make('other', 'conflict', message || 'The request conflicts with the current state.');
+  if (is(UNSUPPORTED)) return make('other', 'unsupported', `The operation${ctx.action ? ` ${ctx.action}` : ''} is not available${where}.`);
   if (is(INVALID_REQUEST)) return make('other', 'invalidRequest', message ? `AWS rejected the request: ${message}` : 'AWS rejected the request.');
   if (is(SERVICE_ERRORS) || err.$fault === 'server' || (status !== undefined && status >= 500)) {
     return make('other', 'serviceError', `AWS returned an internal error${where}${status ? ` (HTTP ${status})` : ''}${attemptsText(attempts)}.`);

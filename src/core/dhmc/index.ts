@@ -16,6 +16,7 @@ export {
   describeResults,
   describeSkip,
   disableConfirmation,
+  fallbackLine,
   enableConfirmation,
   nothingToDo,
   leftOutNote,
@@ -25,8 +26,10 @@ export {
   planLines,
   type Confirmation,
   type ConfirmationContext,
+  type DhmcApiChoice,
   type DhmcChange,
   type DhmcChangeResult,
+  type DhmcPermissionModel,
   type DhmcPlan,
   type DhmcSkip,
   type DhmcSkipReason,
@@ -99,3 +102,19 @@ export {
   type RegionDhmcFacts,
 } from './readiness';
 export { loadRegionReadiness, readDhmcFacts, type RegionReadiness } from './readiness-load';
+export { applyDhmcChange, type ApplyDhmcChangeOptions } from './apply-change';
+export {
+  READINESS_ICONS,
+  attachPolicyConfirmation,
+  imdsConfirmation,
+  instanceRow,
+  notCheckedRow,
+  reasonRow,
+  regionSummaryLine,
+  shortSummary,
+  sortForView,
+  type ManagedNodeContext,
+  type ReadinessRowView,
+  type ReasonContext,
+} from './readiness-view';
+export { attachPolicyToRole, describeFixResults, requireImdsV2, type FixResult } from './readiness-fixes';

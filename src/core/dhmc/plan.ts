@@ -3,22 +3,43 @@ import { errorLabel, type AwsError } from '../aws/error';
 import type { WriteOutcome } from '../aws/writes';
 import { DHMC_SETTING_ID } from '../ssm/dhmc';
 import type { DhmcRegionStatus } from './region-status';
-import { DHMC_NONE, DhmcRoleValueError, validateDhmcRoleValue } from './role-value';
+import { DEFAULT_DHMC_ROLE, DHMC_NONE, DhmcRoleValueError, validateDhmcRoleValue } from './role-value';
 import { compareRegions } from './summary';
 
 /** The setting's short name, as the change lines show it. */
 export const DHMC_SETTING_NAME = DHMC_SETTING_ID.slice(DHMC_SETTING_ID.lastIndexOf('/') + 1);
 
+/** The permission models of RegisterDefaultHostManagementConfiguration. */
+export type DhmcPermissionModel = 'SERVICE_MANAGED' | 'SELF_MANAGED';
+
+/**
+ * Enable through the DHMC API: `SERVICE_MANAGED` lets Systems Manager create and manage the default role;
+ * `SELF_MANAGED` registers the caller's role by its ARN.
+ */
+export interface DhmcApiChoice {
+  model: DhmcPermissionModel;
+  /** SELF_MANAGED: the ARN of the role the setting value names. */
+  roleArn?: string;
+}
+
 /** One call the command will make. */
 export interface DhmcChange {
   region: string;
-  /** `update`: UpdateServiceSetting with `value`; `reset`: ResetServiceSetting (back to `$None`). */
+  /**
+   * `update` sets `value` (UpdateServiceSetting, or RegisterDefaultHostManagementConfiguration with `api`); `reset`
+   * goes back to `$None` (ResetServiceSetting, or DeregisterDefaultHostManagementConfiguration with `api`).
+   */
   operation: 'update' | 'reset';
   settingId: string;
   /** The new value (for `reset`, `$None`). */
   value: string;
   /** The current value when it is known (undefined when the Region's status could not be read). */
   from?: string;
+  /**
+   * Made through the DHMC API (falling back to the setting call where the Region does not offer it): for `update`
+   * the permission model, the role ARN (SELF_MANAGED) and Overwrite (the Region names another role now).
+   */
+  api?: { model?: DhmcPermissionModel; roleArn?: string; overwrite?: boolean };
 }
 
 /** Why a chosen Region gets no call. */
@@ -36,6 +57,8 @@ export interface DhmcPlan {
   operation: 'enable' | 'disable';
   /** For `enable`: the value every change sets. */
   roleValue?: string;
+  /** The changes go through the DHMC API (Register with this choice; Deregister), else through the setting. */
+  api?: { model?: DhmcPermissionModel; roleArn?: string };
   changes: DhmcChange[];
   skipped: DhmcSkip[];
 }
@@ -59,10 +82,11 @@ function orderedRegions(regions: readonly string[]): string[] {
  * for lack of permission are skipped; a Region whose status is unknown (not loaded, error) gets the call.
  * Throws {@link DhmcRoleValueError} when `roleValue` is not a role name with a path (an ARN, `$None` …).
  */
-export function planEnable(regions: readonly string[], statuses: StatusLookup, roleValue: string): DhmcPlan {
+export function planEnable(regions: readonly string[], statuses: StatusLookup, roleValue: string, api?: DhmcApiChoice): DhmcPlan {
   const problem = validateDhmcRoleValue(roleValue);
   if (problem) throw new DhmcRoleValueError(problem, roleValue);
   const plan: DhmcPlan = { operation: 'enable', roleValue, changes: [], skipped: [] };
+  if (api) plan.api = { ...api };
   for (const region of orderedRegions(regions)) {
     const status = lookup(statuses, region);
     const skip = skipUnusable(region, status);
@@ -72,15 +96,24 @@ export function planEnable(regions: readonly string[], statuses: StatusLookup, r
       const change: DhmcChange = { region, operation: 'update', settingId: DHMC_SETTING_ID, value: roleValue };
       const from = currentValue(status);
       if (from !== undefined) change.from = from;
+      if (api) {
+        change.api = { model: api.model, ...(api.roleArn ? { roleArn: api.roleArn } : {}) };
+        // Registering over another role needs Overwrite; a Region whose status is unknown may have one too.
+        if (from !== DHMC_NONE) change.api.overwrite = true;
+      }
       plan.changes.push(change);
     }
   }
   return plan;
 }
 
-/** The calls that turn DHMC off (ResetServiceSetting) in the chosen Regions; Regions already off are skipped. */
-export function planDisable(regions: readonly string[], statuses: StatusLookup): DhmcPlan {
+/**
+ * The calls that turn DHMC off (ResetServiceSetting, or DeregisterDefaultHostManagementConfiguration with `api`) in
+ * the chosen Regions; Regions already off are skipped.
+ */
+export function planDisable(regions: readonly string[], statuses: StatusLookup, api = false): DhmcPlan {
   const plan: DhmcPlan = { operation: 'disable', changes: [], skipped: [] };
+  if (api) plan.api = {};
   for (const region of orderedRegions(regions)) {
     const status = lookup(statuses, region);
     const skip = skipUnusable(region, status);
@@ -90,6 +123,7 @@ export function planDisable(regions: readonly string[], statuses: StatusLookup):
       const change: DhmcChange = { region, operation: 'reset', settingId: DHMC_SETTING_ID, value: DHMC_NONE };
       const from = currentValue(status);
       if (from !== undefined) change.from = from;
+      if (api) change.api = {};
       plan.changes.push(change);
     }
   }
@@ -117,6 +151,7 @@ export function humanDhmcValue(value: string, t: Localize = formatMessage): stri
  * (now off)`, or `ssm:ResetServiceSetting default-ec2-instance-management-role in us-east-1 (back to off)`.
  */
 export function describeChange(change: DhmcChange, t: Localize = formatMessage): string {
+  if (change.api) return describeApiChange(change, change.api, t);
   if (change.operation === 'reset') {
     return change.from !== undefined
       ? t('ssm:ResetServiceSetting {0} in {1} (back to off; now {2})', DHMC_SETTING_NAME, change.region, humanDhmcValue(change.from, t))
@@ -124,6 +159,35 @@ export function describeChange(change: DhmcChange, t: Localize = formatMessage):
   }
   if (change.from !== undefined) return t('ssm:UpdateServiceSetting {0} = {1} in {2} (now {3})', DHMC_SETTING_NAME, change.value, change.region, humanDhmcValue(change.from, t));
   return t('ssm:UpdateServiceSetting {0} = {1} in {2}', DHMC_SETTING_NAME, change.value, change.region);
+}
+
+/**
+ * One call of the DHMC API: `ssm:RegisterDefaultHostManagementConfiguration PermissionModel=SELF_MANAGED
+ * RoleArn=arn:… in eu-west-1 (now off)`, `ssm:DeregisterDefaultHostManagementConfiguration in us-east-1 (back to
+ * off; now service-role/…)`.
+ */
+function describeApiChange(change: DhmcChange, api: NonNullable<DhmcChange['api']>, t: Localize): string {
+  const now = change.from !== undefined ? humanDhmcValue(change.from, t) : undefined;
+  if (change.operation === 'reset') {
+    return now !== undefined
+      ? t('ssm:DeregisterDefaultHostManagementConfiguration in {0} (back to off; now {1})', change.region, now)
+      : t('ssm:DeregisterDefaultHostManagementConfiguration in {0} (back to off)', change.region);
+  }
+  const params = [`PermissionModel=${api.model ?? 'SELF_MANAGED'}`, ...(api.roleArn ? [`RoleArn=${api.roleArn}`] : []), ...(api.overwrite ? ['Overwrite=true'] : [])].join(' ');
+  return now !== undefined
+    ? t('ssm:RegisterDefaultHostManagementConfiguration {0} in {1} (now {2})', params, change.region, now)
+    : t('ssm:RegisterDefaultHostManagementConfiguration {0} in {1}', params, change.region);
+}
+
+/**
+ * The line that says what happens where a Region does not offer the DHMC API: the setting call instead. Undefined
+ * when the plan does not use the API.
+ */
+export function fallbackLine(plan: DhmcPlan, t: Localize = formatMessage): string | undefined {
+  if (!plan.api || plan.changes.length === 0) return undefined;
+  return plan.operation === 'enable'
+    ? t('Where a Region does not offer this API: ssm:UpdateServiceSetting {0} = {1} instead (the result says where).', DHMC_SETTING_NAME, plan.roleValue ?? '')
+    : t('Where a Region does not offer this API: ssm:ResetServiceSetting {0} instead (the result says where).', DHMC_SETTING_NAME);
 }
 
 /** One line for a skipped Region, with the reason. */
@@ -140,9 +204,10 @@ export function describeSkip(skip: DhmcSkip, t: Localize = formatMessage): strin
   }
 }
 
-/** Every line of the plan: the changes, then the skipped Regions. */
+/** Every line of the plan: the changes, what falls back where the API is missing, then the skipped Regions. */
 export function planLines(plan: DhmcPlan, t: Localize = formatMessage): string[] {
-  return [...plan.changes.map((c) => describeChange(c, t)), ...plan.skipped.map((s) => describeSkip(s, t))];
+  const fallback = fallbackLine(plan, t);
+  return [...plan.changes.map((c) => describeChange(c, t)), ...(fallback ? [fallback] : []), ...plan.skipped.map((s) => describeSkip(s, t))];
 }
 
 /** The text of a modal confirmation: `message` is the question, `detail` the lines under it, `confirm` the button. */
@@ -212,11 +277,19 @@ export function disableConfirmation(plan: DhmcPlan, t: Localize = formatMessage,
       ? t('EC2 instances in this Region that have no instance profile granting Systems Manager access stop being managed by Systems Manager.')
       : t('EC2 instances in these Regions that have no instance profile granting Systems Manager access stop being managed by Systems Manager.'),
     n === 1 ? t('Disabling it in one Region does not disable it in the others.') : t('Disabling it in these Regions does not disable it in the others.'),
+    ...(serviceManagedMayGo(plan)
+      ? [t('Where Systems Manager created and manages the role {0} (registered with "Let Systems Manager create the role"), deregistering deletes that role once no Region uses it.', DEFAULT_DHMC_ROLE.value)]
+      : []),
     '',
     accountLine(context, t),
     ...planLines(plan, t),
   ].join('\n');
   return { message, detail, confirm: t('Disable') };
+}
+
+/** True when a Deregister of the plan may concern the role Systems Manager manages (the default role, or unknown). */
+function serviceManagedMayGo(plan: DhmcPlan): boolean {
+  return plan.api !== undefined && plan.changes.some((c) => c.from === undefined || c.from === DEFAULT_DHMC_ROLE.value);
 }
 
 /** What the command shows when the plan makes no call: why every chosen Region was skipped. */
@@ -235,6 +308,8 @@ export interface DhmcChangeResult {
   outcome: WriteOutcome;
   error?: AwsError;
   message?: string;
+  /** For a plan through the DHMC API: `api`, or `setting` where the Region did not offer it and the setting call was made. */
+  via?: 'api' | 'setting';
 }
 
 /** The report after the calls: "Enabled in 3 Regions." plus one line per Region where something else happened. */
@@ -246,7 +321,7 @@ export function describeResults(operation: DhmcPlan['operation'], results: reado
     else parts.push(done.length === 1 ? t('Disabled in {0}.', done[0] as string) : t('Disabled in {0} Regions: {1}.', done.length, done.join(', ')));
   }
   for (const r of results) {
-    if (r.outcome === 'applied' && !r.error) continue;
+    if (r.outcome === 'applied' && !r.error && r.via !== 'setting') continue;
     if (r.message) parts.push(t('{0}: {1}', r.region, r.message));
     else if (r.error) parts.push(t('Failed in {0}: {1} ({2})', r.region, errorLabel(r.error, t), r.error.message));
   }

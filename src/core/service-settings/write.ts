@@ -25,6 +25,11 @@ export interface ChangeSettingOptions {
   timeoutMs?: number;
   /** How the setting is named in the message (default: its id). */
   label?: string;
+  /**
+   * Another call that makes the same change, instead of UpdateServiceSetting or ResetServiceSetting (the DHMC API:
+   * Register/DeregisterDefaultHostManagementConfiguration), with its IAM action; the read-back is the same.
+   */
+  via?: { action: string; write(signal: AbortSignal | undefined): Promise<unknown> };
   t?: Localize;
 }
 
@@ -123,13 +128,18 @@ async function withTimeout<T>(run: (signal: AbortSignal | undefined) => Promise<
 export async function changeSetting(port: AwsPort, target: AwsTarget, change: SettingChange, options: ChangeSettingOptions = {}): Promise<SettingWriteResult> {
   const t = options.t ?? formatMessage;
   const where = { label: options.label ?? change.settingId, region: target.region };
-  const action = change.operation === 'update' ? 'ssm:UpdateServiceSetting' : 'ssm:ResetServiceSetting';
+  const action = options.via?.action ?? (change.operation === 'update' ? 'ssm:UpdateServiceSetting' : 'ssm:ResetServiceSetting');
+  const via = options.via;
   const finish = (r: Omit<SettingWriteResult, 'message'>): SettingWriteResult => ({ ...r, message: describeSettingWrite(r, change, where, t) });
   const r = await sendAndSettle(
     () =>
       withTimeout(
-        async (signal) => {
+        async (signal): Promise<ServiceSetting | undefined> => {
           const o = signal ? { signal } : {};
+          if (via) {
+            await via.write(signal);
+            return undefined;
+          }
           if (change.operation === 'update') {
             await port.updateServiceSetting(target, change.settingId, change.value, o);
             return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { sortRegions } from '../../core/dhmc';
 import { toAwsError, type AwsError } from '../../core/aws/error';
+import { escapeMarkdown } from '../../core/util/markdown';
 import type { AwsPort, AwsTarget, CallerIdentity, SsmRegion } from '../../core/aws/port';
 
 /**
@@ -38,6 +39,8 @@ export class AwsSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private identityPromise: Promise<IdentityResult> | undefined;
   private regionsPromise: Promise<SsmRegion[]> | undefined;
+  private lastIdentity: IdentityResult | undefined;
+  private readinessLines: readonly string[] = [];
 
   constructor(private currentPort: AwsPort & { reset?(): void }) {
     this.statusItem = vscode.window.createStatusBarItem('ssmPolicy.aws.profile', vscode.StatusBarAlignment.Left, 10);
@@ -152,7 +155,20 @@ export class AwsSession implements vscode.Disposable {
     return this.profile ?? vscode.l10n.t('default credentials');
   }
 
+  /** The managed-node summaries of the Regions read (one line each), shown in the status bar item's tooltip. */
+  setReadinessLines(lines: readonly string[]): void {
+    this.readinessLines = [...lines];
+    if (this.lastIdentity?.ok) this.showStatus(this.lastIdentity);
+  }
+
+  /** The status bar item's tooltip (for the tests). */
+  statusTooltip(): string {
+    const tooltip = this.statusItem.tooltip;
+    return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+  }
+
   private showStatus(result: IdentityResult | undefined): void {
+    this.lastIdentity = result;
     const profile = this.profileLabel();
     if (!result) {
       this.statusItem.text = `$(loading~spin) ${profile}`;
@@ -165,6 +181,14 @@ export class AwsSession implements vscode.Disposable {
       tooltip.appendMarkdown(vscode.l10n.t('Account: {0}', result.identity.account));
       tooltip.appendMarkdown('\n\n');
       tooltip.appendText(result.identity.arn);
+      tooltip.appendMarkdown('\n\n');
+      if (this.readinessLines.length > 0) {
+        tooltip.appendMarkdown('\n\n');
+        tooltip.appendMarkdown(vscode.l10n.t('Managed nodes:'));
+        for (const line of this.readinessLines) {
+          tooltip.appendMarkdown(`\n- ${escapeMarkdown(line)}`);
+        }
+      }
       tooltip.appendMarkdown('\n\n');
       tooltip.appendMarkdown(vscode.l10n.t('Click to select another profile.'));
       this.statusItem.tooltip = tooltip;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import {
   DEFAULT_DHMC_ROLE,
-  DHMC_NONE,
+  applyDhmcChange,
   describeResults,
+  dhmcRoleArn,
   describeStatus,
   disableConfirmation,
   dhmcTrustPolicy,
@@ -12,6 +13,7 @@ import {
   leftOutNote,
   loadRegions,
   nothingToDo,
+  parseDhmcRoleValue,
   pickableRegions,
   planDisable,
   planEnable,
@@ -21,12 +23,14 @@ import {
   setUpDhmcRole,
   validateDhmcRoleValue,
   type ConfirmationContext,
+  type DhmcApiChoice,
   type DhmcChangeResult,
+  type DhmcPermissionModel,
   type DhmcPlan,
   type DhmcRoleDecision,
 } from '../../core/dhmc';
 import { toAwsError } from '../../core/aws/error';
-import { changeSetting } from '../../core/service-settings';
+import { partitionFor } from '../../core/aws/region-list';
 import { DHMC_MANAGED_POLICY, DHMC_ROLE_PATH } from '../../core/ssm/dhmc';
 import type { AwsSession } from '../connection/session';
 import type { UiHolder } from '../connection/ui';
@@ -38,8 +42,13 @@ export type DhmcCommandArg = DhmcNode | string | DhmcCommandOptions | undefined;
 /** Explicit choices, which skip the pickers (the modal confirmation is always shown). */
 export interface DhmcCommandOptions {
   regions?: string[];
-  /** Enable only: the setting value, the role name with its path (`service-role/…`). */
+  /** Enable only: the setting value, the role name with its path (`service-role/…`); implies SELF_MANAGED. */
   role?: string;
+  /**
+   * Enable only: `SERVICE_MANAGED` lets Systems Manager create and manage the default role; `SELF_MANAGED` uses
+   * `role` (picked when absent). Asked when neither this nor `role` is given.
+   */
+  permissionModel?: DhmcPermissionModel;
 }
 
 /** What Enable/Disable DHMC did; undefined when the user stopped at a prompt before the plan. */
@@ -81,7 +90,8 @@ function regionsFromArgs(arg: DhmcCommandArg, selected: unknown): string[] | und
   }
   if (typeof arg === 'string') return [arg];
   if (isOptions(arg)) return arg.regions;
-  if (arg && arg.kind === 'region') return [arg.region];
+  // A Region row, or a row under it (the reason "DHMC is off" offers Enable).
+  if (arg && 'region' in arg && typeof arg.region === 'string') return [arg.region];
   return undefined;
 }
 
@@ -124,6 +134,27 @@ async function ensureLoaded(deps: DhmcCommandDeps): Promise<boolean> {
   const problem = deps.tree.problemError();
   if (problem) deps.ui.current.error(vscode.l10n.t('Could not list the Regions: {0}', problem.message));
   return !problem;
+}
+
+/** The permission model: let Systems Manager create and manage the role, or use one's own. */
+async function chooseModel(deps: DhmcCommandDeps): Promise<DhmcPermissionModel | undefined> {
+  const pick = await deps.ui.current.pickOne(
+    [
+      {
+        value: 'SERVICE_MANAGED' as DhmcPermissionModel,
+        label: vscode.l10n.t('Let Systems Manager create the role'),
+        description: vscode.l10n.t('recommended'),
+        detail: vscode.l10n.t('Systems Manager creates and manages {0}, with {1} attached.', DEFAULT_DHMC_ROLE.value, DHMC_MANAGED_POLICY),
+      },
+      {
+        value: 'SELF_MANAGED' as DhmcPermissionModel,
+        label: vscode.l10n.t('Use my role'),
+        detail: vscode.l10n.t('The default role (created if missing) or an existing role; its trust and permissions are checked first.'),
+      },
+    ],
+    { title: vscode.l10n.t('Enable DHMC: who manages the role?'), ignoreFocusOut: true },
+  );
+  return pick?.value;
 }
 
 async function chooseRole(deps: DhmcCommandDeps): Promise<string | undefined> {
@@ -175,12 +206,21 @@ async function checkRole(deps: DhmcCommandDeps, value: string): Promise<{ ok: tr
 
 /**
  * Makes the plan's calls with progress (cancellable), bounded; each write ends after the per-Region timeout as
- * "outcome unknown", and an ambiguous failure is settled by reading the setting back (changeSetting).
+ * "outcome unknown", and an ambiguous failure is settled by reading the setting back (applyDhmcChange). A plan through
+ * the DHMC API falls back to the setting call where a Region does not offer it (`beforeFallback` runs first, once).
  */
-async function runPlan(deps: DhmcCommandDeps, plan: DhmcPlan, title: string, before?: () => Promise<boolean>): Promise<DhmcChangeResult[] | undefined> {
+async function runPlan(
+  deps: DhmcCommandDeps,
+  plan: DhmcPlan,
+  title: string,
+  before?: () => Promise<boolean>,
+  beforeFallback?: () => Promise<string | undefined>,
+): Promise<DhmcChangeResult[] | undefined> {
   const profile = deps.session.profile;
   const port = deps.session.port;
   const timeoutMs = deps.session.regionTimeoutMs;
+  let fallbackReady: Promise<string | undefined> | undefined;
+  const onceBeforeFallback = beforeFallback ? () => (fallbackReady ??= beforeFallback()) : undefined;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
@@ -190,21 +230,14 @@ async function runPlan(deps: DhmcCommandDeps, plan: DhmcPlan, title: string, bef
       const byRegion = new Map(plan.changes.map((c) => [c.region, c]));
       const outcomes = await loadRegions(
         plan.changes.map((c) => c.region),
-        (region, signal) => {
-          const c = byRegion.get(region)!;
-          const change = c.operation === 'update' ? { settingId: c.settingId, operation: 'update' as const, value: c.value } : { settingId: c.settingId, operation: 'reset' as const, defaultValue: DHMC_NONE };
-          return changeSetting(port, { region, profile }, change, { signal, timeoutMs, label: vscode.l10n.t('Default Host Management Configuration'), t: vscode.l10n.t });
-        },
-        // changeSetting times the write out itself (then reads back): no second timeout here.
+        (region, signal) =>
+          applyDhmcChange(port, { region, profile }, byRegion.get(region)!, { signal, timeoutMs, t: vscode.l10n.t, ...(onceBeforeFallback ? { beforeFallback: onceBeforeFallback } : {}) }),
+        // applyDhmcChange times each write out itself (then reads back): no second timeout here.
         { timeoutMs: Infinity, signal: controller.signal, onResult: (o) => progress.report({ increment: step, message: o.region }) },
       );
-      return outcomes.map((o): DhmcChangeResult => {
-        if (!o.ok) return { region: o.region, ok: false, outcome: 'unknown', message: vscode.l10n.t('outcome unknown: the call was cancelled; check the Region again.') };
-        const r = o.value;
-        const result: DhmcChangeResult = { region: o.region, ok: r.outcome === 'applied', outcome: r.outcome, message: r.message };
-        if (r.error) result.error = r.error;
-        return result;
-      });
+      return outcomes.map((o): DhmcChangeResult =>
+        o.ok ? o.value : { region: o.region, ok: false, outcome: 'unknown', message: vscode.l10n.t('outcome unknown: the call was cancelled; check the Region again.') },
+      );
     } finally {
       sub.dispose();
     }
@@ -228,11 +261,34 @@ async function report(deps: DhmcCommandDeps, plan: DhmcPlan, results: DhmcChange
   }
 }
 
-/** Enable DHMC: role, Regions, role check (trust and permissions), plan, modal confirmation, role set-up, calls, report, refresh. */
+/** The role's lines of the confirmation: what is checked, created or repaired, and who manages it. */
+function roleLinesOf(decision: DhmcRoleDecision, roleValue: string, model: DhmcPermissionModel, viaApi: boolean): string[] {
+  if (decision.action === 'use') return [...roleUseNotes(decision, roleValue, vscode.l10n.t), ''];
+  const calls = roleCallLines(decision, dhmcTrustPolicy(), vscode.l10n.t);
+  if (model === 'SERVICE_MANAGED' && viaApi && decision.action === 'create') {
+    // Register creates the role; the role calls are made only for a Region that does not offer the API.
+    return [
+      vscode.l10n.t('Systems Manager creates the role {0} (path {1}, trusted by ssm.amazonaws.com, with {2} attached) and manages it.', roleValue, DHMC_ROLE_PATH, DHMC_MANAGED_POLICY),
+      vscode.l10n.t('Only if a Region does not offer RegisterDefaultHostManagementConfiguration, first:'),
+      ...calls,
+      '',
+    ];
+  }
+  return [...calls, ''];
+}
+
+/**
+ * Enable DHMC: the permission model, the role, the Regions, the role check (trust and permissions), the plan, a modal
+ * confirmation, the role set-up, the calls (RegisterDefaultHostManagementConfiguration, or UpdateServiceSetting where a
+ * Region does not offer it), the report and a refresh.
+ */
 export async function enableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, selected?: unknown): Promise<DhmcCommandResult | undefined> {
   const ui = deps.ui.current;
   if (!(await ensureLoaded(deps))) return undefined;
-  const roleValue = (isOptions(arg) ? arg.role : undefined) ?? (await chooseRole(deps));
+  const options = isOptions(arg) ? arg : undefined;
+  const model = options?.permissionModel ?? (options?.role !== undefined ? 'SELF_MANAGED' : await chooseModel(deps));
+  if (!model) return undefined;
+  const roleValue = model === 'SERVICE_MANAGED' ? DEFAULT_DHMC_ROLE.value : (options?.role ?? (await chooseRole(deps)));
   if (!roleValue) return undefined;
   const problem = validateDhmcRoleValue(roleValue);
   if (problem) {
@@ -241,7 +297,13 @@ export async function enableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, se
   }
   const regions = regionsFromArgs(arg, selected) ?? (await pickRegions(deps, planEnable(deps.tree.regions(), deps.tree.snapshot(), roleValue), vscode.l10n.t('Enable DHMC in…')));
   if (!regions || regions.length === 0) return undefined;
-  const plan = planEnable(regions, deps.tree.snapshot(), roleValue);
+  const home = await deps.session.homeTarget();
+  const identity = await deps.session.identity();
+  // SELF_MANAGED registers the role by its ARN, which needs the account; without it, the setting (by name) is used.
+  let api: DhmcApiChoice | undefined;
+  if (model === 'SERVICE_MANAGED') api = { model };
+  else if (identity.ok) api = { model, roleArn: dhmcRoleArn(parseDhmcRoleValue(roleValue)!, identity.identity.account, partitionFor(home.region).id) };
+  const plan = planEnable(regions, deps.tree.snapshot(), roleValue, api);
   if (plan.changes.length === 0) {
     ui.info(nothingToDo(plan, vscode.l10n.t));
     return { plan, confirmed: false, results: [] };
@@ -252,22 +314,39 @@ export async function enableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, se
     return { plan, confirmed: false, refused: role.message, results: [] };
   }
   const { decision } = role;
-  const roleLines = decision.action === 'use' ? [...roleUseNotes(decision, roleValue, vscode.l10n.t), ''] : [...roleCallLines(decision, dhmcTrustPolicy(), vscode.l10n.t), ''];
-  const confirmation = enableConfirmation(plan, vscode.l10n.t, await confirmationContext(deps, roleLines))!;
+  const confirmation = enableConfirmation(plan, vscode.l10n.t, await confirmationContext(deps, roleLinesOf(decision, roleValue, model, api !== undefined)))!;
   const shown = { message: confirmation.message, detail: confirmation.detail };
   if (!(await ui.confirm(confirmation))) return { plan, confirmed: false, confirmation: shown, results: [] };
 
   let roleCreated = false;
   let roleRepaired = false;
   let roleError: string | undefined;
-  const results = await runPlan(deps, plan, vscode.l10n.t('Enabling Default Host Management Configuration'), async () => {
-    if (decision.action === 'use') return true;
-    const setup = await setUpDhmcRole(deps.session.port, await deps.session.homeTarget(), decision, {}, vscode.l10n.t);
+  const setUp = async (): Promise<boolean> => {
+    const setup = await setUpDhmcRole(deps.session.port, home, decision, {}, vscode.l10n.t);
     roleCreated = setup.created && setup.ok;
     roleRepaired = setup.repaired;
     if (!setup.ok) roleError = setup.message ?? vscode.l10n.t('Could not set up the role {0}.', roleValue);
     return setup.ok;
-  });
+  };
+  // Register with SERVICE_MANAGED creates the missing role itself; only a Region without the API needs ours.
+  const registerCreates = model === 'SERVICE_MANAGED' && api !== undefined && decision.action === 'create';
+  const results = await runPlan(
+    deps,
+    plan,
+    vscode.l10n.t('Enabling Default Host Management Configuration'),
+    async () => (decision.action === 'use' || registerCreates ? true : setUp()),
+    registerCreates
+      ? async () => {
+          // Register may have created it in another Region meanwhile: check again, then create or repair.
+          const again = await checkRole(deps, roleValue);
+          if (!again.ok) return again.message;
+          if (again.decision.action === 'use') return undefined;
+          const setup = await setUpDhmcRole(deps.session.port, home, again.decision, {}, vscode.l10n.t);
+          roleCreated = setup.created && setup.ok;
+          return setup.ok ? undefined : (setup.message ?? vscode.l10n.t('Could not set up the role {0}.', roleValue));
+        }
+      : undefined,
+  );
   if (!results) {
     ui.error(roleError ?? vscode.l10n.t('Cancelled; no setting was changed.'));
     return { plan, confirmed: true, confirmation: shown, roleCreated: false, roleRepaired: false, ...(roleError ? { refused: roleError } : {}), results: [] };
@@ -277,13 +356,17 @@ export async function enableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, se
   return { plan, confirmed: true, confirmation: shown, roleCreated, roleRepaired, results };
 }
 
-/** Disable DHMC: Regions, plan, modal confirmation (account, profile, calls; what stops being managed), reset, report. */
+/**
+ * Disable DHMC: Regions, plan, modal confirmation (account, profile, calls; what stops being managed; the role
+ * Systems Manager deletes when it manages it), DeregisterDefaultHostManagementConfiguration (ResetServiceSetting where
+ * a Region does not offer it), report.
+ */
 export async function disableDhmc(deps: DhmcCommandDeps, arg?: DhmcCommandArg, selected?: unknown): Promise<DhmcCommandResult | undefined> {
   const ui = deps.ui.current;
   if (!(await ensureLoaded(deps))) return undefined;
   const regions = regionsFromArgs(arg, selected) ?? (await pickRegions(deps, planDisable(deps.tree.regions(), deps.tree.snapshot()), vscode.l10n.t('Disable DHMC in…')));
   if (!regions || regions.length === 0) return undefined;
-  const plan = planDisable(regions, deps.tree.snapshot());
+  const plan = planDisable(regions, deps.tree.snapshot(), true);
   const confirmation = disableConfirmation(plan, vscode.l10n.t, await confirmationContext(deps));
   if (!confirmation) {
     ui.info(nothingToDo(plan, vscode.l10n.t));

@@ -7,24 +7,65 @@ import {
   groupRegions,
   loadRegions,
   outcomeToRead,
+  instanceRow,
+  notCheckedRow,
+  reasonRow,
+  regionSummaryLine,
+  shortSummary,
+  sortForView,
   summarizeRegions,
   type DhmcGroup,
   type DhmcRegionStatus,
+  type InstanceReadiness,
+  type ReadinessReason,
+  type ReadinessRowView,
 } from '../../core/dhmc';
 import { errorLabel, errorMarkdown, toAwsError, type AwsError } from '../../core/aws/error';
 import { DHMC_SETTING_ID } from '../../core/ssm/dhmc';
+import { escapeMarkdown } from '../../core/util/markdown';
 import type { AwsSession, IdentityResult } from '../connection/session';
+import { ManagedNodes } from './managed-nodes';
 
 /** The view id (declared in package.json). */
 export const DHMC_VIEW_ID = 'ssmPolicy.dhmc';
 
-/** A group of Regions by state, a Region row, or the one row that says why no Region could be listed. */
-export type DhmcNode = { kind: 'group'; group: DhmcGroup } | { kind: 'region'; region: string } | { kind: 'problem'; error: AwsError };
+/**
+ * A group of Regions by state, a Region row, or the one row that says why no Region could be listed; under a Region,
+ * its instances (managed nodes) with their verdicts, or the row that says there are none or why they could not be
+ * read; under an instance, its reasons and what was not checked.
+ */
+export type DhmcNode =
+  | { kind: 'group'; group: DhmcGroup }
+  | { kind: 'region'; region: string }
+  | { kind: 'problem'; error: AwsError }
+  | { kind: 'instance'; region: string; readiness: InstanceReadiness }
+  | { kind: 'reason'; region: string; instanceId: string; reason: ReadinessReason }
+  | { kind: 'notChecked'; region: string; instanceId: string }
+  | { kind: 'nodesInfo'; region: string; error?: AwsError };
 
 /** The `contextValue` of a Region still loading, and of the row that replaces the list when it cannot be read. */
 export const DHMC_LOADING_CONTEXT = 'dhmcLoading';
 export const DHMC_PROBLEM_CONTEXT = 'dhmcProblem';
 export const DHMC_GROUP_CONTEXT = 'dhmcGroup';
+/** The row under a Region that says it has no instance, or why its instances could not be read. */
+export const NODES_INFO_CONTEXT = 'managedNodesInfo';
+
+/** The colours of the readiness icons. */
+const READINESS_COLORS: Readonly<Record<string, string>> = {
+  'pass-filled': 'testing.iconPassed',
+  pass: 'testing.iconPassed',
+  error: 'list.errorForeground',
+  warning: 'list.warningForeground',
+};
+
+function dressReadinessItem(item: vscode.TreeItem, view: ReadinessRowView): vscode.TreeItem {
+  if (view.description !== undefined) item.description = view.description;
+  item.tooltip = new vscode.MarkdownString(view.tooltip);
+  const color = READINESS_COLORS[view.icon];
+  item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
+  item.contextValue = view.contextValue;
+  return item;
+}
 
 /** Errors after which no Region can answer: show one row instead of the same error in every Region. */
 const SESSION_ERRORS: ReadonlySet<AwsError['kind']> = new Set(['expiredSso', 'noCredentials']);
@@ -53,11 +94,18 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
   private generation = 0;
   private view: vscode.TreeView<DhmcNode> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The readiness of managed nodes per Region, read when a Region row is expanded. */
+  readonly managedNodes: ManagedNodes;
 
   constructor(private readonly session: AwsSession) {
+    this.managedNodes = new ManagedNodes(session);
     this.disposables.push(
       this.changed,
       this.loadedEmitter,
+      this.managedNodes,
+      this.managedNodes.onDidChange((region) => {
+        if (this.statuses.has(region)) this.changed.fire(this.node(region));
+      }),
       session.onDidChange(() => {
         // Reload only when the view has been shown: no AWS call before the user asks.
         if (this.listed) this.refresh();
@@ -92,8 +140,11 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
       }
       return item;
     }
+    if (node.kind !== 'region') return this.readinessItem(node);
     const status = this.statuses.get(node.region);
-    const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.None);
+    // A Region row unfolds into its managed nodes (read when it is unfolded), except where the account cannot go.
+    const foldable = status !== undefined && status.kind !== 'notOptedIn';
+    const item = new vscode.TreeItem(node.region, foldable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `dhmc/${node.region}`;
     if (!status) {
       item.description = vscode.l10n.t('Loading…');
@@ -102,16 +153,80 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
       return item;
     }
     const view = dhmcRegionItem(status, vscode.l10n.t);
+    const nodes = this.managedNodes.get(node.region);
+    if (nodes?.state === 'ready') {
+      const { summary } = nodes.readiness;
+      view.description = [view.description, shortSummary(summary, vscode.l10n.t)].filter(Boolean).join(' · ');
+      view.tooltip = `${view.tooltip}\n\n${escapeMarkdown(regionSummaryLine(node.region, summary, vscode.l10n.t))}`;
+    }
     return dressStatusItem(item, view);
+  }
+
+  /** The rows under a Region: an instance, a reason, what was not checked, or the row instead of the instances. */
+  private readinessItem(node: Exclude<DhmcNode, { kind: 'group' | 'region' | 'problem' }>): vscode.TreeItem {
+    switch (node.kind) {
+      case 'instance': {
+        const r = node.readiness;
+        const hasChildren = r.reasons.length > 0 || r.notChecked.length > 0;
+        const item = new vscode.TreeItem(r.instanceId, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `dhmc/${node.region}/${r.instanceId}`;
+        return dressReadinessItem(item, instanceRow(r, vscode.l10n.t));
+      }
+      case 'reason': {
+        const view = reasonRow(node.reason, vscode.l10n.t);
+        const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `dhmc/${node.region}/${node.instanceId}/${node.reason.code}`;
+        return dressReadinessItem(item, view);
+      }
+      case 'notChecked': {
+        const view = notCheckedRow(vscode.l10n.t);
+        const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `dhmc/${node.region}/${node.instanceId}/notChecked`;
+        return dressReadinessItem(item, view);
+      }
+      case 'nodesInfo': {
+        const item = new vscode.TreeItem(node.error ? errorLabel(node.error, vscode.l10n.t) : vscode.l10n.t('No EC2 instances in this Region'), vscode.TreeItemCollapsibleState.None);
+        item.id = `dhmc/${node.region}/info`;
+        item.contextValue = NODES_INFO_CONTEXT;
+        if (node.error) {
+          item.description = node.error.message;
+          item.tooltip = new vscode.MarkdownString(errorMarkdown(node.error, vscode.l10n.t).join('\n\n'));
+          item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        } else item.iconPath = new vscode.ThemeIcon('info');
+        return item;
+      }
+    }
   }
 
   async getChildren(node?: DhmcNode): Promise<DhmcNode[]> {
     if (node?.kind === 'group') return (groupRegions(this.statuses).find((g) => g.group === node.group)?.regions ?? []).map((r) => this.node(r));
+    if (node?.kind === 'region') return this.instanceNodes(node.region);
+    if (node?.kind === 'instance') {
+      const { region, readiness: r } = node;
+      return [
+        ...r.reasons.map((reason): DhmcNode => ({ kind: 'reason', region, instanceId: r.instanceId, reason })),
+        ...(r.notChecked.length > 0 ? [{ kind: 'notChecked', region, instanceId: r.instanceId } as const] : []),
+      ];
+    }
     if (node) return [];
     if (!this.listed) this.load();
     await this.listed;
     if (this.problem) return [this.problem];
     return groupRegions(this.statuses).map((g) => this.groupNode(g.group));
+  }
+
+  /**
+   * The instances of a Region, read when first asked (the row unfolded): what needs attention first. The wait shows
+   * as the view's progress bar; other Regions stay usable.
+   */
+  async instanceNodes(region: string): Promise<DhmcNode[]> {
+    await this.managedNodes.ensure(region);
+    const state = this.managedNodes.get(region);
+    if (state?.state === 'error') return [{ kind: 'nodesInfo', region, error: state.error }];
+    if (state?.state !== 'ready') return [];
+    const instances = sortForView(state.readiness.instances);
+    if (instances.length === 0) return [{ kind: 'nodesInfo', region }];
+    return instances.map((readiness) => ({ kind: 'instance', region, readiness }));
   }
 
   /** The node of a group (the same object every time). */
@@ -126,6 +241,12 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
 
   /** The parent of a Region row: its group (for reveal). */
   getParent(node: DhmcNode): DhmcNode | undefined {
+    if (node.kind === 'instance' || node.kind === 'nodesInfo') return this.node(node.region);
+    if (node.kind === 'reason' || node.kind === 'notChecked') {
+      const state = this.managedNodes.get(node.region);
+      const readiness = state?.state === 'ready' ? state.readiness.instances.find((i) => i.instanceId === node.instanceId) : undefined;
+      return readiness ? { kind: 'instance', region: node.region, readiness } : undefined;
+    }
     if (node.kind !== 'region') return undefined;
     const group = groupRegions(this.statuses).find((g) => g.regions.includes(node.region))?.group;
     return group ? this.groupNode(group) : undefined;
@@ -183,6 +304,8 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
     const generation = this.generation;
     const profile = this.session.profile;
     this.statuses.set(region, undefined);
+    // Its managed nodes are read again when the row is unfolded (their verdicts depend on the setting).
+    this.managedNodes.forget(region);
     // The Region moves to another group: the groups are rebuilt.
     this.changed.fire(undefined);
     this.updateHeader();
@@ -214,6 +337,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
     this.controller = controller;
     const generation = ++this.generation;
     this.statuses.clear();
+    this.managedNodes.clear();
     this.problem = undefined;
     this.identity = undefined;
     let listedResolve!: () => void;

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { disableDhmc, enableDhmc, type DhmcCommandArg } from './dhmc-commands';
 import { DHMC_VIEW_ID, DhmcTreeProvider, type DhmcNode } from './dhmc-tree';
+import { attachDhmcPolicyCommand, checkManagedNodes, copyReadinessReport, requireImdsV2Command } from './readiness-commands';
 
 export { type DhmcCommandOptions, type DhmcCommandResult } from './dhmc-commands';
+export { type ReadinessFixResult } from './readiness-commands';
 
 /** The command ids of the DHMC view (declared in package.json). */
 export const DhmcCommandId = {
@@ -11,6 +13,10 @@ export const DhmcCommandId = {
   refreshDhmcRegion: 'ssmPolicy.refreshDhmcRegion',
   enableDhmc: 'ssmPolicy.enableDhmc',
   disableDhmc: 'ssmPolicy.disableDhmc',
+  checkManagedNodes: 'ssmPolicy.checkManagedNodes',
+  copyReadinessReport: 'ssmPolicy.copyReadinessReport',
+  requireImdsV2: 'ssmPolicy.requireImdsV2',
+  attachDhmcPolicy: 'ssmPolicy.attachDhmcPolicy',
 } as const;
 
 /** A Region code from a command argument: the code itself, or a tree row (`{ region }`). */
@@ -21,7 +27,8 @@ export function regionOf(arg: unknown): string | undefined {
 }
 
 /**
- * Registers the DHMC view (`ssmPolicy.dhmc`) and its commands: refresh, Enable and Disable DHMC. A change tells the
+ * Registers the DHMC view (`ssmPolicy.dhmc`) and its commands: refresh, Enable and Disable DHMC, and for the managed
+ * nodes under each Region: Check Managed Nodes, Copy Report, Require IMDSv2, attach the default policy to the DHMC role. A change tells the
  * service-settings view to reload the Regions it touched (`ssmPolicy.refreshServiceSettings`).
  */
 export function registerDhmc(context: vscode.ExtensionContext, connection: Connection): DhmcTreeProvider {
@@ -48,6 +55,10 @@ export function registerDhmc(context: vscode.ExtensionContext, connection: Conne
     }),
     vscode.commands.registerCommand(DhmcCommandId.enableDhmc, (arg?: DhmcCommandArg, selected?: unknown) => enableDhmc(deps, arg, selected)),
     vscode.commands.registerCommand(DhmcCommandId.disableDhmc, (arg?: DhmcCommandArg, selected?: unknown) => disableDhmc(deps, arg, selected)),
+    vscode.commands.registerCommand(DhmcCommandId.checkManagedNodes, (arg?: unknown) => checkManagedNodes(deps, arg)),
+    vscode.commands.registerCommand(DhmcCommandId.copyReadinessReport, (arg?: unknown) => copyReadinessReport(deps, arg)),
+    vscode.commands.registerCommand(DhmcCommandId.requireImdsV2, (arg?: unknown, selected?: unknown) => requireImdsV2Command(deps, arg, selected)),
+    vscode.commands.registerCommand(DhmcCommandId.attachDhmcPolicy, (arg?: unknown) => attachDhmcPolicyCommand(deps, arg)),
   );
   return tree;
 }

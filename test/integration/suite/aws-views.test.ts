@@ -11,10 +11,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
-import { AttachRolePolicyCommand, CreateRoleCommand, DetachRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { DescribeImagesCommand, DescribeInstancesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { AttachRolePolicyCommand, CreateRoleCommand, DeleteRoleCommand, DetachRolePolicyCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import type { AwsViewsTestApi, ExtensionApi } from '../../../src/extension-api';
 import type { ConfirmText } from '../../../src/features/connection/ui';
-import type { DhmcCommandResult } from '../../../src/features/dhmc';
+import type { DhmcCommandResult, ReadinessFixResult } from '../../../src/features/dhmc';
 import type { SettingCommandResult } from '../../../src/features/service-settings';
 
 const EXTENSION_ID = 'ssm-policy-studio.ssm-policy-studio';
@@ -203,12 +204,15 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     assert.match(confirmation!.detail, /^Account 123456789012 · profile default credentials$/m);
     assert.match(confirmation!.detail, new RegExp(`^iam:CreateRole ${ROLE_NAME} \\(path /service-role/\\) with this trust policy:\n\\{\n[\\s\\S]*"Service": "ssm\\.amazonaws\\.com"[\\s\\S]*?\n\\}$`, 'm'));
     assert.match(confirmation!.detail, new RegExp(`^iam:AttachRolePolicy ${DEFAULT_POLICY_ARN} to ${ROLE_NAME}$`, 'm'));
-    assert.match(confirmation!.detail, new RegExp(`^ssm:UpdateServiceSetting default-ec2-instance-management-role = ${DEFAULT_ROLE} in eu-west-1 \\(now off\\)$`, 'm'));
+    // Through the DHMC API, with the role's ARN (a role given by name is self-managed), and what happens without it.
+    assert.match(confirmation!.detail, new RegExp(`^ssm:RegisterDefaultHostManagementConfiguration PermissionModel=SELF_MANAGED RoleArn=arn:aws:iam::123456789012:role/${DEFAULT_ROLE} in eu-west-1 \\(now off\\)$`, 'm'));
+    assert.match(confirmation!.detail, new RegExp(`^Where a Region does not offer this API: ssm:UpdateServiceSetting default-ec2-instance-management-role = ${DEFAULT_ROLE} instead`, 'm'));
     assert.match(confirmation!.detail, /every EC2 instance in this Region /, 'one Region: singular');
     assert.ok(shownTexts().every((t) => !t.includes('$None')), JSON.stringify(shownTexts()));
     assert.ok(result?.confirmed);
     assert.equal(result.roleCreated, true);
-    assert.deepEqual(result.results, [{ region: 'eu-west-1', ok: true, outcome: 'applied', message: 'applied' }]);
+    assert.deepEqual(result.results, [{ region: 'eu-west-1', ok: true, outcome: 'applied', message: 'applied', via: 'api' }]);
+    assert.deepEqual((await control<Record<string, unknown>>('GET', '/_control/dhmc'))['eu-west-1'], { model: 'SELF_MANAGED', value: DEFAULT_ROLE });
 
     assert.equal((await stored('eu-west-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
     const role = await api.session.port.getRole(await api.session.homeTarget(), 'AWSSystemsManagerDefaultEC2InstanceManagementRole');
@@ -248,7 +252,8 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     assert.match(confirmation!.message, /2 Regions \(eu-west-1, us-east-1\)/);
     assert.match(confirmation!.detail, /stop being managed/);
     assert.match(confirmation!.detail, /^Account 123456789012 · profile default credentials$/m);
-    assert.match(confirmation!.detail, new RegExp(`^ssm:ResetServiceSetting default-ec2-instance-management-role in us-east-1 \\(back to off; now ${DEFAULT_ROLE}\\)$`, 'm'));
+    assert.match(confirmation!.detail, new RegExp(`^ssm:DeregisterDefaultHostManagementConfiguration in us-east-1 \\(back to off; now ${DEFAULT_ROLE}\\)$`, 'm'));
+    assert.match(confirmation!.detail, /deregistering deletes that role once no Region uses it/, 'the default role may be one Systems Manager manages');
     assert.ok(result?.confirmed);
     assert.deepEqual(result.results.map((r) => [r.region, r.ok]), [
       ['eu-west-1', true],
@@ -372,7 +377,7 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     this.timeout(60_000);
     const config = vscode.workspace.getConfiguration('ssmPolicy.aws');
     await config.update('regionTimeout', 1, vscode.ConfigurationTarget.Global);
-    await control('POST', '/_control/faults', { region: 'us-east-1', kind: 'DelayedCommit', ms: 3_000, operations: ['UpdateServiceSetting'], count: 1 });
+    await control('POST', '/_control/faults', { region: 'us-east-1', kind: 'DelayedCommit', ms: 3_000, operations: ['RegisterDefaultHostManagementConfiguration'], count: 1 });
     try {
       assert.equal(api.dhmc.snapshot().get('us-east-1')?.kind, 'disabled');
       const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['us-east-1'], role: DEFAULT_ROLE });
@@ -391,5 +396,205 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
     } finally {
       await config.update('regionTimeout', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  describe('managed nodes under each Region', () => {
+    const ec2 = (region: string): EC2Client => new EC2Client({ region, endpoint: emulators!.info.motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    /** Starts instances in moto with these metadata options and Name tags; resolves to their ids in order. */
+    const launch = async (region: string, specs: { name: string; tokens: 'required' | 'optional' }[]): Promise<string[]> => {
+      const client = ec2(region);
+      try {
+        const image = (await client.send(new DescribeImagesCommand({}))).Images?.[0]?.ImageId;
+        const ids: string[] = [];
+        for (const spec of specs) {
+          const out = await client.send(
+            new RunInstancesCommand({
+              ImageId: image,
+              MinCount: 1,
+              MaxCount: 1,
+              MetadataOptions: { HttpTokens: spec.tokens },
+              TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: spec.name }] }],
+            }),
+          );
+          ids.push(out.Instances?.[0]?.InstanceId ?? '');
+        }
+        return ids;
+      } finally {
+        client.destroy();
+      }
+    };
+    const tokensOf = async (region: string, id: string): Promise<string | undefined> => {
+      const client = ec2(region);
+      try {
+        const out = await client.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
+        return out.Reservations?.[0]?.Instances?.[0]?.MetadataOptions?.HttpTokens;
+      } finally {
+        client.destroy();
+      }
+    };
+    let web = '';
+    let legacy = '';
+
+    before(async function () {
+      this.timeout(60_000);
+      // DHMC on long ago in us-east-1 with the documented role; web reports through it, legacy allows IMDSv1 and never registered.
+      await control('POST', '/_control/seed', { region: 'us-east-1', settingId: DHMC_ID, value: DEFAULT_ROLE, lastModifiedDate: '2026-01-01T00:00:00Z' });
+      [web, legacy] = await launch('us-east-1', [
+        { name: 'web', tokens: 'required' },
+        { name: 'legacy', tokens: 'optional' },
+      ]);
+      await control('POST', '/_control/nodes', { region: 'us-east-1', nodes: [{ instanceId: web, agentVersion: '3.3.40.0' }] });
+      await vscode.commands.executeCommand('ssmPolicy.refreshDhmc');
+    });
+
+    it('unfolding a Region lists its instances with one verdict each and the reasons under them; the summary shows in the row and the status bar', async () => {
+      const region = api.dhmc.node('us-east-1');
+      assert.equal(api.dhmc.getTreeItem(region).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      const children = await api.dhmc.getChildren(region);
+      const items = children.map((n) => api.dhmc.getTreeItem(n));
+      assert.deepEqual(
+        items.map((i) => [i.label, i.description, i.contextValue]),
+        [
+          [legacy, 'Not managed · legacy', 'managedNodeImdsOptional'],
+          [web, 'Managed through Default Host Management Configuration · web', 'managedNode'],
+        ],
+      );
+      const reasons = (await api.dhmc.getChildren(children[0])).map((n) => api.dhmc.getTreeItem(n));
+      assert.deepEqual(
+        reasons.map((i) => [i.label, i.contextValue]),
+        [
+          ['IMDSv2 is not required (HttpTokens is optional): DHMC needs IMDSv2.', 'readinessReason.imdsOptional'],
+          ['The instance has never registered with Systems Manager.', 'readinessReason.notRegistered'],
+          ['Not checked: the network path to the Systems Manager endpoints.', 'readinessNotChecked'],
+        ],
+      );
+      const row = api.dhmc.getTreeItem(region);
+      assert.match(String(row.description), /1\/2 managed$/);
+      assert.match((row.tooltip as vscode.MarkdownString).value, /us-east-1: 1 of 2 running instances managed; 1 need IMDSv2/);
+      assert.match(api.session.statusTooltip(), /Managed nodes:[\s\S]*us-east-1: 1 of 2 running instances managed; 1 need IMDSv2/);
+    });
+
+    it('AccessDenied on ec2:DescribeInstances in one Region shows there, and leaves the other Region as it is', async () => {
+      await control('POST', '/_control/faults', { service: 'ec2', region: 'eu-west-1', kind: 'AccessDenied', operations: ['DescribeInstances'] });
+      try {
+        const rows = (await api.dhmc.getChildren(api.dhmc.node('eu-west-1'))).map((n) => api.dhmc.getTreeItem(n));
+        assert.deepEqual(rows.map((i) => [i.label, i.contextValue]), [['Access denied: ec2:DescribeInstances', 'managedNodesInfo']]);
+        assert.equal((await api.dhmc.getChildren(api.dhmc.node('us-east-1'))).length, 2);
+      } finally {
+        await control('DELETE', '/_control/faults');
+      }
+    });
+
+    it('Copy Managed Nodes Report puts the Region table on the clipboard', async () => {
+      const text = await vscode.commands.executeCommand<string>('ssmPolicy.copyReadinessReport', 'us-east-1');
+      assert.equal(await vscode.env.clipboard.readText(), text);
+      assert.match(text ?? '', /^## us-east-1\n\n1 of 2 running instances managed; 1 need IMDSv2\n/);
+      assert.match(text ?? '', new RegExp(`^\\| ${legacy} \\| legacy \\| Not managed \\| IMDSv2 is not required`, 'm'));
+    });
+
+    it('Require IMDSv2 declined: nothing is called', async () => {
+      answer = false;
+      await control('DELETE', '/_control/stats');
+      const [node] = await api.dhmc.getChildren(api.dhmc.node('us-east-1'));
+      const result = await vscode.commands.executeCommand<ReadinessFixResult>('ssmPolicy.requireImdsV2', node, [node]);
+      assert.equal(result?.confirmed, false);
+      assert.equal(confirmations.length, 1);
+      const stats = await control<{ services: Record<string, Record<string, unknown>> }>('GET', '/_control/stats');
+      assert.equal(stats.services.ec2?.ModifyInstanceMetadataOptions, undefined, 'no ModifyInstanceMetadataOptions call');
+      assert.equal(await tokensOf('us-east-1', legacy), 'optional');
+    });
+
+    it('Require IMDSv2 confirmed: the confirmation names the account and each call; the instance then requires IMDSv2', async () => {
+      const [node] = await api.dhmc.getChildren(api.dhmc.node('us-east-1'));
+      const result = await vscode.commands.executeCommand<ReadinessFixResult>('ssmPolicy.requireImdsV2', node, [node]);
+      const [confirmation] = confirmations;
+      assert.equal(confirmation?.message, `Require IMDSv2 on ${legacy} in us-east-1?`);
+      assert.match(confirmation!.detail, /^Account 123456789012 · profile default credentials$/m);
+      assert.match(confirmation!.detail, new RegExp(`^ec2:ModifyInstanceMetadataOptions InstanceId=${legacy} HttpTokens=required in us-east-1$`, 'm'));
+      assert.deepEqual(result?.results, [{ subject: legacy, outcome: 'applied' }]);
+      assert.equal(await tokensOf('us-east-1', legacy), 'required');
+      const after = (await api.dhmc.getChildren(api.dhmc.node('us-east-1'))).map((n) => api.dhmc.getTreeItem(n));
+      assert.deepEqual(after.find((i) => i.label === legacy)?.contextValue, 'managedNode', 'read again: IMDSv2 no longer a reason');
+    });
+
+    it('Enable, letting Systems Manager create the role: Register SERVICE_MANAGED; Disable warns it deletes that role, and it does', async () => {
+      const iam = iamClient();
+      try {
+        // No default role: Systems Manager creates it.
+        await iam.send(new DetachRolePolicyCommand({ RoleName: ROLE_NAME, PolicyArn: DEFAULT_POLICY_ARN })).catch(() => undefined);
+        await iam.send(new DeleteRoleCommand({ RoleName: ROLE_NAME })).catch(() => undefined);
+        await control('POST', '/_control/seed', { region: 'eu-west-1', settingId: DHMC_ID, value: '$None', status: 'Default' });
+        await control('POST', '/_control/seed', { region: 'us-east-1', settingId: DHMC_ID, value: '$None', status: 'Default' });
+        await vscode.commands.executeCommand('ssmPolicy.refreshDhmc');
+        const enabled = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['eu-west-1'], permissionModel: 'SERVICE_MANAGED' });
+        const [confirmation] = confirmations;
+        assert.match(confirmation!.detail, /^ssm:RegisterDefaultHostManagementConfiguration PermissionModel=SERVICE_MANAGED in eu-west-1 \(now off\)$/m);
+        assert.match(confirmation!.detail, /^Systems Manager creates the role service-role\/AWSSystemsManagerDefaultEC2InstanceManagementRole/m);
+        assert.match(confirmation!.detail, /^Only if a Region does not offer RegisterDefaultHostManagementConfiguration, first:\niam:CreateRole /m);
+        assert.deepEqual(enabled?.results.map((r) => [r.region, r.outcome, r.via]), [['eu-west-1', 'applied', 'api']]);
+        assert.equal(enabled?.roleCreated, false, 'Systems Manager created the role, not the extension');
+        assert.deepEqual((await control<Record<string, unknown>>('GET', '/_control/dhmc'))['eu-west-1'], { model: 'SERVICE_MANAGED', value: DEFAULT_ROLE });
+        assert.ok((await iam.send(new GetRoleCommand({ RoleName: ROLE_NAME }))).Role);
+
+        confirmations = [];
+        const disabled = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.disableDhmc', 'eu-west-1');
+        assert.match(confirmations[0]!.detail, /^ssm:DeregisterDefaultHostManagementConfiguration in eu-west-1 \(back to off; now service-role\/AWSSystemsManagerDefaultEC2InstanceManagementRole\)$/m);
+        assert.match(confirmations[0]!.detail, /deregistering deletes that role once no Region uses it/);
+        assert.deepEqual(disabled?.results.map((r) => [r.region, r.outcome, r.via]), [['eu-west-1', 'applied', 'api']]);
+        await assert.rejects(iam.send(new GetRoleCommand({ RoleName: ROLE_NAME })), /NoSuchEntity|cannot be found/);
+        assert.equal(api.dhmc.snapshot().get('eu-west-1')?.kind, 'disabled');
+      } finally {
+        iam.destroy();
+      }
+    });
+
+    it('Enable where the Region does not offer the API: the setting is updated instead, after the role is set up, and the report says so', async () => {
+      await control('POST', '/_control/faults', { region: 'eu-west-1', kind: 'UnknownOperation', operations: ['RegisterDefaultHostManagementConfiguration'] });
+      try {
+        const result = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', { regions: ['eu-west-1'], permissionModel: 'SERVICE_MANAGED' });
+        assert.deepEqual(result?.results.map((r) => [r.region, r.outcome, r.via]), [['eu-west-1', 'applied', 'setting']]);
+        assert.equal(result?.roleCreated, true, 'the extension created the role the API would have');
+        assert.ok(
+          messages.some((m) => /eu-west-1: RegisterDefaultHostManagementConfiguration is not available in this Region; used UpdateServiceSetting instead: applied/.test(m.text)),
+          JSON.stringify(messages),
+        );
+        assert.equal((await stored('eu-west-1', DHMC_ID))?.SettingValue, DEFAULT_ROLE);
+      } finally {
+        await control('DELETE', '/_control/faults');
+      }
+    });
+
+    it('the reason "DHMC is off" offers Enable for its Region; a role without the policy offers to attach it (confirmed)', async () => {
+      // us-east-1 is off (previous test): the reason row's Region is what Enable takes.
+      const [first] = await api.dhmc.getChildren(api.dhmc.node('us-east-1'));
+      const off = (await api.dhmc.getChildren(first)).find((n) => api.dhmc.getTreeItem(n).contextValue === 'readinessReason.dhmcOff');
+      assert.ok(off, 'a dhmcOff reason row');
+      // The row's menu runs Enable with the row: the permission model is asked (the first, service-managed, is taken).
+      const picker = api.useUi({ pickOne: async (items) => items[0] });
+      let enabled: DhmcCommandResult | undefined;
+      try {
+        enabled = await vscode.commands.executeCommand<DhmcCommandResult>('ssmPolicy.enableDhmc', off, [off]);
+      } finally {
+        picker.dispose();
+      }
+      assert.deepEqual(enabled?.plan.changes.map((c) => [c.region, c.api?.model]), [['us-east-1', 'SERVICE_MANAGED']]);
+      assert.deepEqual(enabled?.results.map((r) => [r.region, r.outcome]), [['us-east-1', 'applied']]);
+
+      const iam = iamClient();
+      try {
+        await iam.send(new DetachRolePolicyCommand({ RoleName: ROLE_NAME, PolicyArn: DEFAULT_POLICY_ARN }));
+        await control('POST', '/_control/seed', { region: 'eu-west-1', settingId: DHMC_ID, value: DEFAULT_ROLE, lastModifiedDate: '2026-01-01T00:00:00Z' });
+        const [checked] = await vscode.commands.executeCommand<{ dhmc: { role?: { permissions?: { ok: boolean } } } }[]>('ssmPolicy.checkManagedNodes', 'eu-west-1');
+        assert.equal(checked?.dhmc.role?.permissions?.ok, false, 'the role lacks the policy');
+        confirmations = [];
+        const result = await vscode.commands.executeCommand<ReadinessFixResult>('ssmPolicy.attachDhmcPolicy', 'eu-west-1');
+        assert.match(confirmations[0]!.detail, new RegExp(`^iam:AttachRolePolicy ${DEFAULT_POLICY_ARN} to ${ROLE_NAME}$`, 'm'));
+        assert.deepEqual(result?.results, [{ subject: ROLE_NAME, outcome: 'applied' }]);
+        const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: ROLE_NAME }))).AttachedPolicies ?? [];
+        assert.deepEqual(attached.map((p) => p.PolicyArn), [DEFAULT_POLICY_ARN]);
+      } finally {
+        iam.destroy();
+      }
+    });
   });
 });

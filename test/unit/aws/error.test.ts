@@ -138,6 +138,13 @@ describe('core/aws/error: classifyAwsError', () => {
       assert.equal(invalid.reason, 'invalidRequest');
       assert.match(invalid.message, /Invalid value: Maybe$/);
     });
+    it('an operation the endpoint does not offer is unsupported, not a rejected request, and not retryable', () => {
+      for (const name of ['UnknownOperationException', 'InvalidAction']) {
+        const info = classifyAwsError(serviceError(name, 'Unknown operation', 400), { region: 'eu-west-3', action: 'ssm:RegisterDefaultHostManagementConfiguration' });
+        assert.deepEqual([info.kind, info.reason, info.retryable, info.outcomeUnknown], ['other', 'unsupported', false, false], name);
+        assert.equal(info.message, 'The operation ssm:RegisterDefaultHostManagementConfiguration is not available in eu-west-3.');
+      }
+    });
     it('anything else is other, and never throws', () => {
       assert.equal(classifyAwsError('boom').kind, 'other');
       assert.equal(classifyAwsError(undefined).kind, 'other');

@@ -138,4 +138,43 @@ describe('dhmc/plan', () => {
     assert.equal(leftOutNote(disable.leftOut), '1 Region left out: 1 already off');
     assert.equal(leftOutNote([]), undefined);
   });
+
+  describe('through the DHMC API', () => {
+    const arn = 'arn:aws:iam::123456789012:role/ops/Mine';
+    it('Register lines name the permission model, the role ARN and Overwrite where the Region names another role', () => {
+      const plan = planEnable(['us-east-2', 'eu-west-1', 'sa-east-1'], statuses, 'ops/Mine', { model: 'SELF_MANAGED', roleArn: arn });
+      assert.deepEqual(planLines(plan), [
+        `ssm:RegisterDefaultHostManagementConfiguration PermissionModel=SELF_MANAGED RoleArn=${arn} Overwrite=true in eu-west-1 (now ops/OtherRole)`,
+        `ssm:RegisterDefaultHostManagementConfiguration PermissionModel=SELF_MANAGED RoleArn=${arn} Overwrite=true in sa-east-1`,
+        `ssm:RegisterDefaultHostManagementConfiguration PermissionModel=SELF_MANAGED RoleArn=${arn} in us-east-2 (now off)`,
+        'Where a Region does not offer this API: ssm:UpdateServiceSetting default-ec2-instance-management-role = ops/Mine instead (the result says where).',
+      ]);
+    });
+    it('SERVICE_MANAGED takes no ARN; a Region already on with the default role is skipped', () => {
+      const plan = planEnable(['us-east-1', 'us-east-2'], statuses, ROLE, { model: 'SERVICE_MANAGED' });
+      assert.deepEqual(planLines(plan), [
+        'ssm:RegisterDefaultHostManagementConfiguration PermissionModel=SERVICE_MANAGED in us-east-2 (now off)',
+        `Where a Region does not offer this API: ssm:UpdateServiceSetting default-ec2-instance-management-role = ${ROLE} instead (the result says where).`,
+        `us-east-1: skipped, already enabled with ${ROLE}`,
+      ]);
+    });
+    it('Disable deregisters, and warns that Systems Manager deletes a role it manages', () => {
+      const plan = planDisable(['us-east-1', 'eu-west-1'], statuses, true);
+      const confirmation = disableConfirmation(plan)!;
+      assert.match(confirmation.detail, /^ssm:DeregisterDefaultHostManagementConfiguration in us-east-1 \(back to off; now service-role\/AWSSystemsManagerDefaultEC2InstanceManagementRole\)$/m);
+      assert.match(confirmation.detail, /^Where a Region does not offer this API: ssm:ResetServiceSetting default-ec2-instance-management-role instead/m);
+      assert.match(confirmation.detail, /deregistering deletes that role once no Region uses it/);
+      // Another role only: Systems Manager manages only the default one.
+      assert.doesNotMatch(disableConfirmation(planDisable(['eu-west-1'], statuses, true))!.detail, /deletes that role/);
+      // Without the API (the setting path), no such warning either.
+      assert.doesNotMatch(disableConfirmation(planDisable(['us-east-1'], statuses))!.detail, /deletes that role/);
+    });
+    it('the report names the Regions where the setting call replaced the API', () => {
+      const text = describeResults('enable', [
+        { region: 'us-east-2', ok: true, outcome: 'applied', message: 'applied', via: 'api' },
+        { region: 'eu-west-3', ok: true, outcome: 'applied', message: 'RegisterDefaultHostManagementConfiguration is not available in this Region; used UpdateServiceSetting instead: applied', via: 'setting' },
+      ]);
+      assert.equal(text, 'Enabled in 2 Regions: us-east-2, eu-west-3.\neu-west-3: RegisterDefaultHostManagementConfiguration is not available in this Region; used UpdateServiceSetting instead: applied');
+    });
+  });
 });
