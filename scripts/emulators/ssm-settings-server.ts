@@ -5,8 +5,9 @@
  * (RegisterDefaultHostManagementConfiguration, DeregisterDefaultHostManagementConfiguration); it proxies every other
  * request to moto byte for byte. Each request is identified by service (the SigV4 credential scope) and operation
  * (`X-Amz-Target` for SSM, `Action=` for the query protocols of IAM, STS and EC2), counted, and can be hit by an
- * injected fault: an error before it reaches the store, latency, a write that lands late, or a response lost,
- * withheld or replaced by a 5xx after the write was made. The control API under /_control/ is described in
+ * injected fault: an error before it reaches the store (denied, throttled, a 5xx, a Region not enabled, or an
+ * operation the Region does not offer), latency, a write that lands late, or a response lost, withheld or replaced by
+ * a 5xx after the write was made. The control API under /_control/ is described in
  * ./start.ts.
  *
  * DHMC (Register/DeregisterDefaultHostManagementConfiguration), as the SDK documents them, on the same state as the
@@ -87,8 +88,15 @@ export interface DhmcRegistration {
 export const SERVICES = ['ssm', 'iam', 'sts', 'ec2'] as const;
 export type Service = (typeof SERVICES)[number];
 
-/** Faults answered before the request reaches the store: it never executes (Latency delays it, then it passes). */
-export const BEFORE_COMMIT_KINDS = ['AccessDenied', 'Throttling', 'InternalError', 'RegionNotEnabled', 'Latency'] as const;
+/**
+ * Faults answered before the request reaches the store: it never executes (Latency delays it, then it passes).
+ * UnknownOperation: the Region does not offer the operation (SSM UnknownOperationException, the query protocols'
+ * InvalidAction), as an endpoint answers an operation it does not know.
+ */
+export const BEFORE_COMMIT_KINDS = ['AccessDenied', 'Throttling', 'InternalError', 'RegionNotEnabled', 'UnknownOperation', 'Latency'] as const;
+/** The kinds before the store that answer an error (all but Latency). */
+type ErrorKind = Exclude<(typeof BEFORE_COMMIT_KINDS)[number], 'Latency'>;
+const isErrorKind = (kind: string | undefined): kind is ErrorKind => kind !== 'Latency' && (BEFORE_COMMIT_KINDS as readonly (string | undefined)[]).includes(kind);
 /** Faults that let the request execute, then spoil the response: lost (connection destroyed), withheld, or a 500. */
 export const AFTER_COMMIT_KINDS = ['ResponseLost', 'TimeoutAfterCommit', 'InternalErrorAfterCommit'] as const;
 /** The kinds of fault the control API injects; DelayedCommit holds the request for `ms`, then executes it. */
@@ -108,7 +116,7 @@ export interface Fault {
   kind: FaultKind;
   /** Latency, TimeoutAfterCommit, DelayedCommit: milliseconds (defaults 200, 30000, 2000). */
   ms?: number;
-  /** The operations it applies to; `*` for all. By default the operations this server answers itself for `ssm` (service settings, DHMC), all for another service. */
+  /** The operations it applies to; `*` for all. By default the operations this server answers itself for `ssm` (service settings, DHMC, DescribeInstanceInformation), all for another service. */
   operations?: string[];
   /** How many matching requests it still applies to (it is removed after the last); unlimited when undefined. */
   remaining?: number;
@@ -270,8 +278,14 @@ function errorAnswer(service: string, err: AwsError): Answer {
 }
 
 /** The error an injected fault answers with, as the service would: codes and HTTP statuses the SDK classifies as AWS's. */
-function faultError(kind: 'AccessDenied' | 'Throttling' | 'InternalError' | 'RegionNotEnabled', call: Call, callerArn: string, accountId: string): AwsError {
+function faultError(kind: ErrorKind, call: Call, callerArn: string, accountId: string): AwsError {
   const region = call.region ?? 'us-east-1';
+  if (kind === 'UnknownOperation') {
+    // What an endpoint answers for an operation it does not know: SSM's JSON protocol names it UnknownOperationException,
+    // the query protocols (IAM, STS, EC2) InvalidAction; both 400, not retried.
+    const message = `The operation ${call.operation} is not available in this Region (injected by the emulator).`;
+    return new AwsError(call.service === 'ssm' ? 'UnknownOperationException' : 'InvalidAction', message, 400);
+  }
   const action = `${call.service}:${call.operation}`;
   const resource = call.service === 'iam' ? `arn:${partitionFor(region).id}:iam::${accountId}:*` : `arn:${partitionFor(region).id}:${call.service}:${region}:${accountId}:*`;
   const denied = `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
@@ -673,7 +687,7 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
       const fault = matching.find((f) => f.kind !== 'Latency');
       if (fault) consume(fault);
       const kind = fault?.kind;
-      if (kind === 'AccessDenied' || kind === 'Throttling' || kind === 'InternalError' || kind === 'RegionNotEnabled') {
+      if (isErrorKind(kind)) {
         const err = faultError(kind, call, callerArn, accountId);
         log(`${err.status} ${err.type} (injected ${kind})`);
         return send(res, errorAnswer(call.service, err));

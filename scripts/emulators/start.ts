@@ -26,6 +26,8 @@
 //              Throttling        SSM ThrottlingException 400; IAM/STS Throttling 400; EC2 RequestLimitExceeded 503
 //              InternalError     SSM InternalServerError 500; IAM ServiceFailure 500; STS InternalFailure 500; EC2 InternalError 500
 //              RegionNotEnabled  SSM UnrecognizedClientException 400; IAM/STS InvalidClientTokenId 403; EC2 AuthFailure 401
+//              UnknownOperation  the Region does not offer the operation: SSM UnknownOperationException 400;
+//                                IAM/STS/EC2 InvalidAction 400
 //              Latency           waits ms (default 200), then the request goes on (adds up with the other faults)
 //            after the store (the request executes, at moto or in the settings store):
 //              ResponseLost              then the connection is destroyed without an answer (socket hang up)
@@ -64,7 +66,8 @@ export type EmulatorService = 'ssm' | 'iam' | 'sts' | 'ec2';
 
 /**
  * What a fault does. Before the store (the request never executes): AccessDenied, Throttling, InternalError (a 5xx),
- * RegionNotEnabled, Latency (waits, then the request goes on). After the store (the request executes first):
+ * RegionNotEnabled, UnknownOperation (the Region does not offer the operation: SSM UnknownOperationException 400, the
+ * query protocols' InvalidAction 400), Latency (waits, then the request goes on). After the store (the request executes first):
  * ResponseLost (the connection is destroyed without an answer), TimeoutAfterCommit (the answer is withheld `ms` or
  * until the client gives up), InternalErrorAfterCommit (a 500 instead of the answer). DelayedCommit: the request is
  * held `ms`, then executed.
@@ -74,6 +77,7 @@ export type EmulatorFaultKind =
   | 'Throttling'
   | 'InternalError'
   | 'RegionNotEnabled'
+  | 'UnknownOperation'
   | 'Latency'
   | 'ResponseLost'
   | 'TimeoutAfterCommit'
@@ -89,7 +93,7 @@ export interface EmulatorFault {
   region?: string;
   /** Latency (default 200), TimeoutAfterCommit (default 30000), DelayedCommit (default 2000): milliseconds. */
   ms?: number;
-  /** Operations it applies to, e.g. `CreateRole`; `['*']` for all. Default: for `ssm` the operations the front answers itself (the three service-setting ones, Register/DeregisterDefaultHostManagementConfiguration), every operation for another service. */
+  /** Operations it applies to, e.g. `CreateRole`; `['*']` for all. Default: for `ssm` the operations the front answers itself (the three service-setting ones, Register/DeregisterDefaultHostManagementConfiguration, DescribeInstanceInformation), every operation for another service. */
   operations?: string[];
   /** How many matching requests it applies to, then it is removed; unlimited by default. */
   count?: number;

@@ -17,7 +17,14 @@ import {
   ListPolicyVersionsCommand,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetParameterCommand, GetServiceSettingCommand, PutParameterCommand, SSMClient, UpdateServiceSettingCommand } from '@aws-sdk/client-ssm';
+import {
+  GetParameterCommand,
+  GetServiceSettingCommand,
+  PutParameterCommand,
+  RegisterDefaultHostManagementConfigurationCommand,
+  SSMClient,
+  UpdateServiceSettingCommand,
+} from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { EmulatorFault, EmulatorStats, Emulators } from '../../../scripts/emulators/start';
 import { useEmulators } from '../aws/emulators';
@@ -273,6 +280,41 @@ describe('emulators: the front server and its faults (over HTTP, SDK clients)', 
         assert.deepEqual(counts(await emu.stats(), 'ssm', 'UpdateServiceSetting'), [c.retried ? 2 : 1, 0]);
       });
     }
+
+    it('SSM UnknownOperation: the Region does not offer Register…; UnknownOperationException 400, not retried, nothing registered, another Region works', async () => {
+      const role = 'AWSSystemsManagerDefaultEC2InstanceManagementRole';
+      await emu.fault({ kind: 'UnknownOperation', region: 'eu-west-3', operations: ['RegisterDefaultHostManagementConfiguration'] });
+      const register = new RegisterDefaultHostManagementConfigurationCommand({ PermissionModel: 'SERVICE_MANAGED' });
+      const err = await rejection(front(SSMClient, { region: 'eu-west-3', maxAttempts: 2 }).send(register));
+      assert.deepEqual([err.name, err.$metadata?.httpStatusCode, err.$metadata?.attempts, err.$fault], ['UnknownOperationException', 400, 1, 'client']);
+      assert.equal(err.message, 'The operation RegisterDefaultHostManagementConfiguration is not available in this Region (injected by the emulator).');
+      assert.equal(await dhmcValue('eu-west-3'), undefined, 'the setting was not changed');
+      assert.equal(await roleExists(role), false, 'the service-managed role was not created');
+      assert.deepEqual(counts(await emu.stats(), 'ssm', 'RegisterDefaultHostManagementConfiguration'), [1, 0]);
+      const setting = await front(SSMClient, { region: 'eu-west-3' }).send(new GetServiceSettingCommand({ SettingId: DHMC_ID }));
+      assert.equal(setting.ServiceSetting?.SettingValue, '$None', 'the other operations of the Region still answer');
+      const out = await front(SSMClient, { region: 'eu-west-1' }).send(register);
+      assert.equal(out.RoleArn, `arn:aws:iam::${emu.accountId}:role/service-role/${role}`, 'another Region offers it');
+      assert.equal(await dhmcValue('eu-west-1'), `service-role/${role}`);
+      assert.equal(await dhmcValue('eu-west-3'), undefined);
+    });
+
+    it('UnknownOperation for the query protocols: EC2, IAM and STS answer InvalidAction 400', async () => {
+      await emu.fault([
+        { service: 'ec2', kind: 'UnknownOperation', operations: ['DescribeRegions'], count: 1 },
+        { service: 'iam', kind: 'UnknownOperation', operations: ['CreateRole'], count: 1 },
+        { service: 'sts', kind: 'UnknownOperation', count: 1 },
+      ]);
+      const ec2 = await rejection(front(EC2Client, { maxAttempts: 2 }).send(new DescribeRegionsCommand({})));
+      assert.deepEqual([ec2.name, ec2.$metadata?.httpStatusCode, ec2.$metadata?.attempts], ['InvalidAction', 400, 1]);
+      assert.match(ec2.message, /The operation DescribeRegions is not available in this Region/);
+      const iam = await rejection(front(IAMClient, { maxAttempts: 2 }).send(new CreateRoleCommand({ RoleName: 'unknown', AssumeRolePolicyDocument: TRUST })));
+      assert.deepEqual([iam.name, iam.$metadata?.httpStatusCode, iam.$metadata?.attempts], ['InvalidAction', 400, 1]);
+      assert.equal(await roleExists('unknown'), false);
+      const sts = await rejection(front(STSClient).send(new GetCallerIdentityCommand({})));
+      assert.deepEqual([sts.name, sts.$metadata?.httpStatusCode], ['InvalidAction', 400]);
+      assert.equal((await emu.stats()).committed, 0);
+    });
 
     it('EC2 and STS answer in their own shapes', async () => {
       await emu.fault([
