@@ -1,7 +1,11 @@
 // `npm run demo`: run the product without an AWS account.
 //   1. builds and runs ssm-policy-lint over examples/ (the linter at work);
-//   2. starts the local AWS emulators seeded with a realistic account (DHMC on in us-east-1 and eu-west-1,
-//      pending in ap-northeast-1, off elsewhere, AccessDenied in eu-central-1, sa-east-1 throttled once) and
+//   2. starts the local AWS emulators seeded with a realistic account (seedDemoAccount in emulators/start.ts):
+//      DHMC on in us-east-1, eu-west-1 and ap-south-1, pending in ap-northeast-1, off elsewhere; the DHMC role
+//      missing in us-west-1, at another path in ap-southeast-2, not trusting Systems Manager in ca-central-1 and
+//      without the permissions in eu-north-1; AccessDenied in eu-central-1, sa-east-1 throttled once; and 20 EC2
+//      instances with their managed nodes that show every readiness verdict and reason (most in us-east-1, whose
+//      Name tags say what each shows; DHMC off in us-east-2; instance profiles unreadable in ap-south-1). Then
 //      code-server (VS Code in the browser) with the extension installed and a temp copy of examples/ as the
 //      workspace; prints the URL to open and runs until Ctrl-C, then stops everything and removes its temp folders.
 // The first run also sets up code-server (scripts/integration/setup.ts, into .vscode-test/): several minutes, with a
@@ -200,7 +204,7 @@ async function main(): Promise<number> {
   if (opts['cli-only']) return 0;
 
   // ---- 2. emulators (+ code-server) --------------------------------------------------------------------------
-  const { startEmulators, seedDemoAccount, MotoServerNotFoundError } = await import('./emulators/start');
+  const { startEmulators, seedDemoAccount, DEMO_ACCOUNT_SUMMARY, MotoServerNotFoundError } = await import('./emulators/start');
   const { installIntegrationTools, MissingDebianPackagesError } = await import('./integration/setup');
   const wb = await import('./demo/workbench');
   running.killGroup = wb.killGroup;
@@ -222,7 +226,7 @@ async function main(): Promise<number> {
     const emulators = await startEmulators({ verbose: opts.verbose, log: opts.verbose ? (l) => console.error(l) : undefined });
     running.emulators = emulators;
     await seedDemoAccount(emulators);
-    say(`emulators up (${elapsed()}): DHMC on in us-east-1 and eu-west-1, pending in ap-northeast-1, off elsewhere; eu-central-1 denied; sa-east-1 throttled once`);
+    say(`emulators up (${elapsed()}): ${DEMO_ACCOUNT_SUMMARY}`);
 
     if (!tools) {
       console.log(

@@ -54,7 +54,7 @@ import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { DHMC_ROLE_NAME } from '../../src/core/ssm/dhmc';
+import { DHMC_MANAGED_POLICY, DHMC_ROLE_NAME } from '../../src/core/ssm/dhmc';
 import { DHMC_SETTING_ID } from '../../src/core/ssm/service-settings';
 import type { SeededNode } from './ssm-settings-server';
 
@@ -480,27 +480,194 @@ export function applyEnv(handle: Pick<Emulators, 'env' | 'unset'>, target: NodeJ
   };
 }
 
+/** One EC2 instance of the demo fleet; its Name tag says what the readiness of managed nodes shows for it. */
+export interface DemoInstance {
+  name: string;
+  /** MetadataOptions.HttpTokens; `required` (IMDSv2 only) by default. */
+  httpTokens?: 'required' | 'optional';
+  /** MetadataOptions.HttpEndpoint; `enabled` by default. */
+  httpEndpoint?: 'enabled' | 'disabled';
+  /** The instance profile it is launched with (seedDemoAccount creates both). */
+  profile?: typeof DEMO_APP_PROFILE | typeof DEMO_LEGACY_PROFILE;
+  /** What DescribeInstanceInformation says of it; none: it never registered with Systems Manager. */
+  agent?: { version: string; pingStatus?: 'Online' | 'ConnectionLost' | 'Inactive'; lastPingHoursAgo?: number };
+  /** Stopped after it is launched. */
+  stopped?: boolean;
+}
+
+/** The instance profile whose role has AmazonSSMManagedInstanceCore attached: its instances are managed through it. */
+export const DEMO_APP_PROFILE = 'demo-app-profile';
+/** The instance profile whose role allows only ssm:UpdateInstanceInformation: it takes precedence and cannot manage. */
+export const DEMO_LEGACY_PROFILE = 'demo-legacy-profile';
+
+/** An image in moto's default list, which it loads into every Region. */
+const DEMO_IMAGE_ID = 'ami-12c6146b';
+const AGENT = '3.3.1142.0';
+const OLD_AGENT = '3.1.1732.0';
+
+/**
+ * The demo's EC2 instances per Region (launched in moto) and their managed nodes (seeded in the front server), so
+ * that every verdict and reason of src/core/dhmc/readiness.ts shows somewhere. The Regions' DHMC settings and roles
+ * are seeded by seedDemoAccount; eu-central-1 (denied) and sa-east-1 (throttled once) have no instances.
+ */
+export const DEMO_FLEET: Readonly<Record<string, readonly DemoInstance[]>> = {
+  // DHMC on with the documented role: one instance per way of being managed or not.
+  'us-east-1': [
+    { name: 'web-1 (managed through DHMC)', agent: { version: AGENT } },
+    { name: 'web-2 (IMDSv2 optional, not reporting)', httpTokens: 'optional' },
+    { name: 'worker-1 (SSM Agent too old)', agent: { version: OLD_AGENT, pingStatus: 'ConnectionLost', lastPingHoursAgo: 24 * 12 } },
+    { name: 'worker-2 (agent lost its connection)', agent: { version: AGENT, pingStatus: 'ConnectionLost', lastPingHoursAgo: 2 } },
+    { name: 'batch-1 (never registered)' },
+    { name: 'app-1 (managed through its instance profile)', profile: DEMO_APP_PROFILE, agent: { version: AGENT } },
+    { name: 'legacy-1 (profile takes precedence, lacks the control channel)', profile: DEMO_LEGACY_PROFILE, agent: { version: '3.2.923.0' } },
+    { name: 'db-1 (metadata service turned off)', httpEndpoint: 'disabled' },
+    { name: 'old-web (stopped)', stopped: true, agent: { version: AGENT, pingStatus: 'ConnectionLost', lastPingHoursAgo: 24 * 30 } },
+  ],
+  'eu-west-1': [
+    { name: 'api-1 (managed through DHMC)', agent: { version: AGENT } },
+    { name: 'api-2 (managed through DHMC)', agent: { version: AGENT } },
+  ],
+  // DHMC switched on just now (PendingUpdate): instances that report nothing yet are pending.
+  'ap-northeast-1': [{ name: 'web-1 (pending: DHMC switched on just now)' }, { name: 'web-2 (pending: DHMC switched on just now)' }],
+  // DHMC off: only an instance profile manages.
+  'us-east-2': [{ name: 'web-1 (DHMC off)' }, { name: 'app-1 (managed through its instance profile)', profile: DEMO_APP_PROFILE, agent: { version: AGENT } }],
+  'us-west-1': [{ name: 'web-1 (the DHMC role does not exist)' }],
+  'ap-southeast-2': [{ name: 'web-1 (the DHMC role has another path)' }],
+  'ca-central-1': [{ name: 'web-1 (the DHMC role does not trust Systems Manager)' }],
+  'eu-north-1': [{ name: 'web-1 (the DHMC role lacks permissions)' }],
+  // IAM denies reading instance profiles here (an injected fault): the profile's role cannot be read.
+  'ap-south-1': [{ name: 'app-1 (instance profile unreadable)', profile: DEMO_APP_PROFILE }],
+};
+
+/**
+ * The Regions whose DHMC setting names a wrong role: its name (under service-role/ in the setting), and the role as
+ * created, with AmazonSSMManagedEC2InstanceDefaultPolicy attached unless an inline policy allows only `inlineAction`
+ * (no role: it does not exist).
+ */
+const DEMO_BROKEN_DHMC_ROLES: { region: string; name: string; role?: { path: string; trusts: string; inlineAction?: string } }[] = [
+  { region: 'us-west-1', name: 'DemoDhmcRoleDeleted' },
+  { region: 'ap-southeast-2', name: 'DemoDhmcRoleAtRoot', role: { path: '/', trusts: 'ssm.amazonaws.com' } },
+  { region: 'ca-central-1', name: 'DemoDhmcRoleTrustsEc2', role: { path: '/service-role/', trusts: 'ec2.amazonaws.com' } },
+  { region: 'eu-north-1', name: 'DemoDhmcRoleWithoutMessages', role: { path: '/service-role/', trusts: 'ssm.amazonaws.com', inlineAction: 'ssm:UpdateInstanceInformation' } },
+];
+
+/** What seedDemoAccount seeds, in one line. */
+export const DEMO_ACCOUNT_SUMMARY =
+  'DHMC on in us-east-1, eu-west-1 and ap-south-1 (ap-northeast-1 pending), off elsewhere; the DHMC role missing in us-west-1, ' +
+  'at another path in ap-southeast-2, not trusting Systems Manager in ca-central-1, without permissions in eu-north-1; ' +
+  `eu-central-1 denied; sa-east-1 throttled once; ${Object.values(DEMO_FLEET).flat().length} EC2 instances showing every readiness verdict ` +
+  '(most in us-east-1; DHMC off in us-east-2; instance profiles unreadable in ap-south-1)';
+
 /**
  * Seeds a realistic account for the demo: the DHMC role in IAM (created as the docs do), DHMC on in a few
- * Regions and off elsewhere, one Region denied, one throttled once, a Parameter Store tier customised.
+ * Regions and off elsewhere, one Region denied, one throttled once, a Parameter Store tier customised; and a fleet
+ * ({@link DEMO_FLEET}) of EC2 instances in moto with their managed nodes, instance profiles and DHMC roles that
+ * show every readiness verdict and reason: a role missing, at another path, not trusting ssm.amazonaws.com, or
+ * without the permissions, each in a Region of its own, and IAM's GetInstanceProfile denied in ap-south-1.
  */
 export async function seedDemoAccount(handle: Emulators): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const { IAMClient, CreateRoleCommand, AttachRolePolicyCommand } = await import('@aws-sdk/client-iam');
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: handle.motoUrl, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  const trust = { Version: '2012-10-17', Statement: [{ Sid: '', Effect: 'Allow', Principal: { Service: 'ssm.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-  await iam.send(new CreateRoleCommand({ RoleName: DHMC_ROLE_NAME, Path: '/service-role/', AssumeRolePolicyDocument: JSON.stringify(trust) }));
-  await iam.send(new AttachRolePolicyCommand({ RoleName: DHMC_ROLE_NAME, PolicyArn: 'arn:aws:iam::aws:policy/AmazonSSMManagedEC2InstanceDefaultPolicy' }));
-  iam.destroy();
+  const { IAMClient, CreateRoleCommand, AttachRolePolicyCommand, PutRolePolicyCommand, CreateInstanceProfileCommand, AddRoleToInstanceProfileCommand } = await import('@aws-sdk/client-iam');
+  const { EC2Client, DescribeInstancesCommand, RunInstancesCommand, StopInstancesCommand } = await import('@aws-sdk/client-ec2');
+  // Straight to moto, past the faults and the counts.
+  const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+  const ec2Of = (region: string): InstanceType<typeof EC2Client> => new EC2Client({ region, endpoint: handle.motoUrl, credentials });
+
+  const seedIam = async (): Promise<void> => {
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: handle.motoUrl, credentials });
+    const trustOf = (service: string): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: '', Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+    const managed = (name: string): string => `arn:aws:iam::aws:policy/${name}`;
+    const role = async (name: string, path: string, trusts: string, policy: { managed: string } | { inline: string; action: string }): Promise<void> => {
+      await iam.send(new CreateRoleCommand({ RoleName: name, Path: path, AssumeRolePolicyDocument: trustOf(trusts) }));
+      if ('managed' in policy) await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: managed(policy.managed) }));
+      else {
+        const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: policy.action, Resource: '*' }] });
+        await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: policy.inline, PolicyDocument: document }));
+      }
+    };
+    const profile = async (name: string, roleName: string): Promise<void> => {
+      await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: name }));
+      await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: roleName }));
+    };
+    try {
+      await Promise.all([
+        role(DHMC_ROLE_NAME, '/service-role/', 'ssm.amazonaws.com', { managed: DHMC_MANAGED_POLICY }),
+        role('demo-app-role', '/', 'ec2.amazonaws.com', { managed: 'AmazonSSMManagedInstanceCore' }).then(() => profile(DEMO_APP_PROFILE, 'demo-app-role')),
+        role('demo-legacy-role', '/', 'ec2.amazonaws.com', { inline: 'update-instance-information-only', action: 'ssm:UpdateInstanceInformation' }).then(() =>
+          profile(DEMO_LEGACY_PROFILE, 'demo-legacy-role'),
+        ),
+        ...DEMO_BROKEN_DHMC_ROLES.flatMap(({ name, role: r }) =>
+          r ? [role(name, r.path, r.trusts, r.inlineAction ? { inline: 'only-some-of-it', action: r.inlineAction } : { managed: DHMC_MANAGED_POLICY })] : [],
+        ),
+      ]);
+    } finally {
+      iam.destroy();
+    }
+  };
+  // moto builds its EC2 backend on the first EC2 call (a second or two, longer when many calls race to it): one
+  // call builds it while IAM is seeded, before the Regions launch their instances in parallel.
+  const warmUpEc2 = async (): Promise<void> => {
+    const ec2 = ec2Of('us-east-1');
+    try {
+      await ec2.send(new DescribeInstancesCommand({}));
+    } finally {
+      ec2.destroy();
+    }
+  };
+  await Promise.all([seedIam(), warmUpEc2()]);
+
   const admin = `arn:aws:sts::${handle.accountId}:assumed-role/Admin/alice`;
   await handle.seed([
     { region: 'us-east-1', settingId: DHMC_SETTING_ID, value: `service-role/${DHMC_ROLE_NAME}`, lastModifiedUser: admin, lastModifiedDate: '2026-03-02T09:15:00Z' },
     { region: 'eu-west-1', settingId: DHMC_SETTING_ID, value: `service-role/${DHMC_ROLE_NAME}`, lastModifiedUser: admin, lastModifiedDate: '2026-05-11T14:02:00Z' },
     { region: 'ap-northeast-1', settingId: DHMC_SETTING_ID, value: `service-role/${DHMC_ROLE_NAME}`, status: 'PendingUpdate', lastModifiedUser: admin },
     { region: 'us-east-1', settingId: '/ssm/parameter-store/default-parameter-tier', value: 'Intelligent-Tiering', lastModifiedUser: admin },
+    { region: 'ap-south-1', settingId: DHMC_SETTING_ID, value: `service-role/${DHMC_ROLE_NAME}`, lastModifiedUser: admin, lastModifiedDate: '2026-04-07T08:30:00Z' },
+    ...DEMO_BROKEN_DHMC_ROLES.map(({ region, name }) => ({ region, settingId: DHMC_SETTING_ID, value: `service-role/${name}`, lastModifiedUser: admin, lastModifiedDate: '2026-04-21T16:45:00Z' })),
   ]);
   await handle.addFault({ region: 'eu-central-1', kind: 'AccessDenied' });
   await handle.addFault({ region: 'sa-east-1', kind: 'Throttling', count: 1 });
+  // IAM is global, but the emulator matches a fault to the Region the request is signed for: the readers of this
+  // Region only may not read instance profiles.
+  await handle.addFault({ service: 'iam', region: 'ap-south-1', operations: ['GetInstanceProfile'], kind: 'AccessDenied' });
+
+  // The fleet: a RunInstances per instance (each has its own tags and options), the stopped ones stopped, then the
+  // managed nodes Systems Manager knows of.
+  const now = Date.now();
+  const launch = async (region: string, instances: readonly DemoInstance[]): Promise<void> => {
+    const ec2 = ec2Of(region);
+    try {
+      const ids = await Promise.all(
+        instances.map(async (i) => {
+          const out = await ec2.send(
+            new RunInstancesCommand({
+              ImageId: DEMO_IMAGE_ID,
+              InstanceType: 't3.micro',
+              MinCount: 1,
+              MaxCount: 1,
+              MetadataOptions: { HttpTokens: i.httpTokens ?? 'required', HttpEndpoint: i.httpEndpoint ?? 'enabled' },
+              ...(i.profile ? { IamInstanceProfile: { Name: i.profile } } : {}),
+              TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: i.name }] }],
+            }),
+          );
+          const id = out.Instances?.[0]?.InstanceId;
+          if (!id) throw new Error(`moto launched no instance for ${i.name} in ${region}`);
+          return id;
+        }),
+      );
+      const stopped = ids.filter((_, n) => instances[n]?.stopped);
+      if (stopped.length > 0) await ec2.send(new StopInstancesCommand({ InstanceIds: stopped }));
+      const nodes = instances.flatMap((i, n): SeededNode[] => {
+        if (!i.agent || !ids[n]) return [];
+        const lastPing = new Date(now - (i.agent.lastPingHoursAgo ?? 0) * 3_600_000);
+        return [{ instanceId: ids[n], agentVersion: i.agent.version, pingStatus: i.agent.pingStatus ?? 'Online', lastPingDateTime: lastPing.toISOString(), platformType: 'Linux' }];
+      });
+      if (nodes.length > 0) await handle.seedNodes(region, nodes);
+    } finally {
+      ec2.destroy();
+    }
+  };
+  await Promise.all(Object.entries(DEMO_FLEET).map(([region, instances]) => launch(region, instances)));
 }
 
 async function main(): Promise<void> {
@@ -523,7 +690,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`moto_server:   ${handle.motoUrl}  (the real state, past the faults)`);
     console.log(`front server:  ${handle.frontUrl}  (IAM, STS, EC2, SSM; control API: ${handle.frontUrl}/_control/…)`);
-    if (args.includes('--demo')) console.log('Seeded: DHMC on in us-east-1, eu-west-1 (ap-northeast-1 pending), AccessDenied in eu-central-1, sa-east-1 throttled once.');
+    if (args.includes('--demo')) console.log(`Seeded: ${DEMO_ACCOUNT_SUMMARY}.`);
     console.log('\n# Use these in another shell:');
     for (const key of handle.unset) console.log(`unset ${key}`);
     for (const [key, value] of Object.entries(handle.env)) console.log(`export ${key}=${value}`);
