@@ -13,7 +13,8 @@
 //
 //   npm run demo [-- --port N]                  default port 8080 (a free one when it is busy)
 //   npm run demo -- --screenshot DIR            instead of waiting: headless Chromium saves DIR/demo-problems.png,
-//                                               DIR/demo-toast.png and DIR/demo-dhmc.png, checks the page, exits 1
+//                                               DIR/demo-toast.png, DIR/demo-dhmc.png and
+//                                               DIR/demo-managed-nodes.png, checks the page, exits 1
 //                                               when a check fails
 //   npm run demo -- --cli-only                  step 1 only (no emulators, code-server or Chromium needed)
 //   npm run demo -- --aws-only                  step 1 and the emulators, printing their environment (for the AWS

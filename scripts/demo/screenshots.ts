@@ -1,8 +1,9 @@
-// `npm run demo -- --screenshot DIR`: drives the demo workbench in headless Chromium and saves three pictures:
+// `npm run demo -- --screenshot DIR`: drives the demo workbench in headless Chromium and saves four pictures:
 //   DIR/demo-problems.png  mistakes/dhmc-admin.policy.json open, the Problems panel listing the extension's findings
 //   DIR/demo-toast.png     the notification toast of "SSM Policy: Lint All Policies in Workspace" (the workbench runs
 //                          as a user's does: notifications are shown)
 //   DIR/demo-dhmc.png      the SSM Policy Studio view container: DHMC per Region, read from the seeded emulator
+//   DIR/demo-managed-nodes.png  us-east-1 unfolded into its instances (the demo fleet), one into its reasons
 // Checks what the pictures claim; resolves to 0 when every check passed, else 1.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,6 +158,31 @@ async function drive(page: Page, url: string, dir: string, { verbose = false, sa
   const dhmcPng = join(dir, 'demo-dhmc.png');
   await page.screenshot({ path: dhmcPng });
   say(`saved ${dhmcPng}`);
+
+  // 4. Why isn't my instance managed? us-east-1 unfolded into its instances, one of them into its reasons.
+  await dhmcPane.locator('.monaco-list-row', { hasText: 'us-east-1' }).first().click();
+  const instanceRow = (name: string) => dhmcPane.locator('.monaco-list-row', { hasText: name }).first();
+  await instanceRow('web-2').waitFor({ timeout: 60_000 });
+  await instanceRow('web-2').click();
+  await dhmcPane.locator('.monaco-list-row', { hasText: 'IMDSv2 is not required' }).first().waitFor({ timeout: 20_000 });
+  await page.mouse.move(1400, 880);
+  await delay(500);
+  const nodesText = (await dhmcPane.innerText()).replace(/\s+/g, ' ');
+  if (verbose) say(`DHMC pane with us-east-1 unfolded: ${nodesText}`);
+  const eastRow = await row('us-east-1');
+  check(/us-east-1\s*2\/8 managed · Enabled/.test(eastRow), `the us-east-1 row sums up its managed nodes: ${eastRow}`);
+  for (const [what, pattern] of [
+    ['an instance managed through DHMC', /Managed through Default Host Management Configuration · web-1/],
+    ['an instance managed through its instance profile', /Managed through its instance profile · app-1/],
+    ['an instance not managed', /Not managed · web-2/],
+    ['its reason: IMDSv2 optional', /IMDSv2 is not required \(HttpTokens is optional\)/],
+    ['what was not checked', /Not checked: the network path/],
+  ] as const) {
+    check(pattern.test(nodesText), `managed nodes: ${what}`);
+  }
+  const nodesPng = join(dir, 'demo-managed-nodes.png');
+  await page.screenshot({ path: nodesPng });
+  say(`saved ${nodesPng}`);
   return checks.every(Boolean) ? 0 : 1;
 }
 

@@ -156,7 +156,7 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
     const nodes = this.managedNodes.get(node.region);
     if (nodes?.state === 'ready') {
       const { summary } = nodes.readiness;
-      view.description = [view.description, shortSummary(summary, vscode.l10n.t)].filter(Boolean).join(' · ');
+      view.description = [shortSummary(summary, vscode.l10n.t), view.description].filter(Boolean).join(' · ');
       view.tooltip = `${view.tooltip}\n\n${escapeMarkdown(regionSummaryLine(node.region, summary, vscode.l10n.t))}`;
     }
     return dressStatusItem(item, view);

@@ -469,7 +469,7 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
         ],
       );
       const row = api.dhmc.getTreeItem(region);
-      assert.match(String(row.description), /1\/2 managed$/);
+      assert.match(String(row.description), /^1\/2 managed · /);
       assert.match((row.tooltip as vscode.MarkdownString).value, /us-east-1: 1 of 2 running instances managed; 1 need IMDSv2/);
       assert.match(api.session.statusTooltip(), /Managed nodes:[\s\S]*us-east-1: 1 of 2 running instances managed; 1 need IMDSv2/);
     });
