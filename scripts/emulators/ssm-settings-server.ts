@@ -120,6 +120,8 @@ export interface Fault {
   operations?: string[];
   /** How many matching requests it still applies to (it is removed after the last); unlimited when undefined. */
   remaining?: number;
+  /** How many matching requests still pass untouched before it applies (a fault in the middle of a listing). */
+  skip?: number;
 }
 
 /** A service setting as this server stores it after an update, a reset or a seed. */
@@ -679,7 +681,12 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
         log('400 MissingAuthenticationTokenException');
         return send(res, jsonAnswer(400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' }));
       }
-      const matching = faults.filter((f) => matches(f, call));
+      const matching = faults.filter((f) => {
+        if (!matches(f, call)) return false;
+        if (!f.skip) return true;
+        f.skip -= 1;
+        return false;
+      });
       const latency = matching.filter((f) => f.kind === 'Latency');
       for (const f of latency) consume(f);
       const delay = latency.reduce((sum, f) => sum + (f.ms ?? DEFAULT_MS.Latency!), 0);
@@ -731,10 +738,12 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     if (f.operations !== undefined && !(Array.isArray(f.operations) && f.operations.every((o) => typeof o === 'string'))) return 'A fault\'s operations are a list of operation names or ["*"]';
     if (f.count !== undefined && !(Number.isInteger(f.count) && (f.count as number) > 0)) return 'A fault\'s count is a positive integer';
     if (f.ms !== undefined && !(typeof f.ms === 'number' && f.ms >= 0)) return 'A fault\'s ms is a number of milliseconds';
+    if (f.skip !== undefined && !(Number.isInteger(f.skip) && (f.skip as number) >= 0)) return 'A fault\'s skip is a whole number of requests';
     const fault: Fault = { id: nextFaultId++, service: service as Service | '*', region: (f.region as string | undefined) ?? '*', kind: f.kind as FaultKind };
     if (typeof f.ms === 'number') fault.ms = f.ms;
     if (Array.isArray(f.operations)) fault.operations = f.operations as string[];
     if (typeof f.count === 'number') fault.remaining = f.count;
+    if (typeof f.skip === 'number' && f.skip > 0) fault.skip = f.skip;
     return fault;
   };
 

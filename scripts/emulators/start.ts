@@ -20,7 +20,8 @@
 //             request is signed for, IAM too), operations?: ["CreateRole", …] or ["*"] (default: the operations the
 //             front answers itself for ssm, the three service-setting ones, Register/Deregister
 //             DefaultHostManagementConfiguration and DescribeInstanceInformation; every operation for another service), count? (matching requests
-//             it applies to, then it is removed; unlimited by default), ms?}
+//             it applies to, then it is removed; unlimited by default), skip? (matching requests that pass untouched
+//             first: skip 1 hits the second page of a listing), ms?}
 //            kind, before the store (the request never executes):
 //              AccessDenied      SSM AccessDeniedException 400; IAM/STS AccessDenied 403; EC2 UnauthorizedOperation 403
 //              Throttling        SSM ThrottlingException 400; IAM/STS Throttling 400; EC2 RequestLimitExceeded 503
@@ -97,6 +98,8 @@ export interface EmulatorFault {
   operations?: string[];
   /** How many matching requests it applies to, then it is removed; unlimited by default. */
   count?: number;
+  /** How many matching requests pass untouched first (e.g. 1: the second page of a listing is the first one hit). */
+  skip?: number;
 }
 
 /** A fault as the front server holds it. */

@@ -62,6 +62,8 @@ export const SSM_REGIONS_PATH = '/aws/service/global-infrastructure/services/ssm
 
 /** Options of {@link createAwsAdapter}. */
 export interface AwsAdapterOptions extends ClientFactoryOptions {
+  /** DescribeInstances' page size (5 to 1000; 1000 by default): the tests page through a few instances with a small one. */
+  instancePageSize?: number;
   /** The client factory to use (tests pass one that records calls); by default one of its own. */
   factory?: AwsClientFactory;
   /** Receives one line per failed call: action, Region, profile, kind and the classified (secret-free) message. */
@@ -297,7 +299,7 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): AwsAdapter {
 
     describeInstances: (t, o) =>
       call('ec2:DescribeInstances', t, async () =>
-        (await all(paginateDescribeInstances({ client: factory.client('ec2', t), pageSize: 1000 }, {}, send(o)), (p) => p.Reservations)).flatMap((r) => (r.Instances ?? []).map(toInstance)),
+        (await all(paginateDescribeInstances({ client: factory.client('ec2', t), pageSize: options.instancePageSize ?? 1000 }, {}, send(o)), (p) => p.Reservations)).flatMap((r) => (r.Instances ?? []).map(toInstance)),
       ),
     describeInstanceInformation: (t, o) =>
       call('ssm:DescribeInstanceInformation', t, async () =>

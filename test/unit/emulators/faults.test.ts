@@ -357,6 +357,16 @@ describe('emulators: the front server and its faults (over HTTP, SDK clients)', 
       assert.deepEqual(await emu.faults(), []);
     });
 
+    it('skip: the first matching requests pass untouched, then the fault applies (the middle of a listing)', async () => {
+      await emu.fault({ operations: ['GetServiceSetting'], kind: 'AccessDenied', skip: 2, count: 1 });
+      assert.equal((await emu.faults())[0]?.skip, 2);
+      const ssm = front(SSMClient);
+      for (let i = 0; i < 2; i++) await ssm.send(new GetServiceSettingCommand({ SettingId: DHMC_ID }));
+      assert.equal((await rejection(ssm.send(new GetServiceSettingCommand({ SettingId: DHMC_ID })))).name, 'AccessDeniedException', 'the third request');
+      await ssm.send(new GetServiceSettingCommand({ SettingId: DHMC_ID }));
+      assert.deepEqual(await emu.faults(), []);
+    });
+
     it('without count a fault stays; operations and service pick the requests it applies to', async () => {
       await emu.fault({ service: 'iam', operations: ['CreateRole'], kind: 'AccessDenied' });
       const iam = front(IAMClient);
