@@ -439,6 +439,7 @@ async function readinessSection(): Promise<void> {
     row('  calls in flight at once at the emulators (max)', String(stats.maxInFlight), `${stats.requests} calls for the ${regions.length} Regions, ${atMoto} of them (EC2, IAM) at moto, up to ${stats.moto.maxInFlight} waiting there at once`);
     row("  together with 0 ms injected (W0, the calls' own work)", `${w0.toFixed(0)} ms`, `${of}the ${latencyMs} ms read is ${(t / Math.max(w0, slowest)).toFixed(2)} x max(W0, the slowest Region alone): its latency hidden behind the work`);
     row(`  the ${regions.length} Regions read alone one after another (sum)`, `${aloneSum.toFixed(0)} ms`, `${(aloneSum / t).toFixed(1)} x the together read: what concurrency saves (moto's serial work stays; only the latency can be hidden)`);
+    if (rounds > 1) row('  the together reads in turn, 100 ms / 0 ms injected', '', withLatency.map((r, i) => `${(r.ms / 1000).toFixed(1)} / ${(without[i]!.ms / 1000).toFixed(1)} s`).join(', '));
     row('  moto busy during the together read (a call waiting there)', pct(busy), `of its time (W0: ${pct(busy0)}): the Regions wait on moto, which answers one call at a time`);
     row(`  setup: ${regions.length * perRegion} instances run in moto, nodes seeded`, `${(setupMs / 1000).toFixed(1)} s`, 'before the reads, not measured against anything');
     aws.dispose();
