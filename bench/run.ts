@@ -12,6 +12,10 @@
  *      templates for cfn-lint, whole process to whole process;
  *   6. DHMC status of 20 Regions through the SDK against the local emulator with 200 ms injected per call:
  *      the bounded-parallel loader against one call's latency and against loading them one after another;
+ *      then the readiness of managed nodes in 20 Regions × 500 instances (moto and the SSM emulator, 100 ms injected
+ *      per call): all Regions read together against the slowest Region read alone, and, since moto answers one call
+ *      at a time, the same read with 0 ms injected (W0), the Regions read one after another, and how much of the
+ *      together read moto was busy: what tells our concurrency apart from moto's serial work (readinessSection);
  *   5. in a real VS Code extension host (code-server, the integration harness, the minified bundle): the time
  *      from an edit of a 10 KB policy to its published diagnostics against linting it in the same host,
  *      activation time, and the size of the shipped extension bundle and of the IAM index beside it.
@@ -22,8 +26,9 @@
  *      read); and whether the production dist/extension.js holds any code of yaml or web-tree-sitter (it must not:
  *      they load on the first template).
  * Cold figures are medians over several fresh processes, since a single run on a shared machine varies by ±30 %.
- * Options: --quick (fewer repetitions, 100 policies for cfn-lint), --cfn-count N (200 by default), --only templates|readiness
- * (the production build and section 7 alone, with the bundle's size).
+ * Options: --quick (fewer repetitions, 100 policies for cfn-lint, 100 instances per Region for readiness), --cfn-count N
+ * (200 by default), --only templates (the production build and section 7 alone, with the bundle's size), --only readiness
+ * (the readiness of 20 Regions alone: about 5 minutes on 2 cores, 1 with --quick).
  */
 import { spawnSync } from 'node:child_process';
 import { build, type BuildOptions } from 'esbuild';
@@ -43,7 +48,7 @@ import { CUSTOM_TAGS } from '../src/core/embedded/cloudformation/yaml';
 import { lintTemplate, type TemplateLintResult } from '../src/core/embedded/lint';
 import { extractTerraform } from '../src/core/embedded/terraform';
 import { terraformParser } from '../src/core/embedded/terraform/parser';
-import type { Emulators } from '../scripts/emulators/start';
+import type { EmulatorStats, Emulators } from '../scripts/emulators/start';
 import { generateCloudFormation, generateTerraform, toCloudFormationJson } from './templates';
 
 const root = join(__dirname, '..');
@@ -358,27 +363,36 @@ async function withEmulators(section: string, run: (emu: Emulators) => Promise<v
  * Readiness of managed nodes: 20 Regions × 500 instances (100 with --quick) in moto, each with its SSM Agent reporting
  * in the SSM emulator and DHMC on, read with 100 ms injected per call; all Regions at once against the slowest
  * Region read alone (DescribeInstanceInformation pages 50 at a time, so a Region is about ten calls in a row). moto
- * is one Python process that answers one call at a time, so the ratio also measures moto's own work.
+ * is one Python process that answers one call at a time, so that ratio also measures moto's own work; the rows
+ * under it part the two, in the same run: the together read with 0 ms injected (W0, the work of every call with no
+ * latency to hide) and the headline time against the larger of W0 and the slowest Region; the 20 Regions read alone
+ * one after another against together (what our concurrency saves); and how long at least one call waited at moto
+ * during the together read (the front's stats), against its time. The together reads alternate, 100 ms then 0 ms,
+ * three times each (once with --quick); medians.
  */
 async function readinessSection(): Promise<void> {
   const perRegion = quick ? 100 : 500;
+  const rounds = quick ? 1 : 3;
+  const latencyMs = 100;
   const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
   await withEmulators('readiness of 20 Regions', async (emu) => {
     const regions = allRegions().slice(0, 20);
     const { EC2Client, DescribeImagesCommand, RunInstancesCommand } = await import('@aws-sdk/client-ec2');
-    await Promise.all(
-      regions.map(async (region) => {
-        const ec2 = new EC2Client({ region, endpoint: emu.motoUrl, credentials });
-        const image = (await ec2.send(new DescribeImagesCommand({}))).Images?.[0]?.ImageId;
-        const ids: string[] = [];
-        for (let left = perRegion; left > 0; left -= 100) {
-          const n = Math.min(100, left);
-          const out = await ec2.send(new RunInstancesCommand({ ImageId: image, MinCount: n, MaxCount: n, MetadataOptions: { HttpTokens: 'required' } }));
-          ids.push(...(out.Instances ?? []).map((i) => i.InstanceId ?? ''));
-        }
-        ec2.destroy();
-        await emu.seedNodes(region, ids.map((instanceId) => ({ instanceId, agentVersion: '3.3.40.0' })));
-      }),
+    const [, setupMs] = await timeAsync(() =>
+      Promise.all(
+        regions.map(async (region) => {
+          const ec2 = new EC2Client({ region, endpoint: emu.motoUrl, credentials });
+          const image = (await ec2.send(new DescribeImagesCommand({}))).Images?.[0]?.ImageId;
+          const ids: string[] = [];
+          for (let left = perRegion; left > 0; left -= 100) {
+            const n = Math.min(100, left);
+            const out = await ec2.send(new RunInstancesCommand({ ImageId: image, MinCount: n, MaxCount: n, MetadataOptions: { HttpTokens: 'required' } }));
+            ids.push(...(out.Instances ?? []).map((i) => i.InstanceId ?? ''));
+          }
+          ec2.destroy();
+          await emu.seedNodes(region, ids.map((instanceId) => ({ instanceId, agentVersion: '3.3.40.0' })));
+        }),
+      ),
     );
     const aws = createAwsAdapter();
     // The role Systems Manager creates (the emulator creates it in moto's IAM, global), then DHMC on long ago.
@@ -389,18 +403,45 @@ async function readinessSection(): Promise<void> {
     const read = (region: string) => loadRegionReadiness(aws, { region });
     const first = await read(regions[0] as string); // clients, credentials and connections warm
     await Promise.all(regions.map(read));
-    await emu.addFault({ service: '*', region: '*', kind: 'Latency', ms: 100 });
+    const latency = (): Promise<unknown> => emu.addFault({ service: '*', region: '*', kind: 'Latency', ms: latencyMs });
+    await latency();
     const alone: number[] = [];
-    for (const region of regions.slice(0, quick ? 3 : 20)) alone.push((await timeAsync(() => read(region)))[1]);
+    for (const region of regions) alone.push((await timeAsync(() => read(region)))[1]);
     const slowest = Math.max(...alone);
-    await emu.resetStats();
-    const [all, together] = await timeAsync(() => Promise.all(regions.map(read)));
-    const stats = await emu.stats();
-    const instances = all.reduce((n, r) => n + r.instances.length, 0);
-    row(`readiness, ${regions.length} Regions x ${perRegion} instances, 100 ms per call`, `${together.toFixed(0)} ms`, `${(together / slowest).toFixed(2)} x the slowest Region read alone (${slowest.toFixed(0)} ms); ${instances} instances`);
+    const aloneSum = alone.reduce((a, b) => a + b, 0);
+    /** All Regions at once, with the emulators' counts of the read. */
+    const together = async (): Promise<{ ms: number; instances: number; stats: EmulatorStats }> => {
+      await emu.resetStats();
+      const [all, ms] = await timeAsync(() => Promise.all(regions.map(read)));
+      return { ms, instances: all.reduce((n, r) => n + r.instances.length, 0), stats: await emu.stats() };
+    };
+    const withLatency: Awaited<ReturnType<typeof together>>[] = [];
+    const without: Awaited<ReturnType<typeof together>>[] = [];
+    for (let i = 0; i < rounds; i++) {
+      if (i > 0) await latency();
+      withLatency.push(await together());
+      await emu.clearFaults();
+      without.push(await together());
+    }
+    const t = median(withLatency.map((r) => r.ms));
+    const w0 = median(without.map((r) => r.ms));
+    const busy = median(withLatency.map((r) => r.stats.moto.busyMs / r.ms));
+    const busy0 = median(without.map((r) => r.stats.moto.busyMs / r.ms));
+    const stats = withLatency[0]!.stats;
+    const atMoto = Object.entries(stats.services)
+      .filter(([service]) => service !== 'ssm')
+      .reduce((n, [, ops]) => n + Object.values(ops).reduce((m, o) => m + o.received, 0), 0);
+    const of = rounds > 1 ? `median of ${rounds}; ` : '';
+    const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
+    row(`readiness, ${regions.length} Regions x ${perRegion} instances, ${latencyMs} ms per call`, `${t.toFixed(0)} ms`, `${(t / slowest).toFixed(2)} x the slowest Region read alone (${slowest.toFixed(0)} ms); ${of}${withLatency[0]!.instances} instances`);
     row('  a Region read alone (median)', `${median(alone).toFixed(0)} ms`, `${regions[0]}: ${summaryText(first.summary)}`);
     // The calls leave together (max in flight); moto, one Python process, works through them one at a time.
-    row('  calls in flight at once at the emulators (max)', String(stats.maxInFlight), `${stats.requests} calls for the ${regions.length} Regions; moto answers one at a time`);
+    row('  calls in flight at once at the emulators (max)', String(stats.maxInFlight), `${stats.requests} calls for the ${regions.length} Regions, ${atMoto} of them (EC2, IAM) at moto, up to ${stats.moto.maxInFlight} waiting there at once`);
+    row("  together with 0 ms injected (W0, the calls' own work)", `${w0.toFixed(0)} ms`, `${of}the ${latencyMs} ms read is ${(t / Math.max(w0, slowest)).toFixed(2)} x max(W0, the slowest Region alone): its latency hidden behind the work`);
+    row(`  the ${regions.length} Regions read alone one after another (sum)`, `${aloneSum.toFixed(0)} ms`, `${(aloneSum / t).toFixed(1)} x the together read: what concurrency saves (moto's serial work stays; only the latency can be hidden)`);
+    if (rounds > 1) row('  the together reads in turn, 100 ms / 0 ms injected', '', withLatency.map((r, i) => `${(r.ms / 1000).toFixed(1)} / ${(without[i]!.ms / 1000).toFixed(1)} s`).join(', '));
+    row('  moto busy during the together read (a call waiting there)', pct(busy), `of its time (W0: ${pct(busy0)}): the Regions wait on moto, which answers one call at a time`);
+    row(`  setup: ${regions.length * perRegion} instances run in moto, nodes seeded`, `${(setupMs / 1000).toFixed(1)} s`, 'before the reads, not measured against anything');
     aws.dispose();
   });
 }

@@ -172,6 +172,8 @@ export interface FrontStats {
   byOperation: Record<string, number>;
   /** Per service, then per operation. */
   services: Record<string, Record<string, OperationStats>>;
+  /** The calls proxied to moto: how many waited for its answer at once (max), and the milliseconds during which at least one did (moto busy, or its answer on the way). */
+  moto: { maxInFlight: number; busyMs: number };
 }
 
 /**
@@ -349,12 +351,18 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
   const nodes = new Map<string, SeededNode[]>();
   let faults: Fault[] = [];
   let nextFaultId = 1;
-  const emptyStats = (): FrontStats => ({ requests: 0, committed: 0, inFlight: 0, maxInFlight: 0, byOperation: {}, services: {} });
+  const emptyStats = (): FrontStats => ({ requests: 0, committed: 0, inFlight: 0, maxInFlight: 0, byOperation: {}, services: {}, moto: { maxInFlight: 0, busyMs: 0 } });
   let stats = emptyStats();
   let inFlight = 0;
+  /** Calls proxied to moto that wait for its answer, and since when at least one has (while atMoto > 0). */
+  let atMoto = 0;
+  let motoBusySince = 0;
   const resetStats = (): void => {
-    stats = { ...emptyStats(), inFlight, maxInFlight: inFlight };
+    stats = { ...emptyStats(), inFlight, maxInFlight: inFlight, moto: { maxInFlight: atMoto, busyMs: 0 } };
+    motoBusySince = performance.now();
   };
+  /** The stats as of now: the time moto has been busy so far counted in. */
+  const currentStats = (): FrontStats => ({ ...stats, moto: { ...stats.moto, busyMs: stats.moto.busyMs + (atMoto > 0 ? performance.now() - motoBusySince : 0) } });
   const opStats = (call: Call): OperationStats => {
     const byService = (stats.services[call.service] ??= {});
     return (byService[call.operation] ??= { received: 0, committed: 0 });
@@ -624,7 +632,16 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
     const headers: http.OutgoingHttpHeaders = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
     delete headers['transfer-encoding'];
     delete headers.connection;
-    return new Promise((resolve) => {
+    if (atMoto++ === 0) motoBusySince = performance.now();
+    stats.moto.maxInFlight = Math.max(stats.moto.maxInFlight, atMoto);
+    let answered = false;
+    return new Promise<Answer>((settle) => {
+      const resolve = (answer: Answer): void => {
+        if (answered) return;
+        answered = true;
+        if (--atMoto === 0) stats.moto.busyMs += performance.now() - motoBusySince;
+        settle(answer);
+      };
       const out = http.request({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (upstreamRes) => {
         const chunks: Buffer[] = [];
         upstreamRes.on('data', (c: Buffer) => chunks.push(c));
@@ -824,10 +841,10 @@ export async function startSsmSettingsServer(options: SsmSettingsServerOptions =
       return json(200, out);
     }
     if (path === '/_control/stats') {
-      if (req.method === 'GET') return json(200, stats);
+      if (req.method === 'GET') return json(200, currentStats());
       if (req.method === 'DELETE') {
         resetStats();
-        return json(200, stats);
+        return json(200, currentStats());
       }
     }
     return json(404, { error: `Unknown control path: ${req.method} ${path}` });

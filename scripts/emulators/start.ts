@@ -40,8 +40,10 @@
 //   DELETE /_control/faults  [{id?, region?, service?}]  removes the faults matching all given fields (all without a body)
 //   GET    /_control/faults
 //   GET    /_control/stats   {requests, committed, inFlight, maxInFlight, byOperation: {Op: received},
-//                             services: {iam: {CreateRole: {received, committed}}, …}}: calls that reached the front
-//                             and those executed against the store (an SDK retry of a write shows as committed twice)
+//                             services: {iam: {CreateRole: {received, committed}}, …}, moto: {maxInFlight, busyMs}}:
+//                             calls that reached the front and those executed against the store (an SDK retry of a
+//                             write shows as committed twice); of the calls proxied to moto, how many waited for it at
+//                             once and the milliseconds during which at least one did
 //   DELETE /_control/stats   resets the counts
 //   POST   /_control/seed    {region, settingId, value, status?, lastModifiedUser?, lastModifiedDate?} (or an array)
 //   POST   /_control/reset   [{moto: false}]      clears settings, faults, stats and held requests (a DelayedCommit
@@ -158,6 +160,8 @@ export interface EmulatorStats {
   byOperation: Record<string, number>;
   /** Per service (`iam`, `ssm`, …), then per operation. */
   services: Record<string, Record<string, EmulatorOperationStats>>;
+  /** The calls proxied to moto: how many waited for its answer at once (max), and the milliseconds during which at least one did (moto busy, or its answer on the way). */
+  moto: { maxInFlight: number; busyMs: number };
 }
 
 /** Which faults clearFaults removes: those matching every given field (all of them when none is given). */

@@ -142,6 +142,21 @@ describe('emulators: the front server and its faults (over HTTP, SDK clients)', 
       await emu.reset({ moto: false });
       assert.equal((await emu.stats()).requests, 0);
     });
+
+    it('the calls proxied to moto are timed there: how many waited for it at once, and how long at least one did (injected latency not included)', async () => {
+      await emu.resetStats();
+      await front(SSMClient).send(new GetServiceSettingCommand({ SettingId: DHMC_ID }));
+      assert.deepEqual((await emu.stats()).moto, { maxInFlight: 0, busyMs: 0 }, 'answered by the front, never at moto');
+      await emu.addFault({ service: 'ec2', kind: 'Latency', ms: 300 });
+      const ec2 = front(EC2Client);
+      const t0 = performance.now();
+      await Promise.all([0, 1, 2, 3].map(() => ec2.send(new DescribeRegionsCommand({ AllRegions: true }))));
+      const wall = performance.now() - t0;
+      const { moto } = await emu.stats();
+      assert.ok(moto.maxInFlight >= 1 && moto.maxInFlight <= 4, `maxInFlight ${moto.maxInFlight}`);
+      assert.ok(moto.busyMs > 0 && moto.busyMs < wall - 300, `busy ${moto.busyMs} ms of ${wall} ms, 300 ms of them injected`);
+      assert.deepEqual((await emu.resetStats()).moto, { maxInFlight: 0, busyMs: 0 });
+    });
   });
 
   describe('after the store: the write is made, the answer is not', () => {
