@@ -37,7 +37,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { createAwsAdapter } from '../src/aws/adapter';
-import { loadRegionReadiness, loadRegions, summaryText } from '../src/core/dhmc';
+import { instanceReadiness, loadRegionReadiness, loadRegions, summarizeReadiness, summaryText, type InstanceFacts, type RegionDhmcFacts } from '../src/core/dhmc';
+import { checkDhmcRolePermissions } from '../src/core/dhmc/role-permissions';
 import { allRegions } from '../src/core/iam/partitions';
 import { lintText } from '../src/core/lint';
 import { DHMC_SETTING_ID } from '../src/core/ssm/dhmc';
@@ -441,9 +442,53 @@ async function readinessSection(): Promise<void> {
     row(`  the ${regions.length} Regions read alone one after another (sum)`, `${aloneSum.toFixed(0)} ms`, `${(aloneSum / t).toFixed(1)} x the together read: what concurrency saves (moto's serial work stays; only the latency can be hidden)`);
     if (rounds > 1) row('  the together reads in turn, 100 ms / 0 ms injected', '', withLatency.map((r, i) => `${(r.ms / 1000).toFixed(1)} / ${(without[i]!.ms / 1000).toFixed(1)} s`).join(', '));
     row('  moto busy during the together read (a call waiting there)', pct(busy), `of its time (W0: ${pct(busy0)}): the Regions wait on moto, which answers one call at a time`);
+    const verdictMs = verdictsOfLargeRegion();
+    row('  verdicts of 1,000 instances, half with one of 20 profiles (CPU, in one go)', `${verdictMs.toFixed(1)} ms`, `${((100 * verdictMs) / median(alone)).toFixed(1)} % of a Region read alone: the part that holds the extension host's thread`);
     row(`  setup: ${regions.length * perRegion} instances run in moto, nodes seeded`, `${(setupMs / 1000).toFixed(1)} s`, 'before the reads, not measured against anything');
     aws.dispose();
   });
+}
+
+/**
+ * The verdicts of one Region of 1,000 running instances (IMDSv2 required on two thirds, every agent reporting, half
+ * with one of 20 instance profiles whose role grants what AmazonSSMManagedInstanceCore grants): the synchronous part of
+ * a Region's readiness, which the extension host runs between two reads; median of 7, after a warm-up.
+ */
+function verdictsOfLargeRegion(): number {
+  const core = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: ['ssm:DescribeAssociation', 'ssm:GetDocument', 'ssm:DescribeDocument', 'ssm:GetManifest', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:ListAssociations', 'ssm:ListInstanceAssociations', 'ssm:PutInventory', 'ssm:PutComplianceItems', 'ssm:UpdateAssociationStatus', 'ssm:UpdateInstanceAssociationStatus', 'ssm:UpdateInstanceInformation'], Resource: '*' },
+      { Effect: 'Allow', Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], Resource: '*' },
+      { Effect: 'Allow', Action: ['ec2messages:*'], Resource: '*' },
+    ],
+  });
+  const region: RegionDhmcFacts = {
+    enabled: true,
+    roleValue: 'service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole',
+    lastModified: new Date('2026-01-01T00:00:00Z'),
+    role: { exists: true, trust: { ok: true, trustsSsm: true }, permissions: checkDhmcRolePermissions([{ source: 'default', text: core }]) },
+  };
+  // Each read brings new profile objects (what a Region's read gives): nothing is remembered from the run before.
+  const fleet = (): InstanceFacts[] => {
+    const profiles = Array.from({ length: 20 }, (_, i) => ({ arn: `arn:aws:iam::123456789012:instance-profile/p${i}`, roleName: `r${i}`, policies: [{ source: 'core', text: core }] }));
+    return Array.from({ length: 1000 }, (_, i) => ({
+      instanceId: `i-${String(i).padStart(17, '0')}`,
+      state: 'running',
+      httpTokens: i % 3 ? 'required' : 'optional',
+      agent: { version: '3.3.40.0', pingStatus: 'Online' },
+      ...(i % 2 ? { profile: profiles[i % 20]! } : {}),
+    }));
+  };
+  const now = new Date();
+  const once = (): number => {
+    const instances = fleet();
+    const start = performance.now();
+    summarizeReadiness(instances.map((i) => instanceReadiness(i, region, now)));
+    return performance.now() - start;
+  };
+  once();
+  return median(Array.from({ length: 7 }, once));
 }
 
 /** Runs test/integration/perf in code-server with the production bundle and prints its figures. */
