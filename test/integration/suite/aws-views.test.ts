@@ -485,6 +485,18 @@ describe('AWS views (DHMC and service settings, against the emulators)', functio
       }
     });
 
+    it('a refresh cancels the managed nodes still being read; unfolded again, the Region is read anew', async () => {
+      await vscode.commands.executeCommand('ssmPolicy.refreshDhmcRegion', 'us-east-1');
+      await control('POST', '/_control/faults', { service: 'ec2', region: 'us-east-1', kind: 'Latency', ms: 5_000, operations: ['DescribeInstances'], count: 1 });
+      const pending = api.dhmc.getChildren(api.dhmc.node('us-east-1'));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(api.dhmc.managedNodes.get('us-east-1')?.state, 'loading');
+      await vscode.commands.executeCommand('ssmPolicy.refreshDhmc');
+      assert.deepEqual(await pending, [], 'the cancelled read shows nothing, not what it would have read');
+      assert.equal(api.dhmc.managedNodes.get('us-east-1'), undefined, 'forgotten');
+      assert.equal((await api.dhmc.getChildren(api.dhmc.node('us-east-1'))).length, 2, 'read again');
+    });
+
     it('Copy Managed Nodes Report puts the Region table on the clipboard', async () => {
       const text = await vscode.commands.executeCommand<string>('ssmPolicy.copyReadinessReport', 'us-east-1');
       assert.equal(await vscode.env.clipboard.readText(), text);
