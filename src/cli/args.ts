@@ -1,4 +1,6 @@
+import type { Locale } from '../core/i18n';
 import type { PolicyKind } from '../core/policy/types';
+import { cliTexts } from './messages';
 
 /** Output formats of the CLI. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -19,41 +21,15 @@ export interface CliArgs {
   paths: string[];
   help: boolean;
   version: boolean;
+  /** The language of the messages; undefined: from LC_ALL, LC_MESSAGES or LANG. */
+  lang?: Locale;
 }
 
 /** Bad usage; the CLI prints the message with the usage and exits 2. */
 export class UsageError extends Error {}
 
-/** The usage text printed by --help and on bad usage. */
-export const USAGE = `Usage: ssm-policy-lint [options] PATH...
-
-Lints AWS IAM policies (identity, trust, SCP) offline, with AWS Systems Manager knowledge.
-PATH is a file (always linted), - for standard input, or a directory: every *.json and *.jsonc
-below it that is a policy, by file name (*.policy.json, *-trust.json, *.scp.json ...) or by
-content (a "Statement" with "Effect", "Action" or "NotAction"), as the editor decides. Other
-files are skipped and counted. The walk follows symbolic links and never enters .git (and other
-version control folders) or node_modules; it does enter dist, out and cdk.out.
-Files must be UTF-8 (a BOM is fine), regular files, and at most 8 MB.
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --kind auto|identity|trust|resource|scp
-                             policy kind (default: auto = detected per file)
-  --config FILE              rule severities, e.g. { "rules": { "passrole-wildcard": "off" } }
-                             (default: .ssm-policy-lint.json in the working directory, if present)
-  --fix                      apply the safe fixes in place to the files recognised as policies
-                             (a file changed meanwhile is left alone and reported), then report
-                             what remains
-  --quiet                    report errors only (--max-warnings still counts the warnings)
-  --max-warnings N           also exit 1 when there are more than N warnings
-  --verbose                  say on standard error why each file was linted or skipped, and
-                             which folders were not walked
-                             (--fix, --quiet and --verbose also take =true or =false)
-  -h, --help                 show this help
-  -v, --version              show the version
-
-Exit status: 0 no error found, 1 an error was found (or too many warnings),
-2 bad usage, an unreadable file, a file that is not UTF-8, or a --fix conflict.`;
+/** The usage text printed by --help and on bad usage (English; `cliTexts(locale).usage` for the reader's language). */
+export const USAGE = cliTexts('en').usage;
 
 const FORMATS = new Set(['text', 'json', 'sarif']);
 const KINDS = new Set(['auto', 'identity', 'trust', 'resource', 'scp']);
@@ -103,6 +79,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--verbose':
         args.verbose = bool();
         break;
+      case '--lang': {
+        const v = value();
+        if (v !== 'en' && v !== 'ja') throw new UsageError(`Unknown language "${v}": use en or ja`);
+        args.lang = v;
+        break;
+      }
       case '--max-warnings': {
         const v = value();
         if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}"`);
@@ -131,4 +113,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (!args.help && !args.version && args.paths.length === 0) throw new UsageError('No PATH given');
   if (args.fix && args.paths.includes('-')) throw new UsageError('--fix rewrites files and cannot be used with - (standard input)');
   return args;
+}
+
+/** The language argv asks for with --lang, read before parsing (so that a usage error is in that language too). */
+export function langInArgs(argv: readonly string[]): Locale | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return undefined;
+    const value = arg === '--lang' ? argv[i + 1] : arg?.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'en' || value === 'ja') return value;
+  }
+  return undefined;
 }

@@ -2,6 +2,8 @@ import type * as Sarif from 'sarif';
 import type { LintFinding } from '../core/lint';
 import type { PolicyRule, Severity } from '../core/rules/rule';
 import { ruleDocsUrl } from '../core/rules/rule';
+import { ruleDescription, type Locale } from '../core/i18n';
+import { cliTexts, type CliTexts } from './messages';
 
 /** Findings of one input, as the CLI reports them. */
 export interface FileFindings {
@@ -46,8 +48,8 @@ export function formatJson(results: readonly FileFindings[]): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-/** Human-readable lines `file:line:col  severity  message  rule-id`, then a summary. */
-export function formatText(results: readonly FileFindings[], color = false): string {
+/** Human-readable lines `file:line:col  severity  message  rule-id`, then a summary in the texts' language. */
+export function formatText(results: readonly FileFindings[], color = false, texts: CliTexts = cliTexts('en')): string {
   const paint = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
   const lines: string[] = [];
@@ -61,17 +63,9 @@ export function formatText(results: readonly FileFindings[], color = false): str
   }
   const problems = totals.error + totals.warning + totals.info;
   const files = results.length;
-  lines.push(
-    problems === 0
-      ? `No problems in ${files} file${files === 1 ? '' : 's'}.`
-      : `${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info) in ${files} file${files === 1 ? '' : 's'}.`,
-  );
+  lines.push(problems === 0 ? texts.noProblems(files) : texts.problems(problems, totals.error, totals.warning, totals.info, files));
   const unknown = results.reduce((n, r) => n + (r.unknownValues ?? 0), 0);
-  if (unknown > 0) {
-    lines.push(
-      `${unknown} value${unknown === 1 ? '' : 's'} in templates ${unknown === 1 ? 'is' : 'are'} known only at deploy time (a parameter, a reference, a Terraform expression) and ${unknown === 1 ? 'was' : 'were'} not checked; --verbose counts them per file.`,
-    );
-  }
+  if (unknown > 0) lines.push(texts.unknownValues(unknown));
   return `${lines.join('\n')}\n`;
 }
 
@@ -97,7 +91,7 @@ export function escapeControl(s: string): string {
 const SARIF_LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** A SARIF 2.1.0 log with one run, the rule metadata and help links, for code-scanning dashboards. */
-export function formatSarif(results: readonly FileFindings[], rules: readonly PolicyRule[], version: string): string {
+export function formatSarif(results: readonly FileFindings[], rules: readonly PolicyRule[], version: string, locale: Locale = 'en'): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults: Sarif.Result[] = results.flatMap((r) =>
     r.findings.map((f): Sarif.Result => {
@@ -149,14 +143,19 @@ export function formatSarif(results: readonly FileFindings[], rules: readonly Po
             version,
             informationUri: 'https://github.com/ssm-policy-studio/ssm-policy-studio',
             rules: rules.map(
-              (r): Sarif.ReportingDescriptor => ({
+              (r): Sarif.ReportingDescriptor => {
+                const description = ruleDescription(r.id, locale) ?? r.meta.description;
+                const url = ruleDocsUrl(r.id, locale);
+                const [see, documentation] = locale === 'ja' ? ['詳細:', 'ドキュメント'] : ['See', 'Documentation'];
+                return {
                 id: r.id,
-                shortDescription: { text: r.meta.description },
-                helpUri: ruleDocsUrl(r.id),
-                help: { text: `${r.meta.description} See ${ruleDocsUrl(r.id)}`, markdown: `${r.meta.description} [Documentation](${ruleDocsUrl(r.id)})` },
+                shortDescription: { text: description },
+                helpUri: url,
+                help: { text: `${description} ${see} ${url}`, markdown: `${description} [${documentation}](${url})` },
                 defaultConfiguration: { level: SARIF_LEVEL[r.meta.defaultSeverity] },
                 properties: { tags: ['iam', 'security', ...r.meta.appliesTo], fixable: r.meta.fixable, hasSuggestions: r.meta.hasSuggestions ?? false },
-              }),
+                };
+              },
             ),
           },
         },

@@ -66,6 +66,7 @@ run(
     stderr: (s) => write('stderr', s),
     readStdin: (limit) => readStreamCapped(process.stdin, limit),
     cwd: process.cwd(),
+    env: process.env,
     // A pipe or a file is no terminal: asked only by the text format, after linting.
     get isTty() {
       return !direct && process.stdout.isTTY === true;

@@ -5,7 +5,9 @@ import { CONFIG_FILE_NAME, ConfigError, fixText, lintText, type LintConfig, type
 import { parseConfigText } from '../core/lint/editor-config';
 import { mapInOrder } from '../core/util/map-in-order';
 import { allRules } from '../core/rules';
-import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { langInArgs, parseArgs, UsageError, type CliArgs } from './args';
+import { localeFromEnv, localizeFindings, type Locale } from '../core/i18n';
+import { cliTexts, type CliTexts } from './messages';
 import { detectFile, isClaimedByName, isTemplateDetection, notDetectedReason, type Detection } from './detect';
 import { collectInputs, comparePaths, type InputFile, type SkippedInput } from './files';
 import { escapeControl, formatJson, formatSarif, formatText, type FileFindings } from './format';
@@ -33,6 +35,8 @@ export interface CliIo {
   beforeFixWrite?: (path: string) => Promise<void> | void;
   /** Called once the inputs are known, before the first is read (the CLI tunes V8 for a long run here). */
   beforeLint?: (files: number) => void;
+  /** The environment the language is read from when --lang is not given (LC_ALL, LC_MESSAGES, LANG); none: English. */
+  env?: Record<string, string | undefined>;
 }
 
 /** What became of one input. */
@@ -44,17 +48,20 @@ type Outcome =
 /** Runs ssm-policy-lint and resolves to its exit code (0 clean, 1 errors found, 2 bad usage or unreadable input). */
 export async function run(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
   let args: CliArgs;
+  let locale: Locale = langInArgs(argv) ?? localeFromEnv(io.env ?? {});
   try {
     args = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`ssm-policy-lint: ${escapeControl(err.message)}\n\n${USAGE}\n`);
+      io.stderr(`ssm-policy-lint: ${escapeControl(err.message)}\n\n${cliTexts(locale).usage}\n`);
       return 2;
     }
     throw err;
   }
+  if (args.lang) locale = args.lang;
+  const texts: CliTexts = cliTexts(locale);
   if (args.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${texts.usage}\n`);
     return 0;
   }
   if (args.version) {
@@ -76,7 +83,7 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
   const display = (p: string): string => (p === '-' ? '-' : relativeTo(io.cwd, p));
   const inputs = collectInputs(args.paths.map((p) => (p === '-' ? p : resolve(io.cwd, p))));
   let failed = inputs.problems.length > 0;
-  for (const p of inputs.problems) say(`Cannot read ${display(p.path)}: ${p.reason}`);
+  for (const p of inputs.problems) say(texts.cannotRead(display(p.path), p.reason));
 
   const lintOne = async (input: InputFile): Promise<Outcome> => {
     const name = display(input.path);
@@ -124,7 +131,7 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     let { findings } = linted;
     if (args.fix && input.path !== '-' && findings.some((f) => f.fix?.length)) {
       if (!detection && !format) {
-        say(`Did not fix ${name}: ${notDetectedReason(base)}; --fix only writes files recognised as policies or templates`);
+        say(texts.notFixedNotRecognised(name, notDetectedReason(base)));
       } else {
         const fixed = await fix();
         if (fixed.text !== text) {
@@ -134,11 +141,11 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
             if ((await writeIfUnchanged(input.realPath ?? input.path, bytes, next)) === 'written') {
               findings = fixed.findings;
             } else {
-              say(`Did not fix ${name}: it changed while it was being linted; left it as it is (run again)`);
+              say(texts.notFixedChanged(name));
               failed = true;
             }
           } catch (err) {
-            say(`Cannot write fixes to ${name}: ${describeErrno(err)}`);
+            say(texts.cannotWriteFixes(name, describeErrno(err)));
             failed = true;
           }
         }
@@ -147,6 +154,8 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     // --max-warnings counts what was found, whatever --quiet shows.
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
+    // In the reader's language; rule ids, ranges and fixes are the same in every language.
+    findings = localizeFindings(findings, locale);
     return { status: 'linted', result: { file: name, findings, unknownValues: linted.unknownValues }, warnings, detection, policies: linted.policies };
   };
 
@@ -175,16 +184,16 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     }
   }
   if (results.length === 0 && !failed) {
-    say(`no policies found in ${args.paths.join(', ')}${skipped.length ? ` (${skippedSummary(skipped, display)})` : ''}`);
+    say(texts.noPolicies(args.paths.join(', '), skipped.length ? skippedSummary(skipped, display, texts) : undefined));
     return 2;
   }
   if (args.format === 'json') io.stdout(formatJson(results));
-  else if (args.format === 'sarif') io.stdout(formatSarif(results, allRules, version));
+  else if (args.format === 'sarif') io.stdout(formatSarif(results, allRules, version, locale));
   // "No problems in 0 files" would read as a pass when every input failed: the messages above say what happened.
-  else if (results.length > 0) io.stdout(formatText(results, io.isTty ?? false) + (skipped.length ? `${skippedSummary(skipped, display)}.\n` : ''));
+  else if (results.length > 0) io.stdout(formatText(results, io.isTty ?? false, texts) + (skipped.length ? `${skippedSummary(skipped, display, texts)}.\n` : ''));
   if (failed) return 2;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
-    say(`${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${args.maxWarnings}`);
+    say(texts.tooManyWarnings(warnings, args.maxWarnings));
     return 1;
   }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -222,14 +231,10 @@ function lintedReason(input: InputFile, detection: Detection | undefined): strin
 }
 
 /** "Skipped 3 files that are not policies and 2 folders (.git, node_modules); --verbose says why" */
-function skippedSummary(skipped: readonly SkippedInput[], display: (p: string) => string): string {
+function skippedSummary(skipped: readonly SkippedInput[], display: (p: string) => string, texts: CliTexts): string {
   const files = skipped.filter((s) => !s.folder).length;
   const folders = [...new Set(skipped.filter((s) => s.folder).map((s) => basename(display(s.path))))];
-  const count = skipped.length - files;
-  const parts: string[] = [];
-  if (files) parts.push(`${files} file${files === 1 ? '' : 's'} that ${files === 1 ? 'is not a policy' : 'are not policies'}`);
-  if (count) parts.push(`${count} folder${count === 1 ? '' : 's'} (${escapeControl(folders.join(', '))})`);
-  return `Skipped ${parts.join(' and ')}; --verbose says why`;
+  return texts.skipped(files, skipped.length - files, escapeControl(folders.join(', ')));
 }
 
 async function readConfig(explicit: string | undefined, cwd: string): Promise<LintConfig | undefined> {

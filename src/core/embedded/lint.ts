@@ -72,7 +72,7 @@ function templateFinding(f: TemplateFinding, lines: LineMap, configured: string 
   const suggestions = rule?.meta.hasSuggestions
     ? f.suggestions
         ?.filter((s) => s.fix.length > 0)
-        .map((s): LintSuggestion => ({ messageId: s.messageId, message: formatMessage(messages[s.messageId] ?? s.messageId, { ...f.data, ...s.data }), fix: s.fix }))
+        .map((s): LintSuggestion => ({ messageId: s.messageId, message: formatMessage(messages[s.messageId] ?? s.messageId, { ...f.data, ...s.data }), fix: s.fix, ...(s.data ? { data: s.data } : {}) }))
     : undefined;
   return {
     ruleId: f.ruleId,

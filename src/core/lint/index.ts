@@ -35,6 +35,8 @@ export interface LintSuggestion {
   messageId: string;
   message: string;
   fix: Edit[];
+  /** The suggestion's own values for its message's slots (with the finding's `data`, they fill it in any language). */
+  data?: Record<string, string>;
 }
 
 /** Options for {@link lintText}. */
@@ -107,6 +109,7 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
         messageId: 'ruleFailed',
         severity: 'warning',
         message: `Rule ${rule.id} failed on this document and was skipped: ${err instanceof Error ? err.message : String(err)}`,
+        data: { rule: rule.id, error: err instanceof Error ? err.message : String(err) },
         offset: 0,
         length: 0,
         range: lineMap().range(0, 0),
@@ -124,6 +127,7 @@ export async function lintText(text: string, options: LintOptions = {}): Promise
           messageId: s.messageId,
           message: formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, { ...f.data, ...s.data }),
           fix: s.fix,
+          ...(s.data ? { data: s.data } : {}),
         }));
       findings.push({
         ruleId: rule.id,

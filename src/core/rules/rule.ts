@@ -69,9 +69,9 @@ export interface PolicyRule {
 /** Where each rule's documentation page lives; diagnostics and SARIF link to it. */
 export const RULE_DOCS_BASE = 'https://github.com/ssm-policy-studio/ssm-policy-studio/blob/main/docs/rules/';
 
-/** The documentation URL of a rule. */
-export function ruleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE}${ruleId}.md`;
+/** The documentation URL of a rule; the Japanese page (`docs/rules/ja/`) for `ja`. */
+export function ruleDocsUrl(ruleId: string, locale: 'en' | 'ja' = 'en'): string {
+  return `${RULE_DOCS_BASE}${locale === 'ja' ? 'ja/' : ''}${ruleId}.md`;
 }
 
 /** Fills `{{name}}` slots of a message template. */

@@ -101,7 +101,8 @@ function isLintDiagnostic(d: vscode.Diagnostic): boolean {
   if (d.source === LINT_SOURCE) return true;
   const code = d.code;
   if (typeof code !== 'object' || code === null || !('target' in code)) return false;
-  return code.target.toString() === ruleDocsUrl(String(code.value));
+  const target = code.target.toString();
+  return target === ruleDocsUrl(String(code.value)) || target === ruleDocsUrl(String(code.value), 'ja');
 }
 
 function showSummary(s: LintWorkspaceSummary): void {

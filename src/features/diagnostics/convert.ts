@@ -3,6 +3,7 @@ import type { LintFinding, Range as LintRange } from '../../core/lint';
 import { ruleOfJsonServiceCode, standsFor, type ForeignProblem } from '../../core/lint/json-service';
 import type { Edit } from '../../core/rules/rule';
 import { ruleDocsUrl } from '../../core/rules/rule';
+import { localeOf, type Locale } from '../../core/i18n';
 
 /** The `source` of every diagnostic this extension publishes. */
 export const DIAGNOSTIC_SOURCE = 'ssm-policy';
@@ -18,11 +19,16 @@ export function toRange(range: LintRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-/** The diagnostic of one finding: its rule id links to the rule's page. */
+/** The language of the editor's texts: VS Code's display language (Japanese, or English). */
+export function editorLocale(): Locale {
+  return localeOf(vscode.env.language);
+}
+
+/** The diagnostic of one finding: its rule id links to the rule's page, in the editor's language. */
 export function toDiagnostic(finding: LintFinding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId, editorLocale())) };
   return diagnostic;
 }
 

@@ -8,7 +8,8 @@ import { detectPolicyDocument, type PolicyDetection } from '../../core/policy/gl
 import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
 import { allRules } from '../../core/rules';
 import type { SchemaAssociations } from '../schemas';
-import { jsonServiceProblems, toDiagnostic } from './convert';
+import { editorLocale, jsonServiceProblems, toDiagnostic } from './convert';
+import { localizeFindings } from '../../core/i18n';
 import type { WorkspaceLintConfig } from './workspace-config';
 
 /** The languages whose documents may be policies, or templates holding policies. */
@@ -215,14 +216,15 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const kind = detected.template ? 'auto' : detected.kind;
     const options: LintOptions = { kind, fileName, config: mergeLintConfig(fileConfig, setting.rules), budgetMs: LINT_BUDGET_MS };
     const fallbackKind = kind === 'auto' ? 'identity' : kind;
-    if (text.length > MAX_EDITOR_TEXT_LENGTH) return { findings: [tooLargeNotice(text.length, MAX_EDITOR_TEXT_LENGTH)], options, kind: fallbackKind };
+    if (text.length > MAX_EDITOR_TEXT_LENGTH) return { findings: localizeFindings([tooLargeNotice(text.length, MAX_EDITOR_TEXT_LENGTH)], editorLocale()), options, kind: fallbackKind };
     if (detected.template) {
       // The template's parser loads here, with the first template: never at activation.
       const { findings } = await lintTemplateText(text, { fileName, format: detected.template, config: options.config, budgetMs: LINT_BUDGET_MS });
-      return { findings, options, kind: fallbackKind };
+      return { findings: localizeFindings(findings, editorLocale()), options, kind: fallbackKind };
     }
     const { findings, policy } = await lintText(text, options);
-    return { findings, options, kind: policy.kind };
+    // In the display language: the diagnostics, the quick fixes' titles and the matching of the two all read these.
+    return { findings: localizeFindings(findings, editorLocale()), options, kind: policy.kind };
   }
 
   /** What a document is: a template (by its language, name and content) first, then a policy (by the globs, its name or content). */

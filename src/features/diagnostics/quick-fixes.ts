@@ -51,7 +51,7 @@ export class PolicyQuickFixes implements vscode.CodeActionProvider {
           actions.push(action);
         }
         for (const suggestion of finding.suggestions ?? []) {
-          // Titled by the rule's message for it, in English like the diagnostic's own message.
+          // Titled by the rule's message for it, in the display language like the diagnostic's own message.
           const action = new vscode.CodeAction(suggestion.message, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document, suggestion.fix);
           action.diagnostics = [diagnostic];

@@ -28,7 +28,7 @@ function probe(meta: { fixable: boolean; hasSuggestions?: boolean }): PolicyRule
 describe('lint engine: fixes and suggestions', () => {
   it('fills a suggestion message from the finding data, then the suggestion data', async () => {
     const { findings } = await lintText('{}', { rules: [probe({ fixable: true, hasSuggestions: true })] });
-    assert.deepEqual(findings[0]?.suggestions, [{ messageId: 'replace', message: 'Replace it with "x"', fix: [{ offset: 0, length: 1, content: 'x' }] }]);
+    assert.deepEqual(findings[0]?.suggestions, [{ messageId: 'replace', message: 'Replace it with "x"', fix: [{ offset: 0, length: 1, content: 'x' }], data: { by: 'x' } }]);
   });
 
   it('drops the fix of a rule that is not fixable and the suggestions of a rule without hasSuggestions', async () => {

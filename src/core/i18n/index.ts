@@ -1,0 +1,93 @@
+/**
+ * The languages of the product: English (the rules' own texts) and Japanese (`rules.ja.json`, one entry per rule id:
+ * its description and each message by id, `{{slot}}`s filled the same way). The engine writes findings in English;
+ * {@link localizeFindings} writes them again in the reader's language at the edge (the editor, the CLI), from the
+ * message id and the data each finding keeps, so caches and fixes never depend on the language.
+ */
+import { formatMessage } from '../rules/rule';
+import type { LintFinding } from '../lint';
+import { allRules } from '../rules';
+import jaRules from './rules.ja.json';
+
+/** The languages: English, Japanese. */
+export type Locale = 'en' | 'ja';
+export const LOCALES: readonly Locale[] = ['en', 'ja'];
+
+/** A rule's texts in one language. */
+export interface RuleTexts {
+  description: string;
+  messages: Record<string, string>;
+}
+
+/** The Japanese texts of the rules, by rule id. */
+export const JA_RULE_TEXTS: Readonly<Record<string, RuleTexts>> = jaRules as Record<string, RuleTexts>;
+
+/**
+ * The engine's own notices (not rules): linting stopped by its time budget, a text too long to lint as you type, a
+ * rule that failed. By rule id, then message id.
+ */
+export const ENGINE_TEXTS: Readonly<Record<Locale, Record<string, Record<string, string>>>> = {
+  en: {},
+  ja: {
+    'lint-budget': {
+      budgetExceeded: '{{elapsed}} ms で lint を中止しました: ドキュメントが大きすぎるか複雑すぎるため、入力中には lint できません ({{total}} 件中 {{ran}} 件のチェックを実行)。ssm-policy-lint で確認してください。',
+      tooLarge: '入力中には lint していません: ドキュメントが {{length}} 文字あり、上限の {{limit}} 文字を超えています。ssm-policy-lint で確認してください。',
+    },
+    'internal-error': {
+      ruleFailed: 'ルール {{rule}} がこのドキュメントで失敗したため、スキップしました: {{error}}',
+    },
+  },
+};
+
+/** The language of a locale tag: `ja`, `ja-JP`, `ja_JP.UTF-8` are Japanese; anything else is English. */
+export function localeOf(tag: string | undefined): Locale {
+  return tag !== undefined && /^ja(?:[-_.@]|$)/i.test(tag.trim()) ? 'ja' : 'en';
+}
+
+/**
+ * The language the environment asks for, as POSIX programs read it: the first of LC_ALL, LC_MESSAGES and LANG that
+ * is set and not empty (`C` and `POSIX` are English).
+ */
+export function localeFromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Locale {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') return localeOf(value);
+  }
+  return 'en';
+}
+
+const rulesById = new Map(allRules.map((r) => [r.id, r]));
+
+/** The template of a rule's message in a language; the English one when the language has none. */
+export function ruleMessageTemplate(ruleId: string, messageId: string, locale: Locale): string | undefined {
+  if (locale === 'ja') {
+    const ja = JA_RULE_TEXTS[ruleId]?.messages[messageId] ?? ENGINE_TEXTS.ja[ruleId]?.[messageId];
+    if (ja !== undefined) return ja;
+  }
+  return rulesById.get(ruleId)?.meta.messages[messageId];
+}
+
+/** A rule's one-line description in a language. */
+export function ruleDescription(ruleId: string, locale: Locale): string | undefined {
+  return (locale === 'ja' ? JA_RULE_TEXTS[ruleId]?.description : undefined) ?? rulesById.get(ruleId)?.meta.description;
+}
+
+/** A finding written again in a language (its message, its suggestions' titles); English findings are returned as they are. */
+export function localizeFinding(finding: LintFinding, locale: Locale): LintFinding {
+  if (locale === 'en') return finding;
+  const template = ruleMessageTemplate(finding.ruleId, finding.messageId, locale);
+  const suggestions = finding.suggestions?.map((s) => {
+    const t = ruleMessageTemplate(finding.ruleId, s.messageId, locale);
+    return t === undefined ? s : { ...s, message: formatMessage(t, { ...finding.data, ...s.data }) };
+  });
+  return {
+    ...finding,
+    ...(template !== undefined ? { message: formatMessage(template, finding.data) } : {}),
+    ...(suggestions ? { suggestions } : {}),
+  };
+}
+
+/** Every finding written again in a language. */
+export function localizeFindings(findings: readonly LintFinding[], locale: Locale): LintFinding[] {
+  return locale === 'en' ? [...findings] : findings.map((f) => localizeFinding(f, locale));
+}
