@@ -394,7 +394,7 @@ export function classifyAwsError(thrown: unknown, ctx: AwsCallContext = {}): Aws
   if (is(NOT_FOUND)) return make('other', 'notFound', message || `Not found${where}.`);
   if (is(ALREADY_EXISTS)) return make('other', 'alreadyExists', message || 'It already exists.');
   if (is(CONFLICT)) return make('other', 'conflict', message || 'The request conflicts with the current state.');
-  if (is(UNSUPPORTED)) return make('other', 'unsupported', `The operation${ctx.action ? ` ${ctx.action}` : ''} is not available${where}.`);
+  if (is(UNSUPPORTED)) return make('other', 'unsupported', `The operation${ctx.action ? ` ${ctx.action}` : ''} is not available${where}.`, { action: ctx.action });
   if (is(INVALID_REQUEST)) return make('other', 'invalidRequest', message ? `AWS rejected the request: ${message}` : 'AWS rejected the request.');
   if (is(SERVICE_ERRORS) || err.$fault === 'server' || (status !== undefined && status >= 500)) {
     return make('other', 'serviceError', `AWS returned an internal error${where}${status ? ` (HTTP ${status})` : ''}${attemptsText(attempts)}.`);
@@ -461,4 +461,61 @@ export function errorMarkdown(error: ErrorWords, t: Localize): string[] {
   const hint = errorHint(error, t);
   if (hint) parts.push(hint);
   return parts;
+}
+
+/**
+ * The same error with its message written again through `t` (the editor's display language), from its kind, reason
+ * and fields: credentials, denied actions, Regions, throttling, network. AWS's own words (a validation message, a
+ * name that was not found) stay as AWS wrote them. An error without a Region is returned as it is.
+ */
+export function localizedAwsError(error: AwsError, t: Localize): AwsError {
+  const { region, profile, action } = error;
+  const attempts = error.attempts && error.attempts > 1 ? error.attempts : undefined;
+  const login = loginCommand(profile);
+  const message = ((): string | undefined => {
+    switch (error.reason) {
+      case 'ssoTokenExpired':
+        return t('The SSO session has expired or is missing. Run: {0}', login);
+      case 'profileNotFound':
+        return profile ? t('The AWS profile is not in the config or credentials file: {0}', profile) : undefined;
+      case 'noCredentials':
+        return profile ? t('Could not load AWS credentials for the profile: {0}', profile) : t('No AWS credentials found. Select an AWS profile or set credentials in the environment.');
+      case 'credentialsExpired':
+        return profile ? t('The AWS credentials have expired for the profile: {0}', profile) : t('The AWS credentials have expired.');
+      case 'invalidCredentials':
+        return profile ? t('AWS did not accept the credentials of the profile: {0}', profile) : t('AWS did not accept the credentials (invalid key or token).');
+      case 'accessDenied': {
+        if (!region) return undefined;
+        const because = /\(denied because ([^)]*)\)/.exec(error.message)?.[1];
+        if (action) return because ? t('Access denied in {0} (denied because {1}). Missing permission: {2}', region, because, action) : t('Access denied in {0}. Missing permission: {1}', region, action);
+        return t('Access denied in {0}.', region);
+      }
+      case 'regionNotEnabled':
+        return region ? t('The Region is not enabled for this account: {0}', region) : undefined;
+      case 'throttled':
+        if (!region) return undefined;
+        return attempts ? t('AWS throttled the requests in {0} after {1} attempts. Try again later.', region, attempts) : t('AWS throttled the requests in {0}. Try again later.', region);
+      case 'timeout':
+        if (error.kind === 'timeout' || !region) return undefined;
+        return t('The request to AWS timed out in {0}.', region);
+      case 'network':
+        if (!region) return undefined;
+        return /lost before its answer/.test(error.message) ? t('The connection to AWS was lost before its answer in {0}.', region) : t('Could not reach AWS in {0}. Check the network connection and proxy settings.', region);
+      case 'serviceError':
+        return region ? t('AWS returned an internal error in {0}.', region) : undefined;
+      case 'unsupported':
+        return region && action ? t('The operation {0} is not available in {1}.', action, region) : undefined;
+      case 'aborted':
+        return region ? t('The request was cancelled in {0}.', region) : undefined;
+      default:
+        return undefined;
+    }
+  })();
+  if (message === undefined || message === error.message) return error;
+  const init: AwsErrorInit = { kind: error.kind, reason: error.reason, message, retryable: error.retryable, outcomeUnknown: error.outcomeUnknown };
+  for (const key of ['action', 'code', 'region', 'profile', 'httpStatus', 'requestId', 'attempts'] as const) {
+    const value = error[key];
+    if (value !== undefined) (init as unknown as Record<string, unknown>)[key] = value;
+  }
+  return new AwsError(init);
 }

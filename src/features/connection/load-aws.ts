@@ -12,8 +12,11 @@ import type { AwsPort } from '../../core/aws/port';
  */
 export type LazyAwsPort = AwsPort & { reset(): void; dispose(): void };
 
-/** A port whose every method loads the adapter on first use, then calls it. */
-export function loadAwsPort(options: AwsAdapterOptions = {}): LazyAwsPort {
+/**
+ * A port whose every method loads the adapter on first use, then calls it. `localizeError`, when given, writes each
+ * rejection again (the AWS errors in the display language).
+ */
+export function loadAwsPort(options: AwsAdapterOptions = {}, localizeError?: (err: unknown) => unknown): LazyAwsPort {
   let adapter: Promise<AwsAdapter> | undefined;
   const load = (): Promise<AwsAdapter> => (adapter ??= import('../../aws').then((aws) => aws.createAwsAdapter(options)));
   return new Proxy({} as LazyAwsPort, {
@@ -30,7 +33,14 @@ export function loadAwsPort(options: AwsAdapterOptions = {}): LazyAwsPort {
       }
       // Not a thenable: `await port` must not call AWS.
       if (typeof name !== 'string' || name === 'then') return undefined;
-      return (...args: unknown[]) => load().then((a) => (a[name as keyof AwsPort] as (...a: unknown[]) => Promise<unknown>)(...args));
+      return (...args: unknown[]) => {
+        const called = load().then((a) => (a[name as keyof AwsPort] as (...a: unknown[]) => Promise<unknown>)(...args));
+        return localizeError
+          ? called.catch((err: unknown) => {
+              throw localizeError(err);
+            })
+          : called;
+      };
     },
   });
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyAwsError, isAwsError, redactSecrets, type AwsError } from '../../../src/core/aws/error';
+import { classifyAwsError, isAwsError, localizedAwsError, redactSecrets, type AwsError } from '../../../src/core/aws/error';
 
 /** An error shaped like the SDK's service exceptions: a name, a message and the response metadata. */
 function serviceError(name: string, message: string, httpStatusCode: number, attempts = 1): Error {
@@ -166,5 +166,36 @@ describe('core/aws/error: classifyAwsError', () => {
       const info = classifyAwsError(serviceError('Weird', 'The key ASIAXXXXXXXXXXXXXXXX was rejected', 400));
       assert.doesNotMatch(info.message, /ASIAX/);
     });
+  });
+});
+
+describe('core/aws/error: localizedAwsError writes the message again in the display language', () => {
+  /** A translation that marks what went through it. */
+  const t = (message: string, ...args: (string | number)[]): string => `JA ${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}`;
+
+  it('rebuilds the messages the classifier writes, keeping kind, reason, fields, retry and outcome', () => {
+    const denied = classifyAwsError(
+      serviceError('AccessDeniedException', 'User: arn:aws:sts::111122223333:assumed-role/Dev/x is not authorized to perform: ec2:DescribeInstances because no identity-based policy allows the ec2:DescribeInstances action', 400),
+      { action: 'ec2:DescribeInstances', region: 'eu-west-1', profile: 'dev' },
+    );
+    const ja = localizedAwsError(denied, t);
+    assert.equal(ja.message, 'JA Access denied in eu-west-1 (denied because no identity-based policy allows the ec2:DescribeInstances action). Missing permission: ec2:DescribeInstances');
+    assert.deepEqual([ja.kind, ja.reason, ja.action, ja.region, ja.profile, ja.retryable, ja.outcomeUnknown, ja.code], [denied.kind, denied.reason, denied.action, 'eu-west-1', 'dev', false, false, denied.code]);
+    assert.ok(isAwsError(ja));
+
+    const throttled = localizedAwsError(classifyAwsError(serviceError('ThrottlingException', 'Rate exceeded', 400, 3), { region: 'us-east-1' }), t);
+    assert.equal(throttled.message, 'JA AWS throttled the requests in us-east-1 after 3 attempts. Try again later.');
+    const sso = localizedAwsError(classifyAwsError(Object.assign(new Error('The SSO session associated with this profile has expired'), { name: 'CredentialsProviderError' }), { profile: 'dev', region: 'us-east-1' }), t);
+    assert.equal(sso.message, 'JA The SSO session has expired or is missing. Run: aws sso login --profile dev');
+    const missing = localizedAwsError(classifyAwsError(serviceError('UnknownOperationException', '', 400), { action: 'ssm:RegisterDefaultHostManagementConfiguration', region: 'eu-west-3' }), t);
+    assert.equal(missing.message, 'JA The operation ssm:RegisterDefaultHostManagementConfiguration is not available in eu-west-3.');
+    assert.equal(localizedAwsError(classifyAwsError(serviceError('InternalServerError', 'boom', 500, 2), { region: 'eu-west-1' }), t).message, 'JA AWS returned an internal error in eu-west-1.');
+  });
+
+  it("leaves AWS's own words as AWS wrote them", () => {
+    const invalid = classifyAwsError(serviceError('ValidationException', 'Invalid value: Maybe', 400), { region: 'us-east-1' });
+    assert.equal(localizedAwsError(invalid, t), invalid);
+    const notFound = classifyAwsError(serviceError('NoSuchEntity', 'The role with name x cannot be found.', 404), { region: 'us-east-1' });
+    assert.equal(localizedAwsError(notFound, t), notFound);
   });
 });
