@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { localizeFinding } from '../../core/i18n';
+import { editorLocale } from '../diagnostics/convert';
 import { applyPlan, buildPlan, describeApplyOutcome } from '../../core/apply';
 import { prettyDocument } from '../../core/apply/document';
 import { gate, gatePolicySource } from '../../core/apply/gate';
@@ -79,7 +81,7 @@ function modeLabel(mode: ApplyMode): string {
 }
 
 function findingLine(f: LintFinding): string {
-  return vscode.l10n.t('line {0}: {1} ({2})', f.range.start.line + 1, f.message, f.ruleId);
+  return vscode.l10n.t('line {0}: {1} ({2})', f.range.start.line + 1, localizeFinding(f, editorLocale()).message, f.ruleId);
 }
 
 function stepLine(step: ApplyStep): string {
