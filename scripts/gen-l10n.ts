@@ -19,6 +19,9 @@ const SOURCES: { dir: string; callee: (text: string) => boolean }[] = [
   { dir: join(root, 'src', 'core', 'apply'), callee: (c) => c === 't' },
 ];
 
+import { SERVICE_SETTINGS } from '../src/core/ssm/service-settings';
+import { globalKeyMeanings } from '../src/core/language/global-keys';
+
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
@@ -41,6 +44,9 @@ export function collectMessages(): Record<string, string> {
       visit(source);
     }
   }
+  // Texts kept as data and shown through `t`: the service settings' descriptions and the global condition keys' meanings.
+  for (const setting of SERVICE_SETTINGS) found.add(setting.description);
+  for (const meaning of globalKeyMeanings()) found.add(meaning);
   return Object.fromEntries([...found].sort().map((m) => [m, m]));
 }
 

@@ -190,7 +190,8 @@ export function describeConditionKey(iam: IamIndex, key: string, t: Localize): s
   const parts: string[] = [];
   const title = info.key.toLowerCase() === key.toLowerCase() ? code(info.key) : `${code(key)} (${code(info.key)})`;
   parts.push(`**${title}** · ${escapeMarkdown(info.type || t('unknown type'))}`);
-  if (meaning) parts.push(escapeMarkdown(meaning));
+  // Our own meanings (global keys) are in the l10n bundle; the IAM data's descriptions come back as they are.
+  if (meaning) parts.push(escapeMarkdown(t(meaning)));
   if (global) {
     const category = iam.globalConditionKey(info.key)?.category;
     parts.push(category ? t('Global condition key ({0}): available in every request where it applies.', category) : t('Global condition key: available in every request where it applies.'));
@@ -229,7 +230,7 @@ export function describeServiceSetting(id: string, t: Localize): string {
 }
 
 function settingMarkdown(s: ServiceSettingInfo, t: Localize): string {
-  const parts = [`**${t('Service setting')}** ${code(s.id)}`, escapeMarkdown(s.description)];
+  const parts = [`**${t('Service setting')}** ${code(s.id)}`, escapeMarkdown(t(s.description))];
   if (s.allowedValues) parts.push(t('**Allowed values:** {0}', s.allowedValues.map(code).join(', ')));
   else if (s.valueExample) parts.push(t('**Value:** free-form, such as {0}', code(s.valueExample)));
   if (s.defaultValue !== undefined) parts.push(t('**Default:** {0}', code(s.defaultValue)));

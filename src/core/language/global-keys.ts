@@ -68,6 +68,11 @@ const MEANINGS: Readonly<Record<string, string>> = {
 };
 
 /** The meaning of a global condition key (by its data name, such as `aws:PrincipalTag/tag-key`), if known. */
+/** Every meaning this table holds (the l10n bundle lists them, so that the hover shows them in the display language). */
+export function globalKeyMeanings(): string[] {
+  return [...new Set(Object.values(MEANINGS))];
+}
+
 export function globalKeyMeaning(dataKey: string): string | undefined {
   const lower = dataKey.toLowerCase();
   return Object.prototype.hasOwnProperty.call(MEANINGS, lower) ? MEANINGS[lower] : undefined;

@@ -71,7 +71,7 @@ export interface SettingView {
 
 /** How one documented setting is shown and edited. */
 export function settingView(setting: ServiceSettingInfo, t: Localize = formatMessage): SettingView {
-  const view: SettingView = { id: setting.id, label: serviceSettingLabel(setting.id, t), description: setting.description, edit: settingEdit(setting), docUrl: setting.docUrl };
+  const view: SettingView = { id: setting.id, label: serviceSettingLabel(setting.id, t), description: t(setting.description), edit: settingEdit(setting), docUrl: setting.docUrl };
   if (setting.defaultValue !== undefined) view.defaultValue = setting.defaultValue;
   return view;
 }
@@ -162,7 +162,7 @@ export interface SettingRow {
 /** The row of one setting in one Region from what reading it gave. */
 export function settingRow(region: string, setting: ServiceSettingInfo, read: SettingRead, t: Localize = formatMessage): SettingRow {
   const label = serviceSettingLabel(setting.id, t);
-  const head = [`**${escapeMarkdown(label)}** ${code(setting.id)} ${t('in {0}', code(region))}`, escapeMarkdown(setting.description)];
+  const head = [`**${escapeMarkdown(label)}** ${code(setting.id)} ${t('in {0}', code(region))}`, escapeMarkdown(t(setting.description))];
   const foot = [valuesLine(setting, t), `[${t('Documentation')}](${setting.docUrl})`].filter((l): l is string => !!l);
   const base = { region, settingId: setting.id, label };
   const readOnly = READ_ONLY.has(setting.id);
@@ -278,7 +278,7 @@ export function updateConfirmation(
       ? t('Set {0} to {1} in {2}?', label, humanSettingValue(to, t), region)
       : t('Change {0} in {1} from {2} to {3}?', label, region, humanSettingValue(from, t), humanSettingValue(to, t));
   const detail = [
-    setting.description,
+    t(setting.description),
     chargeNote(setting.id, to, t),
     ...(context ? ['', accountLine(context, t), t('ssm:UpdateServiceSetting {0} = {1} in {2}', setting.id, to, region)] : []),
   ].filter((l): l is string => l !== undefined);
