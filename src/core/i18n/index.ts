@@ -8,6 +8,7 @@ import { formatMessage } from '../rules/rule';
 import type { LintFinding } from '../lint';
 import { allRules } from '../rules';
 import jaRules from './rules.ja.json';
+import jaSlots from './slots.ja.json';
 
 /** The languages: English, Japanese. */
 export type Locale = 'en' | 'ja';
@@ -18,6 +19,12 @@ export interface RuleTexts {
   description: string;
   messages: Record<string, string>;
 }
+
+/**
+ * The Japanese of the English words some rules put into their messages' slots (a `{{why}}`, a `{{type}}`): each
+ * whole slot value that the table holds is written in Japanese; names, values and ARNs are not in it and stay.
+ */
+export const JA_SLOT_TEXTS: Readonly<Record<string, string>> = jaSlots as Record<string, string>;
 
 /** The Japanese texts of the rules, by rule id. */
 export const JA_RULE_TEXTS: Readonly<Record<string, RuleTexts>> = jaRules as Record<string, RuleTexts>;
@@ -76,15 +83,24 @@ export function ruleDescription(ruleId: string, locale: Locale): string | undefi
 export function localizeFinding(finding: LintFinding, locale: Locale): LintFinding {
   if (locale === 'en') return finding;
   const template = ruleMessageTemplate(finding.ruleId, finding.messageId, locale);
+  const data = slotsIn(finding.data);
   const suggestions = finding.suggestions?.map((s) => {
     const t = ruleMessageTemplate(finding.ruleId, s.messageId, locale);
-    return t === undefined ? s : { ...s, message: formatMessage(t, { ...finding.data, ...s.data }) };
+    return t === undefined ? s : { ...s, message: formatMessage(t, { ...data, ...slotsIn(s.data) }) };
   });
   return {
     ...finding,
-    ...(template !== undefined ? { message: formatMessage(template, finding.data) } : {}),
+    ...(template !== undefined ? { message: formatMessage(template, data) } : {}),
     ...(suggestions ? { suggestions } : {}),
   };
+}
+
+/** Slot values in Japanese where the table has them. */
+function slotsIn(data: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!data) return data;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) out[key] = Object.prototype.hasOwnProperty.call(JA_SLOT_TEXTS, value) ? (JA_SLOT_TEXTS[value] as string) : value;
+  return out;
 }
 
 /** Every finding written again in a language. */
