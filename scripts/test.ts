@@ -1,5 +1,6 @@
 // `npm test`: typecheck, eslint (--max-warnings 0), the packages (the .vsix and the npm package built, checked,
-// installed and run), build, unit tests, integration tests in a real VS Code extension host; ends with one summary line.
+// installed and run), build, unit tests, integration tests in a real VS Code extension host (then in its Japanese
+// display language); ends with one summary line.
 //
 //   npm test                                  (`pretest` runs scripts/ensure-deps.mjs first: a fresh clone installs)
 //   node --import tsx scripts/test.ts         the same, once the dependencies are installed
@@ -14,8 +15,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { na
 const tsNode = (...script: string[]): string[] => ['--import', 'tsx', join(root, 'scripts', ...script)];
 const runIntegration = (...args: string[]): string[] => [...tsNode('integration', 'run.ts'), ...args];
 
-/** A step: its name in the summary, the program and its arguments. */
-type Step = [name: string, cmd: string, args: string[]];
+/** A step: its name in the summary, the program, its arguments and what it adds to the environment. */
+type Step = [name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv];
 
 const steps: Step[] = [
   ['typecheck', bin('tsc'), ['-p', '.']],
@@ -30,6 +31,8 @@ const steps: Step[] = [
   ['unit', bin('mocha'), ['--reporter', 'spec']],
   // Installs (once, cached in .vscode-test/) and runs code-server's real extension host with the integration suites.
   ['integration', process.execPath, runIntegration()],
+  // test/integration/ja/ in code-server's Japanese display language: the extension's texts from its Japanese files.
+  ['integration (ja)', process.execPath, runIntegration(), { SSM_IT_SUITE: 'ja' }],
   // The UI smoke test: the real workbench with a policy and its problems; the picture goes to out/, not docs/.
   ['ui smoke', process.execPath, runIntegration('--screenshot', join(root, 'out', 'workbench.png'))],
   // The demo, headless: emulators + code-server, the problems and the DHMC view checked on the page.
@@ -45,10 +48,16 @@ interface Result {
 }
 
 const results: Result[] = [];
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, env] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    env: env ? { ...process.env, ...env } : process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const out = r.stdout ?? '';
   process.stdout.write(out);
   // mocha prints "N passing" / "N failing"; the integration runner ends with "N passed, N failed".
@@ -58,7 +67,7 @@ for (const [name, cmd, args] of steps) {
 }
 console.log('\n=== summary ===');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
-const counted = new Set(['unit', 'integration']);
+const counted = new Set(['unit', 'integration', 'integration (ja)']);
 const passed = results.reduce((n, r) => n + (counted.has(r.name) ? r.passing : r.ok ? 1 : 0), 0);
 const failed = results.reduce((n, r) => n + (counted.has(r.name) ? r.failing + (r.ok || r.failing ? 0 : 1) : r.ok ? 0 : 1), 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -7,10 +7,19 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
+/** The folder of test/integration/ that SSM_IT_SUITE selects: `suite` (the default), `perf` or `ja`. */
+export function integrationSuite(): 'suite' | 'perf' | 'ja' {
+  const suite = process.env.SSM_IT_SUITE;
+  if (suite === undefined || suite === '' || suite === 'suite') return 'suite';
+  if (suite === 'perf' || suite === 'ja') return suite;
+  throw new Error(`SSM_IT_SUITE takes perf or ja (or nothing, for test/integration/suite/), not ${JSON.stringify(suite)}`);
+}
+
 /** The suite files in load order: activation first (it looks before other suites open files), the rest by name. */
 export function suiteFiles(root: string): string[] {
-  // SSM_IT_SUITE=perf runs test/integration/perf/ instead (npm run bench does), which npm test leaves out.
-  const dir = join(root, 'test', 'integration', process.env.SSM_IT_SUITE === 'perf' ? 'perf' : 'suite');
+  // SSM_IT_SUITE=perf runs test/integration/perf/ instead (npm run bench does), which npm test leaves out;
+  // SSM_IT_SUITE=ja runs test/integration/ja/, which run.ts starts in code-server's Japanese display language.
+  const dir = join(root, 'test', 'integration', integrationSuite());
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort() : [];
   const first = 'activation.test.ts';
   return [...files.filter((f) => f === first), ...files.filter((f) => f !== first)].map((f) => join(dir, f));

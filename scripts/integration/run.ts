@@ -9,13 +9,18 @@
 // Options: --timeout SECONDS (default 300, or SSM_IT_TIMEOUT), --grep TEXT (only matching tests),
 //          --verbose (print every workbench log line), --keep (keep the temp folder and its logs),
 //          --log LEVEL (code-server's --log: trace, debug, info...).
+// Environment: SSM_IT_SUITE=ja runs test/integration/ja/ (scripts/integration/build.ts) in code-server's Japanese
+// display language (scripts/integration/display-language.ts; --screenshot then pictures the Japanese workbench);
+// SSM_IT_SUITE=perf runs test/integration/perf/ (npm run bench).
 // The runner's environment reaches the extension host (AWS_ENDPOINT_URL_*, fake credentials...).
-// Exit code: the suites' (0 when all passed), 1 on a failure or timeout, 2 when a Debian package is missing.
+// Exit code: the suites' (0 when all passed), 1 on a failure or timeout, 2 when a Debian package is missing or
+// SSM_IT_SUITE names no suite.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAll } from './build';
+import { buildAll, integrationSuite } from './build';
+import { installDisplayLanguage, localeArgs, type DisplayLanguage } from './display-language';
 import { killGroup, launchBrowser, makeSandbox, openWorkbench, pickPort, settledProblems, spawnCodeServer, waitForHealth, workbenchUrl, type CodeServer, type Sandbox } from './code-server';
 import type { Browser, Page } from './playwright';
 import { installIntegrationTools, MissingDebianPackagesError, type IntegrationTools } from './setup';
@@ -72,10 +77,10 @@ function makeRunSandbox({ screenshot }: { screenshot: boolean }): Sandbox {
 }
 
 /** Starts code-server with the smoke-test driver, which the suites' extensionTestsPath payload needs. */
-function startCodeServer(sandbox: Sandbox, port: number, env: NodeJS.ProcessEnv = process.env): CodeServer {
+function startCodeServer(sandbox: Sandbox, port: number, env: NodeJS.ProcessEnv = process.env, extraArgs: readonly string[] = []): CodeServer {
   // The AWS suites start moto_server; a pyenv shim resolves it through HOME, which the sandbox replaces.
   const withMoto = { ...env, MOTO_SERVER_BIN: process.env.MOTO_SERVER_BIN ?? resolveMotoServer() };
-  return spawnCodeServer(tools, sandbox, port, withMoto, ['--vscode-option', 'enable-smoke-test-driver', ...(opts.log ? ['--log', opts.log] : [])]);
+  return spawnCodeServer(tools, sandbox, port, withMoto, ['--vscode-option', 'enable-smoke-test-driver', ...(opts.log ? ['--log', opts.log] : []), ...extraArgs]);
 }
 
 /** The real moto_server program (through pyenv when it is a shim), or its bare name when it cannot be found. */
@@ -167,6 +172,13 @@ async function smoke(page: Page, url: string, pngPath: string): Promise<number> 
 async function main(): Promise<never> {
   tools = await integrationTools();
   root = tools.root;
+  let displayLanguage: DisplayLanguage | undefined;
+  try {
+    displayLanguage = integrationSuite() === 'ja' ? 'ja' : undefined;
+  } catch (err) {
+    say(err instanceof Error ? err.message : String(err));
+    return process.exit(2);
+  }
   // The .vsix smoke test needs none of the build: its module loads only then.
   const vsix = opts.vsix ? { file: resolve(opts.vsix), ...(await import('./vsix-smoke')) } : undefined;
   const testsPath = vsix ? undefined : await buildAll(root, { log: say });
@@ -205,7 +217,13 @@ async function main(): Promise<never> {
       env = vsix.vsixEnvironment(process.env, sandbox.home);
       extensionDir = vsix.installVsix(tools, vsix.file, { extensions: sandbox.exts, userData: sandbox.user }, { ...env, HOME: sandbox.home, TMPDIR: sandbox.tmp }, say);
     }
-    server = startCodeServer(sandbox, port, env);
+    let extraArgs: string[] = [];
+    if (displayLanguage) {
+      const pack = installDisplayLanguage(sandbox, displayLanguage);
+      extraArgs = localeArgs(displayLanguage);
+      say(`display language ${displayLanguage}: ${extraArgs.join(' ')}, with ${pack} (a language pack without translations: VS Code's own texts stay English)`);
+    }
+    server = startCodeServer(sandbox, port, env, extraArgs);
     await waitForHealth(server, port);
     say(`code-server up on 127.0.0.1:${port} (${elapsed()})`);
     browser = await launchBrowser(tools, sandbox);
