@@ -22,7 +22,9 @@ export interface RuleTexts {
 
 /**
  * The Japanese of the English words some rules put into their messages' slots (a `{{why}}`, a `{{type}}`): each
- * whole slot value that the table holds is written in Japanese; names, values and ARNs are not in it and stay.
+ * whole slot value that the table holds is written in Japanese; names, values and ARNs are not in it and stay. A key
+ * `{{slot}}value` holds the Japanese of a value in that slot only (a single word such as `allow` or `action`, which
+ * in another slot may be a value of the policy); it comes before the plain key.
  */
 export const JA_SLOT_TEXTS: Readonly<Record<string, string>> = jaSlots as Record<string, string>;
 
@@ -99,8 +101,33 @@ export function localizeFinding(finding: LintFinding, locale: Locale): LintFindi
 function slotsIn(data: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!data) return data;
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) out[key] = Object.prototype.hasOwnProperty.call(JA_SLOT_TEXTS, value) ? (JA_SLOT_TEXTS[value] as string) : value;
+  for (const [key, value] of Object.entries(data)) out[key] = slotText(key, value) ?? listText(key, value) ?? value;
   return out;
+}
+
+/** The Japanese of one slot value: the key for this slot first, then the plain key. */
+function slotText(slot: string, value: string): string | undefined {
+  for (const key of [`{{${slot}}}${value}`, value]) if (Object.prototype.hasOwnProperty.call(JA_SLOT_TEXTS, key)) return JA_SLOT_TEXTS[key];
+  return undefined;
+}
+
+/**
+ * The Japanese of a list the rule wrote with ", " ("a space, a hyphen"; "the SAML provider "arn:…", the service "…"")
+ * when the table has every item, or the words before an item's quoted value: the items joined with "、".
+ */
+function listText(slot: string, value: string): string | undefined {
+  if (value.length > 2000) return undefined;
+  const items = value.split(', ');
+  const out: string[] = [];
+  for (const item of items) {
+    const whole = slotText(slot, item);
+    const named = whole === undefined ? /^([^"]+) ("[^"]*")$/.exec(item) : null;
+    const words = named ? slotText(slot, named[1] as string) : undefined;
+    if (whole !== undefined) out.push(whole);
+    else if (named && words !== undefined) out.push(`${words} ${named[2] as string}`);
+    else return undefined;
+  }
+  return out.join('、');
 }
 
 /** Every finding written again in a language. */

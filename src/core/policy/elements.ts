@@ -96,7 +96,8 @@ export function describeType(node: Node): string {
     case 'number':
       return 'a number';
     case 'boolean':
-      return `the boolean ${String(node.value)}`;
+      // Whole texts, so that src/core/i18n/slots.ja.json can translate them.
+      return node.value === true ? 'the boolean true' : 'the boolean false';
     case 'null':
       return 'null';
     default:

@@ -34,6 +34,8 @@ export interface PlaceholderToken {
   meaning: string;
   /** What to write in its place ("a Region code such as us-east-2, or * for every Region"). */
   fill: string;
+  /** For a bucket named per Region, the bucket with the Region filled in ("amazon-ssm-us-east-2"), which `fill` shows. */
+  example?: string;
 }
 
 /** Extra facts about the string: the condition key a condition value belongs to. */
@@ -42,6 +44,14 @@ export interface PlaceholderContext {
 }
 
 const REGION_FILL = 'a Region code such as us-east-2, or * for every Region';
+/** The two halves of REGION_FILL, between which a bucket's fill shows the bucket with a Region. */
+export const REGION_FILL_CODE = 'a Region code such as us-east-2';
+export const REGION_FILL_ANY = ', or * for every Region';
+
+/** The fill of a Region placeholder, with the example bucket if there is one. */
+export function regionFill(example?: string): string {
+  return example === undefined ? REGION_FILL : `${REGION_FILL_CODE} (${example})${REGION_FILL_ANY}`;
+}
 const ACCOUNT_FILL = 'your 12-digit AWS account ID (digits only), or * for any account';
 
 const FAMILY_TEXT: Record<PlaceholderFamily, { meaning: string; fill: string }> = {
@@ -117,10 +127,10 @@ export function isPolicyVariableName(inner: string): boolean {
 export function findPlaceholders(value: string, role: PlaceholderRole, context: PlaceholderContext = {}): PlaceholderToken[] {
   if (typeof value !== 'string' || value.length === 0 || value.length > 4096) return [];
   const out: PlaceholderToken[] = [];
-  const add = (offset: number, token: string, family: PlaceholderFamily, text = FAMILY_TEXT[family]): void => {
+  const add = (offset: number, token: string, family: PlaceholderFamily, text: PlaceholderText = FAMILY_TEXT[family]): void => {
     if (token.length === 0) return;
     if (out.some((t) => offset < t.offset + t.length && t.offset < offset + token.length)) return;
-    out.push({ token, offset, length: token.length, family, meaning: text.meaning, fill: text.fill });
+    out.push({ token, offset, length: token.length, family, meaning: text.meaning, fill: text.fill, ...(text.example !== undefined ? { example: text.example } : {}) });
   };
 
   templateTokens(value, add);
@@ -138,7 +148,8 @@ export function findPlaceholders(value: string, role: PlaceholderRole, context: 
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-type Add = (offset: number, token: string, family: PlaceholderFamily, text?: { meaning: string; fill: string }) => void;
+type PlaceholderText = { meaning: string; fill: string; example?: string };
+type Add = (offset: number, token: string, family: PlaceholderFamily, text?: PlaceholderText) => void;
 
 function templateTokens(value: string, add: Add): void {
   if (value.includes('{{')) {
@@ -159,11 +170,11 @@ function templateTokens(value: string, add: Add): void {
 
 /** A template variable's name often says what it stands for ({{Region}}, ${AccountId}, <account-id>). */
 function templateText(token: string): { meaning: string; fill: string } {
-  const base = FAMILY_TEXT.template;
-  if (/region/i.test(token)) return { meaning: `${base.meaning}, for the AWS Region`, fill: REGION_FILL };
-  if (/account/i.test(token)) return { meaning: `${base.meaning}, for the AWS account ID`, fill: ACCOUNT_FILL };
-  if (/partition/i.test(token)) return { meaning: `${base.meaning}, for the partition`, fill: 'the partition, such as aws, aws-cn or aws-us-gov' };
-  return base;
+  // Whole texts (FAMILY_TEXT.template's meaning and what the variable stands for), so that they can be translated.
+  if (/region/i.test(token)) return { meaning: 'a template variable, which IAM does not substitute, for the AWS Region', fill: REGION_FILL };
+  if (/account/i.test(token)) return { meaning: 'a template variable, which IAM does not substitute, for the AWS account ID', fill: ACCOUNT_FILL };
+  if (/partition/i.test(token)) return { meaning: 'a template variable, which IAM does not substitute, for the partition', fill: 'the partition, such as aws, aws-cn or aws-us-gov' };
+  return FAMILY_TEXT.template;
 }
 
 function arnTokens(value: string, arn: ArnParts, add: Add): void {
@@ -206,7 +217,7 @@ function regionBucketTokens(resource: string, resourceOffset: number, add: Add):
   const meaning = SSM_REGION_BUCKETS.includes(bucket.toLowerCase())
     ? 'the AWS Region of the Systems Manager bucket'
     : 'the AWS Region in the bucket name';
-  add(offset, token, 'region', { meaning, fill: `a Region code such as us-east-2 (${example}), or * for every Region` });
+  add(offset, token, 'region', { meaning, fill: regionFill(example), example });
 }
 
 function wholeValueTokens(value: string, role: PlaceholderRole, conditionKey: string, add: Add): void {

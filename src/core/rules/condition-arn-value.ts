@@ -32,12 +32,12 @@ export const conditionArnValue: PolicyRule = {
     hasSuggestions: true,
     appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
-      syntax: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}.',
-      partition: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}.{{advice}}',
-      region: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}.{{advice}}',
-      account: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}. Write the 12-digit account ID, or * for any account.',
-      emptyField: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}. Write the missing field, or * for any.',
-      forbiddenField: '{{key}} is compared with "{{value}}", but {{why}}. No ARN can match it, so {{outcome}}. Leave the field empty.',
+      syntax: '{{key}} is compared with "{{value}}", but {{why}}{{whyValue}}{{whyEnd}}. No ARN can match it, so {{outcome}}.',
+      partition: '{{key}} is compared with "{{value}}", but {{why}}{{whyValue}}{{whyEnd}}. No ARN can match it, so {{outcome}}.{{advice}}{{adviceValue}}{{adviceEnd}}',
+      region: '{{key}} is compared with "{{value}}", but {{why}}{{whyValue}}{{whyEnd}}. No ARN can match it, so {{outcome}}.{{advice}}{{adviceValue}}{{adviceEnd}}',
+      account: '{{key}} is compared with "{{value}}", but {{why}}{{whyValue}}{{whyEnd}}. No ARN can match it, so {{outcome}}. Write the 12-digit account ID, or * for any account.',
+      emptyField: '{{key}} is compared with "{{value}}", but {{why}}{{whyValue}}{{whyEnd}}. No ARN can match it, so {{outcome}}. Write the missing field, or * for any.',
+      forbiddenField: '{{key}} is compared with "{{value}}", but {{why}}{{whyValue}}{{whyEnd}}. No ARN can match it, so {{outcome}}. Leave the field empty.',
       replace: 'Write "{{suggestion}}"',
     },
   },
@@ -58,7 +58,7 @@ export const conditionArnValue: PolicyRule = {
             const finding: Finding = {
               messageId: found.family,
               node: item.node,
-              data: { key: entry.key, value: item.value, outcome, why: found.why, advice: found.advice },
+              data: { key: entry.key, value: item.value, outcome, ...found.why, ...found.advice },
             };
             const replacement = found.problem.replacement;
             if (replacement !== undefined && replacement !== item.value) {
@@ -80,11 +80,25 @@ function isArnKey(iam: IamIndex, key: string): boolean {
 
 type Family = 'syntax' | 'partition' | 'region' | 'account' | 'emptyField' | 'forbiddenField';
 
+/**
+ * Why no ARN matches, as its words and the value they name with the words after it apart (`why`, `whyValue`,
+ * `whyEnd`), and the did-you-mean in the same way, so that the words can be translated.
+ */
 interface Diagnosis {
   family: Family;
   problem: ArnProblem;
-  why: string;
-  advice: string;
+  why: { why: string; whyValue: string; whyEnd: string };
+  advice: { advice: string; adviceValue: string; adviceEnd: string };
+}
+
+const NO_ADVICE = { advice: '', adviceValue: '', adviceEnd: '' };
+
+function why(words: string, whyValue = '', whyEnd = ''): Diagnosis['why'] {
+  return { why: words, whyValue, whyEnd };
+}
+
+function didYouMean(suggestion: string | undefined): Diagnosis['advice'] {
+  return suggestion ? { advice: ' Did you mean "', adviceValue: suggestion, adviceEnd: '"?' } : NO_ADVICE;
 }
 
 /**
@@ -98,7 +112,7 @@ function diagnose(value: string, iam: IamIndex, stringOperator: boolean): Diagno
   const literal = (index: number): boolean => wildcard < 0 || arnFieldOffset(value, index + 1) - 1 < wildcard;
   if (wildcard < 0) {
     const syntax = arnSyntaxProblem(value, 'conditionValue');
-    if (syntax) return { family: 'syntax', problem: syntax, why: syntaxWhy(syntax), advice: '' };
+    if (syntax) return { family: 'syntax', problem: syntax, why: why(syntaxWhy(syntax)), advice: NO_ADVICE };
   }
   const arn = parseArn(value);
   if (!arn) return undefined;
@@ -106,45 +120,45 @@ function diagnose(value: string, iam: IamIndex, stringOperator: boolean): Diagno
   // IAM substitutes policy variables in condition values, so a variable partition may be fine here.
   if (partition && partition.messageId !== 'variable') {
     const d = partition.data;
-    const why = partition.messageId === 'empty' ? 'its partition field is empty' : `"${d.partition}" is not an AWS partition`;
-    return { family: 'partition', problem: partition, why, advice: d.suggestion ? ` Did you mean "${d.suggestion}"?` : '' };
+    const reason = partition.messageId === 'empty' ? why('its partition field is empty') : why('', `"${d.partition}"`, ' is not an AWS partition');
+    return { family: 'partition', problem: partition, why: reason, advice: didYouMean(d.suggestion) };
   }
   const region = literal(ARN_FIELD.region) ? regionProblem(value, arn) : undefined;
   if (region) {
     const d = region.data;
-    const why =
+    const reason =
       region.messageId === 'wrongCase'
-        ? `"${d.region}" is not a Region code: Region codes are lower case`
+        ? why('', `"${d.region}"`, ' is not a Region code: Region codes are lower case')
         : region.messageId === 'zone'
-          ? `"${d.region}" is a zone, not a Region`
+          ? why('', `"${d.region}"`, ' is a zone, not a Region')
           : region.messageId === 'otherPartition'
-            ? `"${d.region}" is a Region of the ${d.regionPartition} partition, not of ${d.partition}`
-            : `"${d.region}" is not a Region of the ${d.partition} partition`;
-    return { family: 'region', problem: region, why, advice: d.suggestion ? ` Did you mean "${d.suggestion}"?` : '' };
+            ? why(`"${d.region}" is a Region of the ${d.regionPartition} partition, not of ${d.partition}`)
+            : why(`"${d.region}" is not a Region of the ${d.partition} partition`);
+    return { family: 'region', problem: region, why: reason, advice: didYouMean(d.suggestion) };
   }
   const account = literal(ARN_FIELD.account) ? accountProblem(value, arn) : undefined;
   if (account) {
     const d = account.data;
-    const why =
+    const reason =
       account.messageId === 'separators'
-        ? `the account "${d.account}" is written with separators`
+        ? why('the account ', `"${d.account}"`, ' is written with separators')
         : account.messageId === 'length'
-          ? `the account "${d.account}" has ${d.count} digits, and an account ID has 12`
-          : `"${d.account}" is not an AWS account ID`;
-    return { family: 'account', problem: account, why, advice: '' };
+          ? why(`the account "${d.account}" has ${d.count} digits, and an account ID has 12`)
+          : why('', `"${d.account}"`, ' is not an AWS account ID');
+    return { family: 'account', problem: account, why: reason, advice: NO_ADVICE };
   }
   if (!literal(ARN_FIELD.account)) return undefined;
   const empty = emptyFieldProblem(value, arn, iam);
   if (empty) {
     const d = empty.data;
     const fields = { region: 'the region', account: 'the account', regionAndAccount: 'the region and the account', regionOrAccount: 'the region and the account' }[empty.messageId] ?? 'a field';
-    return { family: 'emptyField', problem: empty, why: `it leaves ${fields} empty, and ${d.service} ARNs of this kind have them (${d.template})`, advice: '' };
+    return { family: 'emptyField', problem: empty, why: why(`it leaves ${fields} empty, and ${d.service} ARNs of this kind have them (${d.template})`), advice: NO_ADVICE };
   }
   const forbidden = forbiddenFieldProblem(value, arn, iam);
   if (forbidden) {
     const d = forbidden.data;
     const fields = { region: 'no region', account: 'no account', regionAndAccount: 'neither region nor account' }[forbidden.messageId] ?? 'no such field';
-    return { family: 'forbiddenField', problem: forbidden, why: `${d.service} ARNs of this kind have ${fields} (${d.template})`, advice: '' };
+    return { family: 'forbiddenField', problem: forbidden, why: why(`${d.service} ARNs of this kind have ${fields} (${d.template})`), advice: NO_ADVICE };
   }
   return undefined;
 }

@@ -26,7 +26,7 @@ export const elementType: PolicyRule = {
       itemNotString:
         'Each item of "{{element}}" must be a string, but this is {{type}}; IAM rejects the policy. Quote the value and keep the list flat, e.g. {{example}}.',
       principalShape:
-        '"{{element}}" must be "*" or an object such as { "AWS": "arn:aws:iam::123456789012:root" } or { "Service": "ssm.amazonaws.com" }, but this is {{type}}; IAM rejects the policy.',
+        '"{{element}}" must be "*" or an object such as { "AWS": "arn:aws:iam::123456789012:root" } or { "Service": "ssm.amazonaws.com" }, but this is {{type}}{{string}}; IAM rejects the policy.',
       principalValue:
         'The value of principal type "{{principalType}}" must be a string or an array of strings, but this is {{type}}; IAM rejects the policy. Write e.g. "{{principalType}}": ["..."].',
       conditionShape:
@@ -92,8 +92,10 @@ function checkPrincipal(element: string, value: Node | undefined, findings: Find
   // A bare string is accepted only as "*"; any other bare value is a shape error.
   if (value.type === 'string' && value.value === '*') return;
   if (value.type !== 'object') {
-    const type = value.type === 'string' ? `the bare string ${JSON.stringify(value.value)}` : describeType(value);
-    findings.push({ messageId: 'principalShape', node: value, data: { element, type } });
+    // The words and the string apart, so that the words can be translated.
+    const type = value.type === 'string' ? 'the bare string' : describeType(value);
+    const string = value.type === 'string' ? ` ${JSON.stringify(value.value)}` : '';
+    findings.push({ messageId: 'principalShape', node: value, data: { element, type, string } });
     return;
   }
   for (const prop of value.children ?? []) {

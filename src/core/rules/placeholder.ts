@@ -1,4 +1,12 @@
-import { findPlaceholders, type PlaceholderContext, type PlaceholderRole } from '../policy/placeholders';
+import {
+  findPlaceholders,
+  regionFill,
+  REGION_FILL_ANY,
+  REGION_FILL_CODE,
+  type PlaceholderContext,
+  type PlaceholderRole,
+  type PlaceholderToken,
+} from '../policy/placeholders';
 import type { Node } from '../policy/types';
 import type { Finding, PolicyRule } from './rule';
 
@@ -17,7 +25,7 @@ export const placeholder: PolicyRule = {
     fixable: false,
     appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
-      region: `"{{token}}" in "{{value}}" is a documentation placeholder for {{meaning}}. ${NEVER} Write {{fill}}.`,
+      region: `"{{token}}" in "{{value}}" is a documentation placeholder for {{meaning}}. ${NEVER} Write {{fill}}{{example}}{{fillEnd}}.`,
       account: `"{{token}}" in "{{value}}" is a documentation placeholder for {{meaning}}. ${NEVER} Write {{fill}}.`,
       negativeAccount: `"{{token}}" in "{{value}}" is not an account ID: an AWS account ID has no sign. ${NEVER} Write {{fill}}.`,
       kmsKey: `"{{token}}" is a documentation placeholder for {{meaning}}. ${NEVER} Write {{fill}}.`,
@@ -36,7 +44,7 @@ export const placeholder: PolicyRule = {
         findings.push({
           messageId: t.family,
           node,
-          data: { token: t.token, value: shown, meaning: t.meaning, fill: t.fill, why: role === 'principal' ? WHY_PRINCIPAL : WHY_LITERAL },
+          data: { token: t.token, value: shown, meaning: t.meaning, ...fillOf(t), why: role === 'principal' ? WHY_PRINCIPAL : WHY_LITERAL },
         });
       }
     };
@@ -64,3 +72,15 @@ export const placeholder: PolicyRule = {
     return findings;
   },
 };
+
+/**
+ * What to write, for the message: a Region's fill in its two halves with the example bucket between them
+ * ("a Region code such as us-east-2", " (amazon-ssm-us-east-2)", ", or * for every Region"), so that each can be
+ * translated; any other fill whole.
+ */
+function fillOf(t: PlaceholderToken): { fill: string; example: string; fillEnd: string } {
+  if (t.family === 'region' && t.fill === regionFill(t.example)) {
+    return { fill: REGION_FILL_CODE, example: t.example === undefined ? '' : ` (${t.example})`, fillEnd: REGION_FILL_ANY };
+  }
+  return { fill: t.fill, example: '', fillEnd: '' };
+}

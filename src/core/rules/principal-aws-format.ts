@@ -45,7 +45,7 @@ export const principalAwsFormat: PolicyRule = {
       wrongNamespace: `"{{value}}" puts {{what}} in the "{{service}}" namespace, but such ARNs are in "{{expected}}", so ${INVALID}. Write "{{suggestion}}".`,
       sessionMissing: `"{{value}}" names an assumed role without a session, so ${INVALID}. An assumed-role principal is arn:aws:sts::<account ID>:assumed-role/<role>/<session>; to trust every session of the role, write the role ARN "{{suggestion}}" (with the role's path, if it has one).`,
       arnAccount: `The account "{{account}}" in "{{value}}" is not a 12-digit account ID, so ${INVALID}. Write the 12 digits (keep leading zeros).`,
-      malformed: `"{{value}}" is not a valid principal: {{problem}}. IAM rejects it ("Invalid principal in policy"). ${FORMS}`,
+      malformed: `"{{value}}" is not a valid principal: {{problem}}{{problemValue}}{{problemEnd}}. IAM rejects it ("Invalid principal in policy"). ${FORMS}`,
       changePrincipal: 'Change the principal to "{{suggestion}}"',
     },
   },
@@ -107,7 +107,15 @@ function diagnose(value: string): Problem | undefined {
   if (value.startsWith('arn:')) return diagnoseArn(value);
   if (hasWildcard(value)) return wildcard(value);
   if (NAME_PATH.test(value)) return { messageId: 'bareName', suggestion: exampleArn(value) };
-  return { messageId: 'malformed', data: { problem: 'it is neither an account ID nor an ARN' } };
+  return malformed('it is neither an account ID nor an ARN');
+}
+
+/**
+ * A malformed principal: the problem's words, and the value they name with the words after it apart
+ * (`"aws-xx"`, ' is not an AWS partition …'), so that the words can be translated.
+ */
+function malformed(problem: string, problemValue = '', problemEnd = ''): Problem {
+  return { messageId: 'malformed', data: { problem, problemValue, problemEnd } };
 }
 
 function wildcard(value: string): Problem {
@@ -129,14 +137,14 @@ function exampleArn(value: string): string {
 
 function diagnoseArn(value: string): Problem | undefined {
   const arn = parseArn(value);
-  if (!arn) return { messageId: 'malformed', data: { problem: 'an ARN has six fields separated by colons (arn:partition:service:region:account:resource)' } };
+  if (!arn) return malformed('an ARN has six fields separated by colons (arn:partition:service:region:account:resource)');
   const { partition, service, region, account, resource } = arn;
   if (service !== 'iam' && service !== 'sts' && !hasWildcard(service)) {
     return { messageId: 'otherService', data: { service: service || 'unnamed' } };
   }
   if (hasWildcard(value)) return wildcard(value);
   if (!partitionById(partition)) {
-    return { messageId: 'malformed', data: { problem: `"${partition}" is not an AWS partition (aws, aws-cn, aws-us-gov …)` } };
+    return malformed('', `"${partition}"`, ' is not an AWS partition (aws, aws-cn, aws-us-gov …)');
   }
   // CloudFront origin access identities are IAM users of the "cloudfront" account (S3 bucket policies).
   if (service === 'iam' && account === 'cloudfront' && resource.startsWith('user/CloudFront Origin Access Identity ')) return undefined;
@@ -147,7 +155,7 @@ function diagnoseArn(value: string): Problem | undefined {
   if (type === 'oidc-provider') return { messageId: 'federatedInAws', data: { action: 'sts:AssumeRoleWithWebIdentity' } };
   if (type === 'group') return { messageId: 'group' };
   if (region !== '') {
-    return { messageId: 'malformed', data: { problem: `IAM and STS are global, so their ARNs have no Region ("${region}")` } };
+    return malformed('IAM and STS are global, so their ARNs have no Region (', `"${region}"`, ')');
   }
   if (!/^\d{12}$/.test(account)) return { messageId: 'arnAccount', data: { account } };
   const iamTypes: Record<string, string> = { root: 'the account root', user: 'an IAM user', role: 'an IAM role' };
@@ -163,12 +171,15 @@ function diagnoseArn(value: string): Problem | undefined {
   if (service === 'iam' && stsType) return swap('sts', stsType);
   switch (type) {
     case 'root':
-      return resource === 'root' ? undefined : { messageId: 'malformed', data: { problem: 'an account principal ends in ":root"' } };
+      return resource === 'root' ? undefined : malformed('an account principal ends in ":root"');
     case 'user':
     case 'role': {
       const name = rest.split('/').pop() ?? '';
-      if (name === '') return { messageId: 'malformed', data: { problem: `the ${type} name is missing after "${type}/"` } };
-      if (!NAME_PATH.test(rest)) return { messageId: 'malformed', data: { problem: `"${rest}" has characters that IAM ${type} names and paths cannot contain` } };
+      const user = type === 'user';
+      if (name === '') return malformed(user ? 'the user name is missing after "user/"' : 'the role name is missing after "role/"');
+      if (!NAME_PATH.test(rest)) {
+        return malformed('', `"${rest}"`, user ? ' has characters that IAM user names and paths cannot contain' : ' has characters that IAM role names and paths cannot contain');
+      }
       return undefined;
     }
     case 'assumed-role': {
@@ -177,16 +188,13 @@ function diagnoseArn(value: string): Problem | undefined {
         return { messageId: 'sessionMissing', suggestion: `arn:${partition}:iam::${account}:role/${parts[0] ?? ''}` };
       }
       if (parts.length !== 2 || !parts.every((p) => SESSION_NAME.test(p))) {
-        return { messageId: 'malformed', data: { problem: 'an assumed-role principal is "assumed-role/<role name>/<session name>"' } };
+        return malformed('an assumed-role principal is "assumed-role/<role name>/<session name>"');
       }
       return undefined;
     }
     case 'federated-user':
-      return SESSION_NAME.test(rest) ? undefined : { messageId: 'malformed', data: { problem: 'a federated user principal is "federated-user/<user name>"' } };
+      return SESSION_NAME.test(rest) ? undefined : malformed('a federated user principal is "federated-user/<user name>"');
     default:
-      return {
-        messageId: 'malformed',
-        data: { problem: `"${type}" is not a principal type (IAM principal ARNs end in root, user/…, role/…; STS ones in assumed-role/… or federated-user/…)` },
-      };
+      return malformed('', `"${type}"`, ' is not a principal type (IAM principal ARNs end in root, user/…, role/…; STS ones in assumed-role/… or federated-user/…)');
   }
 }

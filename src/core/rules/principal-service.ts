@@ -52,7 +52,7 @@ export const principalService: PolicyRule = {
       wildcard:
         '"{{value}}" has a wildcard in a service principal. IAM matches principals exactly and does not accept a wildcard for part of a principal name, so this does not trust the services you mean. Name each service principal, such as "ssm.amazonaws.com".',
       conditionValue:
-        'The {{key}} value "{{value}}" {{problem}}, so the condition never matches the service AWS passes. {{advice}}',
+        'The {{key}} value "{{value}}" {{problem}}, so the condition never matches the service AWS passes. {{advice}}{{adviceValue}}{{adviceEnd}}',
       unknownService:
         '"{{value}}" is well formed, but "{{name}}" is neither a service prefix in the IAM data nor a known service principal. A misspelled principal never matches, so no service can assume the role. Did you mean "{{suggestion}}"? (A service newer than this linter\'s data is fine: then ignore this warning.)',
       changePrincipal: 'Change the service principal to "{{suggestion}}"',
@@ -161,15 +161,16 @@ function principalFinding(item: Located<string>, problem: ServicePrincipalProble
 }
 
 function conditionFinding(key: string, item: Located<string>, problem: ServicePrincipalProblem): Finding {
-  let advice = 'Write the service principal, such as "ssm.amazonaws.com".';
-  if (problem.suggestion) advice = `Write "${problem.suggestion}".`;
-  else if (problem.kind === 'list') advice = 'Write each service principal as a value of its own in a JSON array.';
-  else if (problem.kind === 'arn') advice = 'Write the service the role is passed to, such as "ssm.amazonaws.com".';
+  // The advice's words and the principal apart, so that the words can be translated.
+  let advice = { advice: 'Write the service principal, such as "ssm.amazonaws.com".', adviceValue: '', adviceEnd: '' };
+  if (problem.suggestion) advice = { advice: 'Write "', adviceValue: problem.suggestion, adviceEnd: '".' };
+  else if (problem.kind === 'list') advice = { ...advice, advice: 'Write each service principal as a value of its own in a JSON array.' };
+  else if (problem.kind === 'arn') advice = { ...advice, advice: 'Write the service the role is passed to, such as "ssm.amazonaws.com".' };
   const suggestions = suggestionsOf(item.node, problem);
   return {
     messageId: 'conditionValue',
     node: item.node,
-    data: { key, value: shorten(item.value), problem: PROBLEM[problem.kind], advice },
+    data: { key, value: shorten(item.value), problem: PROBLEM[problem.kind], ...advice },
     ...(suggestions ? { suggestions } : {}),
   };
 }

@@ -20,7 +20,7 @@ export const sidFormat: PolicyRule = {
     appliesTo: ['identity', 'trust', 'resource', 'scp'],
     messages: {
       invalidChars:
-        'Sid "{{sid}}" contains {{chars}}: IAM accepts only ASCII letters (A-Z, a-z) and digits (0-9) in a Sid and rejects the policy. {{suggestion}}',
+        'Sid "{{sid}}" contains {{chars}}: IAM accepts only ASCII letters (A-Z, a-z) and digits (0-9) in a Sid and rejects the policy. {{suggestion}}{{renamed}}{{suggestionEnd}}',
     },
   },
   check(policy) {
@@ -40,7 +40,10 @@ export const sidFormat: PolicyRule = {
         data: {
           sid: shorten(sid.value),
           chars: describeChars(bad),
-          suggestion: renamed ? `Write "${shorten(renamed)}".` : 'Rename it using letters and digits only, e.g. "AllowSessionManager".',
+          // The words and the new Sid apart, so that the words can be translated.
+          ...(renamed
+            ? { suggestion: 'Write "', renamed: shorten(renamed), suggestionEnd: '".' }
+            : { suggestion: 'Rename it using letters and digits only, e.g. "AllowSessionManager".', renamed: '', suggestionEnd: '' }),
         },
       };
       if (renamed) {

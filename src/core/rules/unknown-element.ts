@@ -20,9 +20,9 @@ export const unknownElement: PolicyRule = {
       wrongCase:
         '"{{key}}" has the wrong case: element names are case-sensitive and IAM rejects an element it does not know. Write "{{suggestion}}".',
       unknownTopLevel:
-        '"{{key}}" is not a policy element: the top level accepts only "Version", "Id" and "Statement", and IAM rejects anything else.{{hint}}',
+        '"{{key}}" is not a policy element: the top level accepts only "Version", "Id" and "Statement", and IAM rejects anything else.{{hint}}{{hintName}}{{hintEnd}}',
       unknownInStatement:
-        '"{{key}}" is not a statement element: a statement accepts only Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource and Condition, and IAM rejects anything else.{{hint}}',
+        '"{{key}}" is not a statement element: a statement accepts only Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource and Condition, and IAM rejects anything else.{{hint}}{{hintName}}{{hintEnd}}',
       statementElementAtTopLevel:
         '"{{key}}" is a statement element but sits at the top level of the policy, where IAM rejects it. Move it into a statement: "Statement": [ { "{{key}}": ... } ].',
       topLevelElementInStatement:
@@ -75,7 +75,10 @@ function checkObject(
       findings.push({ messageId: 'wrongCase', node: keyNode, data: { key: shown, suggestion }, fix: edit });
       continue;
     }
-    const data: Record<string, string> = { key: shown, hint: suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it.' };
+    // The hint's words and the element name apart, so that the words can be translated.
+    const data: Record<string, string> = suggestion
+      ? { key: shown, hint: ' Did you mean "', hintName: suggestion, hintEnd: '"?' }
+      : { key: shown, hint: ' Remove it.', hintName: '', hintEnd: '' };
     if (suggestion) data.suggestion = suggestion;
     findings.push({ messageId: unknownId, node: keyNode, data, ...(edit ? { suggestions: [{ messageId: 'rename', fix: edit }] } : {}) });
   }

@@ -37,7 +37,7 @@ testRule(conditionArnValue, {
       errors: [
         {
           messageId: 'partition',
-          data: { advice: ' Did you mean "aws"?' },
+          data: { advice: ' Did you mean "', adviceValue: 'aws' },
           suggestions: [
             {
               messageId: 'replace',

@@ -22,7 +22,7 @@ testRule(jsonDuplicateKey, {
     {
       name: 'Action twice in a statement',
       code: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "ssm:StartSession",\n      "Action": "ssm:TerminateSession",\n      "Resource": "*"\n    }\n  ]\n}',
-      errors: [{ messageId: 'duplicate', text: '"Action"', path: ['Statement', 0, 'Action'], data: { key: 'Action', line: '6', where: ' (statement 1)' } }],
+      errors: [{ messageId: 'duplicate', text: '"Action"', path: ['Statement', 0, 'Action'], data: { key: 'Action', line: '6', where: ' (statement ', whereName: '1', whereEnd: ')' } }],
       output: null,
     },
     {
@@ -34,32 +34,32 @@ testRule(jsonDuplicateKey, {
     {
       name: 'a condition operator written twice: one block would silently replace the other',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:SendCommand","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/env":"dev"},"StringEquals":{"ssm:resourceTag/team":"ops"}}}]}',
-      errors: [{ messageId: 'duplicate', path: ['Statement', 0, 'Condition', 'StringEquals'], data: { key: 'StringEquals', where: ' ("Condition")' } }],
+      errors: [{ messageId: 'duplicate', path: ['Statement', 0, 'Condition', 'StringEquals'], data: { key: 'StringEquals', where: ' (', whereName: '"Condition"', whereEnd: ')' } }],
       output: null,
     },
     {
       name: 'a condition key twice in one operator block',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:SendCommand","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/env":"dev","aws:ResourceTag/env":"prod"}}}]}',
-      errors: [{ messageId: 'duplicate', text: '"aws:ResourceTag/env"', data: { key: 'aws:ResourceTag/env', where: ' ("StringEquals")' } }],
+      errors: [{ messageId: 'duplicate', text: '"aws:ResourceTag/env"', data: { key: 'aws:ResourceTag/env', where: ' (', whereName: '"StringEquals"', whereEnd: ')' } }],
       output: null,
     },
     {
       name: 'a principal type twice',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com","Service":"ssm.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
       kind: 'trust',
-      errors: [{ messageId: 'duplicate', data: { key: 'Service', where: ' ("Principal")' } }],
+      errors: [{ messageId: 'duplicate', data: { key: 'Service', where: ' (', whereName: '"Principal"', whereEnd: ')' } }],
       output: null,
     },
     {
       name: 'Statement given as a single object',
       code: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Effect":"Deny","Action":"ssm:*","Resource":"*"}}',
-      errors: [{ messageId: 'duplicate', data: { key: 'Effect', where: ' (statement 1)' } }],
+      errors: [{ messageId: 'duplicate', data: { key: 'Effect', where: ' (statement ', whereName: '1', whereEnd: ')' } }],
       output: null,
     },
     {
       name: 'element names that differ only in case',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:GetParameter","action":"ssm:PutParameter","Resource":"*"}]}',
-      errors: [{ messageId: 'caseDuplicate', text: '"action"', data: { key: 'action', first: 'Action', where: ' (statement 1)' } }],
+      errors: [{ messageId: 'caseDuplicate', text: '"action"', data: { key: 'action', first: 'Action', where: ' (statement ', whereName: '1', whereEnd: ')' } }],
       output: null,
     },
     {
@@ -86,7 +86,7 @@ testRule(jsonDuplicateKey, {
     {
       name: 'duplicate at the bottom of deep (but parseable) nesting',
       code: `{"Version":"2012-10-17","Statement":[],"x":${'{"a":'.repeat(800)}{"k":1,"k":2}${'}'.repeat(800)}}`,
-      errors: [{ messageId: 'duplicate', data: { key: 'k', where: ' ("a")' } }],
+      errors: [{ messageId: 'duplicate', data: { key: 'k', where: ' (', whereName: '"a"', whereEnd: ')' } }],
       output: null,
     },
   ],
@@ -120,8 +120,8 @@ describe('rule json-duplicate-key on a tree deeper than the call stack', () => {
     const policy = { ...parsePolicy(''), root };
     const findings = jsonDuplicateKey.check(policy, { iam, kind: 'identity' });
     assert.deepEqual(
-      findings.map((f) => [f.messageId, f.data?.key, f.data?.where]),
-      [['duplicate', 'k', ' ("a")']],
+      findings.map((f) => [f.messageId, f.data?.key, f.data?.where, f.data?.whereName, f.data?.whereEnd]),
+      [['duplicate', 'k', ' (', '"a"', ')']],
     );
   });
 });

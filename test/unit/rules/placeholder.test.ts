@@ -43,7 +43,7 @@ testRule(placeholder, {
       name: 'the DHMC admin policy as documented: region and account-id',
       code: allow('"Action":"ssm:GetServiceSetting","Resource":"arn:aws:ssm:region:account-id:servicesetting/ssm/managed-instance/default-ec2-instance-management-role"},{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::account-id:role/service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole"'),
       errors: [
-        { messageId: 'region', path: ['Statement', 0, 'Resource'], data: { token: 'region', fill: 'a Region code such as us-east-2, or * for every Region' } },
+        { messageId: 'region', path: ['Statement', 0, 'Resource'], data: { token: 'region', fill: 'a Region code such as us-east-2', example: '', fillEnd: ', or * for every Region' } },
         { messageId: 'account', path: ['Statement', 0, 'Resource'], data: { token: 'account-id' } },
         { messageId: 'account', path: ['Statement', 1, 'Resource'], data: { token: 'account-id' } },
       ],
@@ -70,8 +70,8 @@ testRule(placeholder, {
       name: 'patch-baseline-snapshot-region and other per-Region bucket names',
       code: allow('"Action":"s3:GetObject","Resource":["arn:aws:s3:::patch-baseline-snapshot-region/*","arn:aws:s3:::region-birdwatcher-prod/*","arn:aws:s3:::aws-codedeploy-region/*"]'),
       errors: [
-        { messageId: 'region', path: ['Statement', 0, 'Resource', 0], data: { token: 'region', meaning: 'the AWS Region of the Systems Manager bucket', fill: 'a Region code such as us-east-2 (patch-baseline-snapshot-us-east-2), or * for every Region' } },
-        { messageId: 'region', path: ['Statement', 0, 'Resource', 1], data: { fill: 'a Region code such as us-east-2 (us-east-2-birdwatcher-prod), or * for every Region' } },
+        { messageId: 'region', path: ['Statement', 0, 'Resource', 0], data: { token: 'region', meaning: 'the AWS Region of the Systems Manager bucket', fill: 'a Region code such as us-east-2', example: ' (patch-baseline-snapshot-us-east-2)', fillEnd: ', or * for every Region' } },
+        { messageId: 'region', path: ['Statement', 0, 'Resource', 1], data: { fill: 'a Region code such as us-east-2', example: ' (us-east-2-birdwatcher-prod)', fillEnd: ', or * for every Region' } },
         { messageId: 'region', path: ['Statement', 0, 'Resource', 2], data: { meaning: 'the AWS Region in the bucket name' } },
       ],
       output: null,

@@ -33,7 +33,7 @@ testRule(sidFormat, {
     {
       name: 'a space',
       code: identity('Allow Session Manager'),
-      errors: [{ messageId: 'invalidChars', text: '"Allow Session Manager"', path: ['Statement', 0, 'Sid'], data: { chars: 'a space', suggestion: 'Write "AllowSessionManager".' } }],
+      errors: [{ messageId: 'invalidChars', text: '"Allow Session Manager"', path: ['Statement', 0, 'Sid'], data: { chars: 'a space', suggestion: 'Write "', renamed: 'AllowSessionManager' } }],
       output: identity('AllowSessionManager'),
     },
     {
@@ -51,13 +51,13 @@ testRule(sidFormat, {
     {
       name: 'tab and control characters',
       code: identity('Allow\tSSM\u0001'),
-      errors: [{ messageId: 'invalidChars', data: { chars: 'a tab, the control character U+0001', suggestion: 'Write "AllowSSM".' } }],
+      errors: [{ messageId: 'invalidChars', data: { chars: 'a tab, the control character U+0001', suggestion: 'Write "', renamed: 'AllowSSM' } }],
       output: identity('AllowSSM'),
     },
     {
       name: 'accented letters are folded, not dropped',
       code: identity('ZugriffFürKöln'),
-      errors: [{ messageId: 'invalidChars', data: { chars: '"ü", "ö"', suggestion: 'Write "ZugriffFurKoln".' } }],
+      errors: [{ messageId: 'invalidChars', data: { chars: '"ü", "ö"', suggestion: 'Write "', renamed: 'ZugriffFurKoln' } }],
       output: identity('ZugriffFurKoln'),
     },
     {
@@ -70,8 +70,8 @@ testRule(sidFormat, {
       name: 'the stripped Sid is taken: numbered; two Sids that strip alike get different names',
       code: identity('AllowSSM', 'Allow SSM', 'Allow-SSM', 'AllowSSM2'),
       errors: [
-        { messageId: 'invalidChars', path: ['Statement', 1, 'Sid'], data: { suggestion: 'Write "AllowSSM3".' } },
-        { messageId: 'invalidChars', path: ['Statement', 2, 'Sid'], data: { suggestion: 'Write "AllowSSM4".' } },
+        { messageId: 'invalidChars', path: ['Statement', 1, 'Sid'], data: { suggestion: 'Write "', renamed: 'AllowSSM3' } },
+        { messageId: 'invalidChars', path: ['Statement', 2, 'Sid'], data: { suggestion: 'Write "', renamed: 'AllowSSM4' } },
       ],
       output: identity('AllowSSM', 'AllowSSM3', 'AllowSSM4', 'AllowSSM2'),
     },
@@ -87,7 +87,7 @@ testRule(sidFormat, {
     {
       name: 'a long Sid is shortened in the message',
       code: identity(`${'A'.repeat(70)} B`),
-      errors: [{ messageId: 'invalidChars', data: { sid: `${'A'.repeat(57)}...`, suggestion: `Write "${'A'.repeat(57)}...".` } }],
+      errors: [{ messageId: 'invalidChars', data: { sid: `${'A'.repeat(57)}...`, suggestion: 'Write "', renamed: `${'A'.repeat(57)}...`, suggestionEnd: '".' } }],
       output: identity(`${'A'.repeat(70)}B`),
     },
     {
