@@ -1,18 +1,22 @@
 /**
- * `tsx scripts/gen-schemas.ts`: writes the JSON schemas of schemas/ from src/core/schema.
- * `--check` writes nothing and exits 1 when a file on disk differs from the generator's output.
+ * `tsx scripts/gen-schemas.ts`: writes the JSON schemas of schemas/ (English) and schemas/ja/ (Japanese) from
+ * src/core/schema. `--check` writes nothing and exits 1 when a file on disk differs from the generator's output.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { POLICY_KINDS } from '../src/core/policy/types';
-import { SCHEMA_FILE_NAMES, buildSchemas, renderSchema } from '../src/core/schema/build-schemas';
+import { SCHEMA_LOCALES, schemaFiles } from '../src/core/schema/associations';
+import { buildSchemas, renderSchema } from '../src/core/schema/build-schemas';
 
 const ROOT = join(__dirname, '..');
 
-/** Each schema file as the generator writes it, by its path relative to the repository root. */
+/** Each schema file as the generator writes it, by its path relative to the repository root: every kind in every language. */
 export function renderSchemaFiles(): { path: string; text: string }[] {
-  const schemas = buildSchemas();
-  return POLICY_KINDS.map((kind) => ({ path: `schemas/${SCHEMA_FILE_NAMES[kind]}`, text: renderSchema(schemas[kind]) }));
+  return SCHEMA_LOCALES.flatMap((locale) => {
+    const schemas = buildSchemas(locale);
+    const files = schemaFiles(locale);
+    return POLICY_KINDS.map((kind) => ({ path: files[kind], text: renderSchema(schemas[kind]) }));
+  });
 }
 
 /** The schema files that are missing or differ from the generator's output (empty when all are current). */
@@ -33,6 +37,7 @@ function main(): void {
     return;
   }
   for (const { path, text } of renderSchemaFiles()) {
+    mkdirSync(dirname(join(ROOT, path)), { recursive: true });
     writeFileSync(join(ROOT, path), text);
     console.log(`${path}: ${text.length} bytes`);
   }

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n';
 import type { PolicyKind, StandaloneKind } from '../policy/types';
 import { SCHEMA_FILE_NAMES } from './build-schemas';
 
@@ -8,15 +9,27 @@ export interface SchemaAssociation {
   [other: string]: unknown;
 }
 
-/** The schema file of each policy kind, relative to the extension folder. */
-export const SCHEMA_FILES: Readonly<Record<StandaloneKind, string>> = {
-  identity: `schemas/${SCHEMA_FILE_NAMES.identity}`,
-  trust: `schemas/${SCHEMA_FILE_NAMES.trust}`,
-  scp: `schemas/${SCHEMA_FILE_NAMES.scp}`,
-};
+/**
+ * The folder of each language's schemas, relative to the extension folder. VS Code cannot localize a schema, so the
+ * Japanese texts are a second set of files, which the extension serves when VS Code's display language is Japanese.
+ */
+export const SCHEMA_DIRS: Readonly<Record<Locale, string>> = { en: 'schemas', ja: 'schemas/ja' };
+
+/** The languages the schemas are written in. */
+export const SCHEMA_LOCALES = Object.keys(SCHEMA_DIRS) as Locale[];
+
+/** The schema file of each policy kind in a language, relative to the extension folder. */
+export function schemaFiles(locale: Locale): Readonly<Record<StandaloneKind, string>> {
+  const dir = SCHEMA_DIRS[locale];
+  return { identity: `${dir}/${SCHEMA_FILE_NAMES.identity}`, trust: `${dir}/${SCHEMA_FILE_NAMES.trust}`, scp: `${dir}/${SCHEMA_FILE_NAMES.scp}` };
+}
+
+/** The schema file of each policy kind, relative to the extension folder: the English ones, which `contributes.jsonValidation` names. */
+export const SCHEMA_FILES: Readonly<Record<StandaloneKind, string>> = schemaFiles('en');
 
 /**
- * The `json.schemas` entries after putting ours in: entries whose url is one of our schemas are replaced by
+ * The `json.schemas` entries after putting ours in: entries whose url is one of our schemas (`schemaUrl`'s, or one of
+ * `otherUrls`: our schemas in the other languages, written before the display language changed) are replaced by
  * one entry per kind that has globs; every other entry is kept as it was, in its place. Undefined when
  * nothing changes, so the caller writes the setting only when it must.
  */
@@ -24,9 +37,10 @@ export function withOurAssociations(
   current: unknown,
   globs: Readonly<Partial<Record<StandaloneKind, readonly string[]>>>,
   schemaUrl: (kind: StandaloneKind) => string,
+  otherUrls: readonly string[] = [],
 ): SchemaAssociation[] | undefined {
   const existing = Array.isArray(current) ? (current as unknown[]) : [];
-  const ourUrls = new Set((Object.keys(SCHEMA_FILES) as StandaloneKind[]).map(schemaUrl));
+  const ourUrls = new Set([...(Object.keys(SCHEMA_FILES) as StandaloneKind[]).map(schemaUrl), ...otherUrls]);
   const kept = existing.filter((e) => !isObject(e) || typeof e.url !== 'string' || !ourUrls.has(e.url));
   const ours: SchemaAssociation[] = [];
   for (const kind of Object.keys(SCHEMA_FILES) as StandaloneKind[]) {

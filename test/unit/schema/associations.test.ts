@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fileMatchGlob } from '../../../src/core/policy/globs';
-import { documentPattern, registryText, withOurAssociations } from '../../../src/core/schema/associations';
+import { SCHEMA_FILES, documentPattern, registryText, schemaFiles, withOurAssociations } from '../../../src/core/schema/associations';
 
 const url = (kind: string): string => `file:///ext/schemas/${kind}.schema.json`;
 
@@ -16,6 +16,22 @@ describe('schema/associations: the ssmPolicy.schemas globs in json.schemas', () 
     const before = [{ fileMatch: ['old/*.json'], url: url('trust') }, mine];
     assert.deepEqual(withOurAssociations(before, { trust: ['new/*.json'] }, url), [mine, { fileMatch: ['new/*.json'], url: url('trust') }]);
     assert.deepEqual(withOurAssociations(before, {}, url), [mine]);
+  });
+
+  it('replaces the entries it wrote for the schemas of another language (the display language changed)', () => {
+    const ja = (kind: string): string => `file:///ext/schemas/ja/${kind}.schema.json`;
+    const mine = { fileMatch: ['a.json'], url: 'https://example.com/a.json' };
+    const before = [{ fileMatch: ['iam/*.json'], url: url('identity') }, mine];
+    const others = ['identity', 'trust', 'scp'].map(url);
+    assert.deepEqual(withOurAssociations(before, { identity: ['iam/*.json'] }, ja, others), [mine, { fileMatch: ['iam/*.json'], url: ja('identity') }]);
+    // Without the other language's URLs, its entries would be someone else's, kept beside ours.
+    assert.deepEqual(withOurAssociations(before, { identity: ['iam/*.json'] }, ja), [...before, { fileMatch: ['iam/*.json'], url: ja('identity') }]);
+  });
+
+  it('names the schema files of each language: schemas/ in English, schemas/ja/ in Japanese', () => {
+    assert.deepEqual(schemaFiles('en'), SCHEMA_FILES);
+    assert.deepEqual(schemaFiles('en'), { identity: 'schemas/identity-policy.schema.json', trust: 'schemas/trust-policy.schema.json', scp: 'schemas/scp.schema.json' });
+    assert.deepEqual(schemaFiles('ja'), { identity: 'schemas/ja/identity-policy.schema.json', trust: 'schemas/ja/trust-policy.schema.json', scp: 'schemas/ja/scp.schema.json' });
   });
 
   it('answers undefined when nothing changes, and survives a setting of the wrong type', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { BASE_OPERATORS, OPERATOR_NAMES } from '../../../src/core/policy/condition-operators';
 import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../../../src/core/policy/elements';
@@ -85,9 +86,16 @@ describe('JSON schemas (schemas/*.schema.json)', () => {
       assert.deepEqual(staleSchemaFiles(ROOT), []);
     });
 
-    it('are 2-space JSON with a trailing newline, one file per policy kind', () => {
+    it('are 2-space JSON with a trailing newline, one file per policy kind and language (schemas/, schemas/ja/)', () => {
       const files = renderSchemaFiles();
-      assert.deepEqual(files.map((f) => f.path).sort(), ['schemas/identity-policy.schema.json', 'schemas/scp.schema.json', 'schemas/trust-policy.schema.json']);
+      assert.deepEqual(files.map((f) => f.path).sort(), [
+        'schemas/identity-policy.schema.json',
+        'schemas/ja/identity-policy.schema.json',
+        'schemas/ja/scp.schema.json',
+        'schemas/ja/trust-policy.schema.json',
+        'schemas/scp.schema.json',
+        'schemas/trust-policy.schema.json',
+      ]);
       for (const { text } of files) {
         assert.ok(text.endsWith('}\n') && !text.endsWith('\n\n'));
         assert.equal(text, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
@@ -96,6 +104,23 @@ describe('JSON schemas (schemas/*.schema.json)', () => {
 
     it('is pure: two runs build the same schemas', () => {
       assert.deepEqual(buildSchemas(), buildSchemas());
+      assert.deepEqual(buildSchemas('ja'), buildSchemas('ja'));
+    });
+
+    it('reports a stale or missing Japanese file as it does an English one', () => {
+      const copy = mkdtempSync(join(tmpdir(), 'schemas-'));
+      try {
+        for (const { path, text } of renderSchemaFiles()) {
+          mkdirSync(dirname(join(copy, path)), { recursive: true });
+          writeFileSync(join(copy, path), text);
+        }
+        assert.deepEqual(staleSchemaFiles(copy), []);
+        writeFileSync(join(copy, 'schemas/ja/scp.schema.json'), '{}\n');
+        rmSync(join(copy, 'schemas/ja/trust-policy.schema.json'));
+        assert.deepEqual(staleSchemaFiles(copy).sort(), ['schemas/ja/scp.schema.json', 'schemas/ja/trust-policy.schema.json']);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
     });
 
     for (const kind of POLICY_KINDS) {
