@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
+import { SCHEMA_LOCALES, schemaFiles } from '../src/core/schema/associations';
 
 const root = resolve(__dirname, '..');
 
@@ -93,7 +94,11 @@ export function matchesFilesEntry(entry: string, file: string): boolean {
   return new RegExp(`^${pattern}$`).test(file);
 }
 
-/** The files package.json makes the extension load: entry point, contributed files, icons, l10n, notices, IAM index. */
+/**
+ * The files package.json makes the extension load: entry point, contributed files, icons, l10n, notices, IAM index;
+ * and the schemas of every language, which the extension serves itself (src/features/schemas: `schemas/ja/` when
+ * VS Code's display language is Japanese).
+ */
 export function filesTheExtensionLoads(pkg: Manifest): string[] {
   const clean = (p: string): string => p.replace(/^\.\//, '');
   const local = (p: string | undefined): p is string => typeof p === 'string' && !/^[a-z]+:/i.test(p);
@@ -113,6 +118,7 @@ export function filesTheExtensionLoads(pkg: Manifest): string[] {
     ...(pkg.l10n ? [`${clean(pkg.l10n)}/bundle.l10n.json`] : []),
     ...(pkg.contributes?.snippets ?? []).map((s) => clean(s.path)),
     ...(pkg.contributes?.jsonValidation ?? []).map((v) => v.url).filter(local).map(clean),
+    ...SCHEMA_LOCALES.flatMap((locale) => Object.values(schemaFiles(locale))),
     ...Object.values(pkg.contributes?.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)).filter(local).map(clean),
   ].filter((p, i, all) => all.indexOf(p) === i);
 }

@@ -6,7 +6,7 @@ import Ajv from 'ajv';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { StandaloneKind } from '../../src/core/policy/types';
 import { kindFromFileName, POLICY_FILE_PATTERNS } from '../../src/core/policy/detect';
-import { SCHEMA_FILES } from '../../src/core/schema/associations';
+import { SCHEMA_FILES, schemaFiles } from '../../src/core/schema/associations';
 import { filesTheExtensionLoads, matchesFilesEntry, NEVER_SHIPPED } from '../../scripts/check-packages';
 import { SNIPPET_FILES } from '../../scripts/gen-snippets';
 import { drawIcon, ICON_SIZE } from '../../scripts/icon';
@@ -55,6 +55,8 @@ describe('package.json contributions', () => {
       pkg.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, '')).sort(),
       Object.values(SCHEMA_FILES).sort(),
     );
+    // The Japanese schemas, which the extension serves itself when VS Code's display language is Japanese.
+    for (const f of Object.values(schemaFiles('ja'))) assert.ok(existsSync(join(root, f)), f);
   });
 
   it('give each conventional file name exactly the schema of its kind', () => {
@@ -164,6 +166,7 @@ describe('package.json packaging', () => {
     const shipped = (file: string): boolean => files.some((entry) => matchesFilesEntry(entry, file));
     const needed = [...filesTheExtensionLoads(pkg as never), ...Object.values(manifest.bin).map((b) => b.replace(/^\.\//, '')), 'README.md', 'CHANGELOG.md', 'LICENSE'];
     assert.deepEqual(needed.filter((f) => f !== 'package.json' && !shipped(f)), [], 'files the package needs but "files" leaves out');
+    for (const f of Object.values(schemaFiles('ja'))) assert.ok(needed.includes(f) && shipped(f), `${f} ships`);
     // vsce refuses a .vscodeignore beside "files"; the one list serves `npm pack` and `vsce package`.
     assert.equal(existsSync(join(root, '.vscodeignore')), false, '.vscodeignore beside "files"');
   });

@@ -75,6 +75,11 @@ export class AssociationRegistry implements vscode.FileSystemProvider, vscode.Di
     this.update();
   }
 
+  /** Renders the registry again: the schema URLs changed (another language's schemas are served). */
+  refresh(): void {
+    this.update();
+  }
+
   /** The documents associated now, by kind (what the registry file says). */
   associated(): DocumentAssociation[] {
     return this.enabled ? [...this.documents.values()] : [];

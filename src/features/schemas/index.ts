@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { localeOf, type Locale } from '../../core/i18n';
 import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
-import { SCHEMA_FILES } from '../../core/schema/associations';
+import { SCHEMA_LOCALES, schemaFiles } from '../../core/schema/associations';
 import type { WorkspaceTrust } from '../common/trust';
 import { AssociationRegistry, REGISTRY_SCHEME } from './association-registry';
 import { SchemaSettingsSync, vscodeSchemaWritePrompt, type SchemaWritePrompt } from './schema-settings';
@@ -31,6 +32,12 @@ export interface SchemaCoverage {
 export interface SchemaAssociationsFeature extends SchemaAssociations, SchemaCoverage {
   registry: AssociationRegistry;
   mode(): AssociationMode;
+  /** The language of the schemas served: VS Code's display language (Japanese, or English). */
+  locale(): Locale;
+  /** The URL of the schema of a kind that the extension serves now. */
+  schemaUrl(kind: StandaloneKind): string;
+  /** Test mode: serves the schemas of another language, as with that display language, until disposed. */
+  useLocale(locale: Locale): vscode.Disposable;
   /** Test mode: behaves as with a VS Code whose JSON support does not read the registry, until disposed. */
   useSettings(): vscode.Disposable;
   /** Test mode: answers the json.schemas prompt instead of the workbench until disposed. */
@@ -52,6 +59,21 @@ export function jsonFeaturesReadRegistries(): boolean {
 }
 
 /**
+ * The language of the schemas the extension serves: `schemas/ja/…` when VS Code's display language is Japanese
+ * (`ja`, `ja-JP` …), `schemas/…` otherwise. VS Code cannot localize a schema, so each language has its own files.
+ */
+export function schemaLocale(language: string = vscode.env.language): Locale {
+  return localeOf(language);
+}
+
+/** The URLs of the schemas of a language, in the extension's folder. */
+export function schemaUrls(extensionUri: vscode.Uri, locale: Locale): Readonly<Record<StandaloneKind, string>> {
+  const files = schemaFiles(locale);
+  const url = (kind: StandaloneKind): string => vscode.Uri.joinPath(extensionUri, files[kind]).toString();
+  return { identity: url('identity'), trust: url('trust'), scp: url('scp') };
+}
+
+/**
  * Registers the schema associations the extension owns. Where VS Code's JSON language features read extension
  * registries (`contributes.jsonValidationRegistry`), the extension serves one from its own read-only file system
  * (scheme `ssm-policy-studio`), naming each open document the linter treats as a policy through the globs or its
@@ -59,10 +81,13 @@ export function jsonFeaturesReadRegistries(): boolean {
  * (see SchemaSettingsSync). Call first in activate: the JSON language features may read the registry at any time.
  */
 export function registerSchemaAssociations(context: vscode.ExtensionContext, trust: WorkspaceTrust): SchemaAssociationsFeature {
-  const schemaUrl = (kind: StandaloneKind): string => vscode.Uri.joinPath(context.extensionUri, SCHEMA_FILES[kind]).toString();
+  // The schemas of the display language; json.schemas entries written for another language are ours too (replaced).
+  let locale = schemaLocale();
+  const schemaUrl = (kind: StandaloneKind): string => schemaUrls(context.extensionUri, locale)[kind];
+  const otherUrls = (): string[] => SCHEMA_LOCALES.filter((l) => l !== locale).flatMap((l) => Object.values(schemaUrls(context.extensionUri, l)));
   const registry = new AssociationRegistry(schemaUrl);
   let prompt: SchemaWritePrompt = vscodeSchemaWritePrompt;
-  const settings = new SchemaSettingsSync(context, trust, () => prompt);
+  const settings = new SchemaSettingsSync(context, trust, () => prompt, schemaUrl, otherUrls);
   let mode: AssociationMode = jsonFeaturesReadRegistries() ? 'registry' : 'settings';
   const syncSettings = (): Promise<void> => (mode === 'settings' ? settings.sync() : Promise.resolve());
   const setMode = (next: AssociationMode): void => {
@@ -83,6 +108,8 @@ export function registerSchemaAssociations(context: vscode.ExtensionContext, tru
   );
   return {
     registry,
+    locale: () => locale,
+    schemaUrl,
     associate: (uri, kind) => registry.set(uri, kind),
     served: (uri) => registry.served(uri),
     mode: () => mode,
@@ -92,6 +119,16 @@ export function registerSchemaAssociations(context: vscode.ExtensionContext, tru
       const previous = mode;
       setMode('settings');
       return new vscode.Disposable(() => setMode(previous));
+    },
+    useLocale(next) {
+      const previous = locale;
+      const change = (to: Locale): void => {
+        locale = to;
+        registry.refresh();
+        void syncSettings();
+      };
+      change(next);
+      return new vscode.Disposable(() => change(previous));
     },
     usePrompt(next) {
       const previous = prompt;

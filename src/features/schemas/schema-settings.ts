@@ -53,10 +53,16 @@ export class SchemaSettingsSync implements vscode.Disposable {
   private toldRestricted = false;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /**
+   * `schemaUrl`: the schema of each kind in the display language; `otherUrls`: our schemas in the other languages,
+   * whose entries (written while VS Code showed another language) are replaced as well.
+   */
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly trust: WorkspaceTrust,
     private readonly prompt: () => SchemaWritePrompt,
+    private readonly schemaUrl: (kind: StandaloneKind) => string,
+    private readonly otherUrls: () => readonly string[],
   ) {}
 
   /** Brings json.schemas in step with the globs (asking first where no answer is remembered); one sync at a time. */
@@ -84,7 +90,7 @@ export class SchemaSettingsSync implements vscode.Disposable {
   private async syncNow(): Promise<void> {
     const ours = vscode.workspace.getConfiguration('ssmPolicy');
     const json = vscode.workspace.getConfiguration('json', null);
-    const schemaUrl = (kind: StandaloneKind): string => vscode.Uri.joinPath(this.context.extensionUri, SCHEMA_FILES[kind]).toString();
+    const schemaUrl = this.schemaUrl;
     for (const target of ['user', 'workspace'] as const) {
       if (target === 'workspace' && !vscode.workspace.workspaceFolders?.length) continue;
       const globs: Partial<Record<StandaloneKind, string[]>> = {};
@@ -95,7 +101,7 @@ export class SchemaSettingsSync implements vscode.Disposable {
       }
       const inspectedJson = json.inspect<unknown[]>('schemas');
       const current = target === 'user' ? inspectedJson?.globalValue : inspectedJson?.workspaceValue;
-      const next = withOurAssociations(current, globs, schemaUrl);
+      const next = withOurAssociations(current, globs, schemaUrl, this.otherUrls());
       if (!next) continue;
       if (target === 'workspace' && !this.trust.isTrusted) {
         this.tellRestricted();

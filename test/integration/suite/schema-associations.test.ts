@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { schemaFiles } from '../../../src/core/schema/associations';
 import type { ExtensionApi, TestApi } from '../../../src/extension-api';
-import type { SchemaWriteQuestion } from '../../../src/features/schemas';
+import { REGISTRY_URI, schemaLocale, schemaUrls, type SchemaWriteQuestion } from '../../../src/features/schemas';
 import { openInEditor, waitForSummary, workspaceRoot } from './diagnostics-helpers';
 import { hoversAt, hoverText } from './language-helpers';
 
@@ -11,6 +12,8 @@ const GLOB = '**/activation/by-setting/*.json';
 const DEADLINE_MS = 20_000;
 /** The identity schema's hover of "Version". */
 const VERSION_HOVER = /The version of the policy language/;
+/** The same hover in the Japanese schema (schemas/ja/). */
+const VERSION_HOVER_JA = /ポリシー言語のバージョンです/;
 
 const ssmPolicy = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('ssmPolicy');
 const json = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('json', null);
@@ -32,10 +35,10 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
 }
 
 /** True when the JSON language server's hover over "Version" is the identity schema's, i.e. the schema applies. */
-async function hasSchema(uri: vscode.Uri): Promise<boolean> {
+async function hasSchema(uri: vscode.Uri, hover = VERSION_HOVER): Promise<boolean> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const at = doc.positionAt(doc.getText().indexOf('"Version"') + 2);
-  return (await hoversAt(uri, at)).some((h) => VERSION_HOVER.test(hoverText(h)));
+  return (await hoversAt(uri, at)).some((h) => hover.test(hoverText(h)));
 }
 
 /** Both scopes of json.schemas, to prove that nothing was written. */
@@ -118,6 +121,43 @@ describe('schema associations and workspace trust', () => {
     });
   });
 
+  describe('the language of the schemas: schemas/ja/ when VS Code\'s display language is Japanese', () => {
+    it('takes the language from vscode.env.language: ja, ja-JP … are Japanese, every other language English', () => {
+      for (const tag of ['ja', 'ja-JP', 'JA-jp']) assert.equal(schemaLocale(tag), 'ja', tag);
+      for (const tag of ['en', 'en-US', 'de', 'zh-cn', 'jv', '']) assert.equal(schemaLocale(tag), 'en', tag);
+      assert.equal(api.schemas.locale(), schemaLocale(vscode.env.language), `display language ${vscode.env.language}`);
+    });
+
+    it('serves the schema files of that language from the extension folder, each of which exists', async () => {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(ext);
+      for (const locale of ['en', 'ja'] as const) {
+        const urls = schemaUrls(ext.extensionUri, locale);
+        for (const kind of ['identity', 'trust', 'scp'] as const) {
+          assert.equal(urls[kind], vscode.Uri.joinPath(ext.extensionUri, schemaFiles(locale)[kind]).toString());
+          await vscode.workspace.fs.stat(vscode.Uri.parse(urls[kind]));
+        }
+      }
+      const served = schemaUrls(ext.extensionUri, api.schemas.locale());
+      for (const kind of ['identity', 'trust', 'scp'] as const) assert.equal(api.schemas.schemaUrl(kind), served[kind]);
+    });
+
+    it('gives a document the Japanese schema (its hover in Japanese) under the Japanese display language, and the English one back', async () => {
+      const uri = byGlob();
+      await openInEditor(uri);
+      await ssmPolicy().update('schemas.identityPolicyFiles', [GLOB], vscode.ConfigurationTarget.Global);
+      await eventually(() => hasSchema(uri), 'the English identity schema to apply');
+      const registryText = async (): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(REGISTRY_URI));
+      const japanese = api.schemas.useLocale('ja');
+      hooks.push(japanese);
+      assert.match(await registryText(), /\/schemas\/ja\/identity-policy\.schema\.json"/);
+      await eventually(() => hasSchema(uri, VERSION_HOVER_JA), 'the Japanese identity schema (schemas/ja/) to apply');
+      japanese.dispose();
+      assert.doesNotMatch(await registryText(), /\/schemas\/ja\//);
+      await eventually(() => hasSchema(uri), 'the English identity schema to apply again');
+    });
+  });
+
   describe('where they do not (older VS Code): json.schemas, with consent', () => {
     beforeEach(async () => {
       hooks.push(api.schemas.useSettings());
@@ -154,6 +194,27 @@ describe('schema associations and workspace trust', () => {
       await api.schemas.syncSettings();
       assert.deepEqual(json().inspect<unknown[]>('schemas')?.workspaceValue, [], 'its entries are gone');
       assert.equal(questions.length, 1, 'asked once');
+      await json().update('schemas', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    it('points its entries at the schemas of the display language, replacing those written for the other one', async () => {
+      answer = 'allow';
+      await ssmPolicy().update('schemas.identityPolicyFiles', [GLOB], vscode.ConfigurationTarget.Workspace);
+      await api.schemas.syncSettings();
+      const urls = (): string[] | undefined => json().inspect<{ url: string }[]>('schemas')?.workspaceValue?.map((e) => e.url);
+      assert.deepEqual(urls(), [api.schemas.schemaUrl('identity')]);
+      const japanese = api.schemas.useLocale('ja');
+      hooks.push(japanese);
+      await api.schemas.syncSettings();
+      assert.deepEqual(urls(), [api.schemas.schemaUrl('identity')], 'one entry, not two');
+      assert.match(urls()?.[0] ?? '', /\/schemas\/ja\/identity-policy\.schema\.json$/);
+      japanese.dispose();
+      await api.schemas.syncSettings();
+      assert.deepEqual(urls(), [api.schemas.schemaUrl('identity')]);
+      assert.doesNotMatch(urls()?.[0] ?? '', /\/ja\//);
+      assert.equal(questions.length, 1, 'asked once');
+      await ssmPolicy().update('schemas.identityPolicyFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      await api.schemas.syncSettings();
       await json().update('schemas', undefined, vscode.ConfigurationTarget.Workspace);
     });
 
