@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsPort } from '../../../src/core/aws/port';
-import type { ExtensionApi } from '../../../src/extension-api';
+import type { ExtensionApi, TestApi } from '../../../src/extension-api';
 import type { ConfirmText } from '../../../src/features/connection/ui';
 
 const EXTENSION_ID = 'ssm-policy-studio.ssm-policy-studio';
@@ -181,5 +181,41 @@ describe('the extension in Japanese: problems, quick fixes, hovers, the DHMC vie
       restore.dispose();
       await config.update('regions', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+});
+
+describe('the JSON schemas in Japanese (schemas/ja/)', function () {
+  this.timeout(60_000);
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a policy found by its content gets the Japanese schema: its hover is the text of schemas/ja/', async () => {
+    const ext = extensionUnderTest();
+    const api = (await ext.activate()) as TestApi | undefined;
+    assert.ok(api?.schemas, 'the test API (extension mode Test)');
+    assert.equal(api.schemas.locale(), 'ja');
+    assert.equal(api.schemas.schemaUrl('identity'), vscode.Uri.joinPath(ext.extensionUri, 'schemas', 'ja', 'identity-policy.schema.json').toString());
+    const schema = readJson<{ properties: { Version: { markdownDescription: string } } }>(ext, 'schemas', 'ja', 'identity-policy.schema.json');
+    assert.ok(schema, 'schemas/ja/identity-policy.schema.json is installed with the extension');
+    const expected = schema.properties.Version.markdownDescription.split('\n\n')[0] ?? '';
+    assert.match(expected, JAPANESE);
+
+    // An identity policy by its content (no conventional name): the extension associates it through its registry.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'activation', 'by-setting', 'admin-access.json'));
+    await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().indexOf('"Version"') + 2);
+    const deadline = Date.now() + 20_000;
+    let text = '';
+    while (!text.includes(expected) && Date.now() < deadline) {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at)) ?? [];
+      text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      if (!text.includes(expected)) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(text.includes(expected), `the hover of "Version": ${text}`);
+    assert.doesNotMatch(text, /The version of the policy language/, 'not the English schema');
   });
 });

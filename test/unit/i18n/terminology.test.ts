@@ -33,7 +33,7 @@ export function terminology(markdown = readFileSync(join(root, 'docs', 'i18n.md'
   });
 }
 
-/** Every Japanese text with its English counterpart (empty for the rule pages, which are checked for variants only). */
+/** Every Japanese text with its English counterpart (empty for the rule pages and the schemas, which are checked for variants only). */
 function japaneseTexts(): { where: string; en: string; ja: string }[] {
   const out: { where: string; en: string; ja: string }[] = [];
   const rules = new Map(allRules.map((r) => [r.id, r]));
@@ -49,6 +49,9 @@ function japaneseTexts(): { where: string; en: string; ja: string }[] {
   }
   const pages = join(root, 'docs', 'rules', 'ja');
   if (existsSync(pages)) for (const f of readdirSync(pages).filter((n) => n.endsWith('.md'))) out.push({ where: `docs/rules/ja/${f}`, en: '', ja: readFileSync(join(pages, f), 'utf8') });
+  // The JSON schemas (checked text by text against the English ones in test/unit/schema/schemas-ja.test.ts).
+  const schemas = join(root, 'schemas', 'ja');
+  if (existsSync(schemas)) for (const f of readdirSync(schemas).filter((n) => n.endsWith('.json'))) out.push({ where: `schemas/ja/${f}`, en: '', ja: readFileSync(join(schemas, f), 'utf8') });
   return out;
 }
 
