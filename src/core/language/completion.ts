@@ -8,6 +8,7 @@ import { ownResourceTypes, templatesOf } from '../policy/resource-arns';
 import { AMAZON_COM_PRINCIPALS, SERVICE_PRINCIPAL_NAMES } from '../policy/service-principals';
 import type { Statement } from '../policy/types';
 import { describeOperator } from '../schema/condition-schema';
+import type { Locale } from '../i18n';
 import { SERVICE_SETTINGS } from '../ssm/service-settings';
 import { cursorContext, type CursorContext, type StringToken } from './cursor';
 import { actionConditionKeys, describeAction, describeConditionKey, describeServiceSetting, escapeMarkdown, resolveKey } from './describe';
@@ -69,7 +70,7 @@ export async function getCompletions(text: string, offset: number, options: Lang
   try {
     if (ctx.isAtPropertyKey || token?.isKey) {
       if (element?.[0] !== 'Condition') return [];
-      if (element.length === 2) return operatorItems(ctx, token, t);
+      if (element.length === 2) return operatorItems(ctx, token, t, options.locale);
       if (element.length === 3) return await conditionKeyItems(iam, ctx, token, t);
       return [];
     }
@@ -101,7 +102,7 @@ function keyRange(ctx: CursorContext, token: StringToken | undefined): { offset:
   return token ? { offset: token.start, length: token.end - token.start } : { offset: ctx.offset, length: 0 };
 }
 
-function operatorItems(ctx: CursorContext, token: StringToken | undefined, t: Localize): PolicyCompletionItem[] {
+function operatorItems(ctx: CursorContext, token: StringToken | undefined, t: Localize, locale: Locale = 'en'): PolicyCompletionItem[] {
   const range = keyRange(ctx, token);
   return OPERATOR_NAMES.map((name) => {
     const parsed = parseOperator(name);
@@ -110,7 +111,7 @@ function operatorItems(ctx: CursorContext, token: StringToken | undefined, t: Lo
       label: name,
       kind: 'operator',
       detail: parsed.valueType ? t('{0} condition operator', parsed.valueType) : undefined,
-      documentation: describeOperator(name).markdownDescription,
+      documentation: describeOperator(name, locale).markdownDescription,
       insertText: token ? name : `"${name}": {$1}`,
       snippet: !token,
       range,

@@ -5,6 +5,7 @@ import { MAX_EDITOR_TEXT_LENGTH } from '../policy/limits';
 import type { PolicyKind } from '../policy/types';
 import { diagnoseServicePrincipal } from '../policy/service-principals';
 import { describeOperator } from '../schema/condition-schema';
+import type { Locale } from '../i18n';
 import { serviceSettingNamespace } from '../ssm/service-settings';
 import { cursorContext, variableAt, type CursorContext } from './cursor';
 import {
@@ -37,6 +38,8 @@ export interface LanguageOptions {
   localize?: Localize;
   /** The policy kind, when known from the file name or settings. */
   kind?: PolicyKind;
+  /** The language of the texts kept as English and Japanese pairs (condition operators); English by default. */
+  locale?: Locale;
 }
 
 /** No service data: only the list of services (for their names). */
@@ -70,7 +73,7 @@ export async function getHover(text: string, offset: number, options: LanguageOp
       await ensureFor(iam, [serviceOf(value)], [value]);
       return { kind: 'conditionKey', markdown: describeConditionKey(iam, value, t), ...whole };
     }
-    if (head === 'Condition' && element?.length === 2) return { kind: 'operator', markdown: operatorMarkdown(value, t), ...whole };
+    if (head === 'Condition' && element?.length === 2) return { kind: 'operator', markdown: operatorMarkdown(value, t, options.locale), ...whole };
     return undefined;
   }
 
@@ -113,8 +116,8 @@ function actionHover(iam: IamIndex, value: string, negated: boolean, t: Localize
   return { kind: 'actionPattern', markdown: describeActionPattern(iam, value, negated, t) };
 }
 
-function operatorMarkdown(name: string, t: Localize): string {
-  if (parseOperator(name).known) return describeOperator(name).markdownDescription;
+function operatorMarkdown(name: string, t: Localize, locale: Locale = 'en'): string {
+  if (parseOperator(name).known) return describeOperator(name, locale).markdownDescription;
   const suggestion = suggestOperator(name);
   const parts = [`**${code(name)}**`, t('Not a condition operator (operator names are case-sensitive).')];
   if (suggestion) parts.push(t('Did you mean {0}?', code(suggestion)));

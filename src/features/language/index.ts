@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { editorLocale } from '../diagnostics/convert';
 import { templateFormatOf, type ExtractedTemplate } from '../../core/embedded';
 import { extractorFor } from '../../core/embedded/load';
 import { templateCompletions, templateHover } from '../../core/embedded/language';
@@ -64,7 +65,7 @@ function templateOf(document: vscode.TextDocument): Promise<ExtractedTemplate | 
 async function provideTemplateHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
   const extracted = await templateOf(document);
   if (!extracted || token.isCancellationRequested) return undefined;
-  const hover: PolicyHover | undefined = await templateHover(extracted, document.offsetAt(position), { localize });
+  const hover: PolicyHover | undefined = await templateHover(extracted, document.offsetAt(position), { localize, locale: editorLocale() });
   if (!hover || token.isCancellationRequested) return undefined;
   return new vscode.Hover(new vscode.MarkdownString(hover.markdown), new vscode.Range(document.positionAt(hover.offset), document.positionAt(hover.offset + hover.length)));
 }
@@ -76,7 +77,7 @@ async function provideTemplateCompletions(
 ): Promise<vscode.CompletionList | undefined> {
   const extracted = await templateOf(document);
   if (!extracted || token.isCancellationRequested) return undefined;
-  const items = await templateCompletions(extracted, document.offsetAt(position), { localize });
+  const items = await templateCompletions(extracted, document.offsetAt(position), { localize, locale: editorLocale() });
   if (token.isCancellationRequested || items.length === 0) return undefined;
   return new vscode.CompletionList(items.map((item) => toCompletionItem(document, position, item)));
 }
@@ -91,7 +92,7 @@ async function provideHover(
 ): Promise<vscode.Hover | undefined> {
   const info = isPolicyDocument(document);
   if (!info) return undefined;
-  const hover = await getHover(document.getText(), document.offsetAt(position), { kind: info.kind, localize });
+  const hover = await getHover(document.getText(), document.offsetAt(position), { kind: info.kind, localize, locale: editorLocale() });
   if (!hover || token.isCancellationRequested) return undefined;
   if (hover.kind === 'operator' && hasSchema(document, info)) return undefined;
   const range = new vscode.Range(document.positionAt(hover.offset), document.positionAt(hover.offset + hover.length));
@@ -106,7 +107,7 @@ async function provideCompletionItems(
 ): Promise<vscode.CompletionList | undefined> {
   const info = isPolicyDocument(document);
   if (!info) return undefined;
-  const items = await getCompletions(document.getText(), document.offsetAt(position), { kind: info.kind, localize });
+  const items = await getCompletions(document.getText(), document.offsetAt(position), { kind: info.kind, localize, locale: editorLocale() });
   if (token.isCancellationRequested || items.length === 0) return undefined;
   const wanted = hasSchema(document, info) ? items.filter((i) => i.kind !== 'operator') : items;
   return new vscode.CompletionList(wanted.map((item) => toCompletionItem(document, position, item)));

@@ -166,6 +166,12 @@ describe('language/hover', function () {
       const typo = await hoverAt('"StringEqual"');
       assert.match(typo.markdown, /Did you mean `StringEquals`\?/);
     });
+    it('describes an operator in Japanese when the locale is ja', async () => {
+      const hover = await getHover(POLICY, offsetOf(POLICY, '"StringEquals"', 1), { iam, locale: 'ja' });
+      assert.match(hover?.markdown ?? '', /^\*\*StringEquals\*\*/);
+      assert.match(hover?.markdown ?? '', /[\u3040-\u30ff]/);
+      assert.doesNotMatch(hover?.markdown ?? '', /The value of the condition key equals/);
+    });
   });
 
   describe('ARNs', () => {
