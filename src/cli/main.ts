@@ -7,7 +7,7 @@ import { mapInOrder } from '../core/util/map-in-order';
 import { allRules } from '../core/rules';
 import { langInArgs, parseArgs, UsageError, type CliArgs } from './args';
 import { localeFromEnv, localizeFindings, type Locale } from '../core/i18n';
-import { cliTexts, type CliTexts } from './messages';
+import { cliTexts, localizeCliMessage, type CliTexts } from './messages';
 import { detectFile, isClaimedByName, isTemplateDetection, notDetectedReason, type Detection } from './detect';
 import { collectInputs, comparePaths, type InputFile, type SkippedInput } from './files';
 import { escapeControl, formatJson, formatSarif, formatText, type FileFindings } from './format';
@@ -69,7 +69,7 @@ export async function run(argv: readonly string[], io: CliIo, version = '0.0.0')
     return 0;
   }
   // Every message names a path or quotes a value: escaped, so a file name cannot break the line or drive the terminal.
-  const say = (message: string): void => io.stderr(`ssm-policy-lint: ${escapeControl(message)}\n`);
+  const say = (message: string): void => io.stderr(`ssm-policy-lint: ${escapeControl(localizeCliMessage(message, locale))}\n`);
   let config: LintConfig | undefined;
   try {
     config = await readConfig(args.config, io.cwd);

@@ -133,3 +133,42 @@ const JA: CliTexts = {
 export function cliTexts(locale: Locale): CliTexts {
   return locale === 'ja' ? JA : EN;
 }
+
+/** The reasons the CLI gives about files (read.ts, detect.ts, files.ts), in Japanese. */
+const JA_REASONS: readonly [RegExp, string][] = [
+  [/no such file or directory/g, 'そのようなファイルまたはディレクトリはありません'],
+  [/permission denied/g, 'アクセスが拒否されました'],
+  [/too many levels of symbolic links/g, 'シンボリックリンクの階層が深すぎます'],
+  [/a part of the path is not a directory/g, 'パスの一部がディレクトリではありません'],
+  [/\bis a directory\b/g, 'ディレクトリです'],
+  [/a FIFO \(named pipe\), not a regular file/g, 'FIFO (名前付きパイプ) で、通常ファイルではありません'],
+  [/a character device, not a regular file/g, 'キャラクターデバイスで、通常ファイルではありません'],
+  [/a block device, not a regular file/g, 'ブロックデバイスで、通常ファイルではありません'],
+  [/a socket, not a regular file/g, 'ソケットで、通常ファイルではありません'],
+  [/a directory, not a regular file/g, 'ディレクトリで、通常ファイルではありません'],
+  [/a special file, not a regular file/g, '特殊ファイルで、通常ファイルではありません'],
+  [/larger than (\S+ \S+), the limit \(an IAM policy is at most 10,240 characters\)/g, '上限の $1 を超えています (IAM ポリシーは最大 10,240 文字です)'],
+  [/not valid UTF-8 \(byte (0x[0-9a-f]+) at byte offset (\d+), line (\d+)\)/g, '有効な UTF-8 ではありません ($3 行目、バイトオフセット $2 のバイト $1)'],
+  [/encoded as (UTF-\d+[LB]E)/g, '$1 でエンコードされています'],
+  [/not a policy \(neither a policy file name nor a "Statement" with "Effect", "Action" or "NotAction"\)/g, 'ポリシーではありません (ポリシーのファイル名でもなく、"Effect"、"Action"、"NotAction" を持つ "Statement" もありません)'],
+  [/not a CloudFormation template \(no AWSTemplateFormatVersion, SAM transform or Resources of AWS:: types\)/g, 'CloudFormation テンプレートではありません (AWSTemplateFormatVersion、SAM の Transform、AWS:: タイプの Resources がありません)'],
+  [/not a Terraform file/g, 'Terraform ファイルではありません'],
+  [/not a JSON, YAML or Terraform file/g, 'JSON、YAML、Terraform のファイルではありません'],
+];
+
+/** The CLI's messages about files that read.ts, files.ts and the config reader write in English, in Japanese. */
+const JA_FILE_MESSAGES: readonly [RegExp, string][] = [
+  [/^Cannot read (.+?): /, '$1 を読み取れません: '],
+  [/^Cannot lint (.+?): (.*); save it as UTF-8$/, '$1 を lint できません: $2。UTF-8 で保存してください'],
+  [/^cannot read the folder: /, 'フォルダーを読み取れません: '],
+  [/^broken symbolic link \(to (.*)\)$/, 'リンク先のないシンボリックリンク ($1)'],
+];
+
+/** A message of the CLI on standard error in a language: the English file messages and reasons written in Japanese. */
+export function localizeCliMessage(message: string, locale: Locale): string {
+  if (locale === 'en') return message;
+  let out = message;
+  for (const [pattern, ja] of JA_FILE_MESSAGES) out = out.replace(pattern, ja);
+  for (const [pattern, ja] of JA_REASONS) out = out.replace(pattern, ja);
+  return out;
+}

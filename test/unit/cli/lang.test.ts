@@ -41,6 +41,15 @@ describe('cli: --lang and the environment choose the language', () => {
     assert.match(help.out, /^使い方: ssm-policy-lint/);
   });
 
+  it('--lang ja writes the messages about files in Japanese too', async () => {
+    const dir = workspace({ 'wide.policy.json': Buffer.from('\ufeff{}', 'utf16le') });
+    const io = fakeIo(dir);
+    assert.equal(await run(['--lang', 'ja', 'missing.policy.json', 'wide.policy.json'], io), 2);
+    assert.match(io.err, /^ssm-policy-lint: missing\.policy\.json を読み取れません: そのようなファイルまたはディレクトリはありません$/m);
+    assert.match(io.err, /^ssm-policy-lint: wide\.policy\.json を lint できません: UTF-16LE でエンコードされています。UTF-8 で保存してください$/m);
+    assert.doesNotMatch(io.err, /Cannot|no such file|encoded as/);
+  });
+
   it('json and sarif keep rule ids, ranges and edits in every language; only the messages change', async () => {
     const dir = workspace({ 'a.policy.json': FIXABLE });
     for (const format of ['json', 'sarif'] as const) {
