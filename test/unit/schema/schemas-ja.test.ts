@@ -3,6 +3,7 @@
  * words and the style of docs/i18n.md.
  */
 import * as assert from 'node:assert/strict';
+import { terminology } from '../i18n/terms';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -89,22 +90,6 @@ const ELEMENT_NAMES = /\b(Version|Id|Statement|Sid|Effect|Principal|NotPrincipal
 
 /** The English prose where a term is looked for: without code, link targets, quoted strings and element names. */
 const termProse = (text: string): string => prose(text).replace(/"[^"]*"/g, '').replace(ELEMENT_NAMES, '');
-
-/** The terminology table of docs/i18n.md: English term, the Japanese word, the variants never to write. */
-function terminology(): { en: string; ja: string; wrong: string[] }[] {
-  const markdown = readFileSync(join(ROOT, 'docs', 'i18n.md'), 'utf8');
-  const section = markdown.slice(markdown.indexOf('## Terminology'), markdown.indexOf('\n## ', markdown.indexOf('## Terminology') + 1));
-  const rows = section.split('\n').filter((l) => l.startsWith('|') && !/^\|\s*-/.test(l)).slice(1);
-  return rows.map((row) => {
-    const [en = '', ja = '', not = ''] = row.split('|').slice(1, -1).map((c) => c.trim());
-    const wrong = not
-      .replace(/\([^)]*\)/g, '')
-      .split(/[,、]/)
-      .map((w) => w.trim())
-      .filter(Boolean);
-    return { en: en.replace(/\s*\([^)]*\)/g, '').trim(), ja, wrong };
-  });
-}
 
 /** The terms of the table whose Japanese word must appear wherever the English text has them. */
 const REQUIRED_TERMS = ['trust policy', 'service control policy', 'condition key', 'permissions', 'principal', 'resource', 'role', 'policy', 'account', 'action', 'wildcard', 'tag'];
