@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { localizeFinding } from '../../core/i18n';
-import { editorLocale } from '../diagnostics/convert';
+import { editorLocale, localized } from '../common/locale';
 import { applyPlan, buildPlan, describeApplyOutcome } from '../../core/apply';
 import { prettyDocument } from '../../core/apply/document';
 import { gate, gatePolicySource } from '../../core/apply/gate';
@@ -20,7 +20,6 @@ import { resolvedPolicyAt } from '../../core/embedded/language';
 import { extractorFor } from '../../core/embedded/load';
 import { isPolicyDocument } from '../common/policy-documents';
 import type { CatalogNode } from './catalog-tree';
-import { localized } from './catalog-tree';
 import type { ApplyDocumentProvider, PlanDiff } from './documents';
 
 /** The arguments of `ssmPolicy.applyPolicyToRole`; what is missing is asked for. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { catalog, type CatalogEntry, type Localized } from '../../core/catalog';
+import { localized } from '../common/locale';
 import { catalogPreviewUri } from './documents';
 
 /** The id of the "Documented Policies" view (declared in package.json). */
@@ -8,15 +9,6 @@ export const CATALOG_VIEW_ID = 'ssmPolicy.catalog';
 /** A node of the view: a source page of the guide, or one policy of it. */
 export type CatalogNode = { kind: 'source'; title: Localized; entries: readonly CatalogEntry[] } | { kind: 'entry'; entry: CatalogEntry };
 
-/** True when the user reads Japanese: the catalog's titles and descriptions come in both languages. */
-export function useJapanese(): boolean {
-  return vscode.env.language.toLowerCase().startsWith('ja');
-}
-
-/** The text of a catalog string in the user's language. */
-export function localized(value: Localized): string {
-  return useJapanese() ? value.ja : value.en;
-}
 
 
 /**

@@ -1,6 +1,7 @@
 import { getLocation } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { catalog, catalogEntry, type CatalogEntry, type Localized } from '../../core/catalog';
+import { catalog, catalogEntry, type CatalogEntry } from '../../core/catalog';
+import { localized } from '../common/locale';
 import { buildSnippets, STATEMENTS_SUFFIX } from '../../core/catalog/snippets';
 
 /** The scheme of the read-only documents that show the text of AWS managed policies. */
@@ -19,14 +20,6 @@ export class ManagedPolicyContentProvider implements vscode.TextDocumentContentP
   }
 }
 
-/** True when the user reads Japanese: the catalog's titles and descriptions come in both languages. */
-function useJapanese(): boolean {
-  return vscode.env.language.toLowerCase().startsWith('ja');
-}
-
-function text(value: Localized): string {
-  return useJapanese() ? value.ja : value.en;
-}
 
 interface EntryPick extends vscode.QuickPickItem {
   entry?: CatalogEntry;
@@ -76,9 +69,9 @@ async function pickEntry(): Promise<CatalogEntry | undefined> {
   const managed = catalog.filter((e) => e.managed);
   const items: EntryPick[] = [
     { label: vscode.l10n.t('Documented policies (inserted as snippets)'), kind: vscode.QuickPickItemKind.Separator },
-    ...documented.map((entry) => ({ label: text(entry.title), description: entry.id, detail: text(entry.description), entry })),
+    ...documented.map((entry) => ({ label: localized(entry.title), description: entry.id, detail: localized(entry.description), entry })),
     { label: vscode.l10n.t('AWS managed policies (open read-only)'), kind: vscode.QuickPickItemKind.Separator },
-    ...managed.map((entry) => ({ label: `$(lock) ${text(entry.title)}`, description: entry.managed?.name, detail: text(entry.description), entry })),
+    ...managed.map((entry) => ({ label: `$(lock) ${localized(entry.title)}`, description: entry.managed?.name, detail: localized(entry.description), entry })),
   ];
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Insert Documented Policy'),

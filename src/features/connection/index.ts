@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isAwsError, localizedAwsError } from '../../core/aws/error';
-import { localeOf } from '../../core/i18n';
+import { editorLocale } from '../common/locale';
 import { loadAwsPort } from './load-aws';
 import { AwsSession } from './session';
 import { UiHolder } from './ui';
@@ -26,7 +26,7 @@ export interface Connection {
 export function registerConnection(context: vscode.ExtensionContext): Connection {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('SSM Policy Studio: AWS'), { log: true });
   // In Japanese, the AWS errors are written again in Japanese where they reach the features; the log stays English.
-  const localize = localeOf(vscode.env.language) === 'ja' ? (err: unknown) => (isAwsError(err) ? localizedAwsError(err, vscode.l10n.t) : err) : undefined;
+  const localize = editorLocale() === 'ja' ? (err: unknown) => (isAwsError(err) ? localizedAwsError(err, vscode.l10n.t) : err) : undefined;
   const port = loadAwsPort({ log: (line) => log.warn(line) }, localize);
   const session = new AwsSession(port);
   context.subscriptions.push(

@@ -117,7 +117,7 @@ async function pickRegions(deps: DhmcCommandDeps, plan: DhmcPlan, title: string)
 }
 
 /** The account and the profile, for the confirmations. */
-async function confirmationContext(deps: DhmcCommandDeps, roleLines?: string[]): Promise<ConfirmationContext> {
+export async function confirmationContext(deps: DhmcCommandDeps, roleLines?: string[]): Promise<ConfirmationContext> {
   const identity = await deps.session.identity();
   const context: ConfirmationContext = { profile: deps.session.profileLabel() };
   if (identity.ok) context.account = identity.identity.account;

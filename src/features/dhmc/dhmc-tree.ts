@@ -18,7 +18,6 @@ import {
   type DhmcRegionStatus,
   type InstanceReadiness,
   type ReadinessReason,
-  type ReadinessRowView,
 } from '../../core/dhmc';
 import { errorLabel, errorMarkdown, toAwsError, type AwsError } from '../../core/aws/error';
 import { DHMC_SETTING_ID } from '../../core/ssm/dhmc';
@@ -49,23 +48,6 @@ export const DHMC_PROBLEM_CONTEXT = 'dhmcProblem';
 export const DHMC_GROUP_CONTEXT = 'dhmcGroup';
 /** The row under a Region that says it has no instance, or why its instances could not be read. */
 export const NODES_INFO_CONTEXT = 'managedNodesInfo';
-
-/** The colours of the readiness icons. */
-const READINESS_COLORS: Readonly<Record<string, string>> = {
-  'pass-filled': 'testing.iconPassed',
-  pass: 'testing.iconPassed',
-  error: 'list.errorForeground',
-  warning: 'list.warningForeground',
-};
-
-function dressReadinessItem(item: vscode.TreeItem, view: ReadinessRowView): vscode.TreeItem {
-  if (view.description !== undefined) item.description = view.description;
-  item.tooltip = new vscode.MarkdownString(view.tooltip);
-  const color = READINESS_COLORS[view.icon];
-  item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
-  item.contextValue = view.contextValue;
-  return item;
-}
 
 /** Errors after which no Region can answer: show one row instead of the same error in every Region. */
 const SESSION_ERRORS: ReadonlySet<AwsError['kind']> = new Set(['expiredSso', 'noCredentials']);
@@ -170,19 +152,19 @@ export class DhmcTreeProvider implements vscode.TreeDataProvider<DhmcNode>, vsco
         const hasChildren = r.reasons.length > 0 || r.notChecked.length > 0;
         const item = new vscode.TreeItem(r.instanceId, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `dhmc/${node.region}/${r.instanceId}`;
-        return dressReadinessItem(item, instanceRow(r, vscode.l10n.t));
+        return dressStatusItem(item, instanceRow(r, vscode.l10n.t));
       }
       case 'reason': {
         const view = reasonRow(node.reason, vscode.l10n.t);
         const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
         item.id = `dhmc/${node.region}/${node.instanceId}/${node.reason.code}`;
-        return dressReadinessItem(item, view);
+        return dressStatusItem(item, view);
       }
       case 'notChecked': {
         const view = notCheckedRow(vscode.l10n.t);
         const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
         item.id = `dhmc/${node.region}/${node.instanceId}/notChecked`;
-        return dressReadinessItem(item, view);
+        return dressStatusItem(item, view);
       }
       case 'nodesInfo': {
         const item = new vscode.TreeItem(node.error ? errorLabel(node.error, vscode.l10n.t) : vscode.l10n.t('No EC2 instances in this Region'), vscode.TreeItemCollapsibleState.None);

@@ -12,7 +12,7 @@ import {
 } from '../../core/dhmc';
 import { managedPolicyArn } from '../../core/aws/arn';
 import { DHMC_MANAGED_POLICY } from '../../core/ssm/dhmc';
-import type { DhmcCommandDeps } from './dhmc-commands';
+import { confirmationContext, type DhmcCommandDeps } from './dhmc-commands';
 import type { DhmcNode } from './dhmc-tree';
 
 /** What a fix command did: the confirmation shown, whether it was confirmed, and how each write ended. */
@@ -67,12 +67,6 @@ export async function copyReadinessReport(deps: DhmcCommandDeps, arg?: unknown):
   return text;
 }
 
-/** The account and profile lines of a confirmation. */
-async function context(deps: DhmcCommandDeps): Promise<{ profile: string; account?: string }> {
-  const identity = await deps.session.identity();
-  return { profile: deps.session.profileLabel(), ...(identity.ok ? { account: identity.identity.account } : {}) };
-}
-
 /** The instances an argument names for Require IMDSv2: an instance row or its IMDS reason row, or `{ region, instanceIds }`. */
 function imdsTargets(arg: unknown): { region: string; instances: { instanceId: string; name?: string }[] } | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
@@ -113,7 +107,7 @@ export async function requireImdsV2Command(deps: DhmcCommandDeps, arg?: unknown,
     return { confirmed: false, results: [], refused };
   }
   const [[region, instances]] = [...byRegion] as [[string, { instanceId: string; name?: string }[]]];
-  const confirmation = imdsConfirmation(region, instances, vscode.l10n.t, await context(deps));
+  const confirmation = imdsConfirmation(region, instances, vscode.l10n.t, await confirmationContext(deps));
   const shown = { message: confirmation.message, detail: confirmation.detail };
   if (!(await ui.confirm(confirmation))) return { confirmed: false, confirmation: shown, results: [] };
   const results = await ui.progress(vscode.l10n.t('Requiring IMDSv2 in {0}', region), false, () =>
@@ -148,7 +142,7 @@ export async function attachDhmcPolicyCommand(deps: DhmcCommandDeps, arg?: unkno
   const home = await deps.session.homeTarget();
   const policyArn = managedPolicyArn(home.region, DHMC_MANAGED_POLICY);
   const sharing = deps.tree.managedNodes.loaded().filter((r) => r.dhmc.roleValue === value).map((r) => r.region);
-  const confirmation = attachPolicyConfirmation(role.name, policyArn, sharing.length > 0 ? sharing : [region], vscode.l10n.t, await context(deps));
+  const confirmation = attachPolicyConfirmation(role.name, policyArn, sharing.length > 0 ? sharing : [region], vscode.l10n.t, await confirmationContext(deps));
   const shown = { message: confirmation.message, detail: confirmation.detail };
   if (!(await ui.confirm(confirmation))) return { confirmed: false, confirmation: shown, results: [] };
   const result = await attachPolicyToRole(deps.session.port, home, role.name, policyArn);

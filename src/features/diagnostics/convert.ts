@@ -3,7 +3,7 @@ import type { LintFinding, Range as LintRange } from '../../core/lint';
 import { ruleOfJsonServiceCode, standsFor, type ForeignProblem } from '../../core/lint/json-service';
 import type { Edit } from '../../core/rules/rule';
 import { ruleDocsUrl } from '../../core/rules/rule';
-import { localeOf, type Locale } from '../../core/i18n';
+import { editorLocale } from '../common/locale';
 
 /** The `source` of every diagnostic this extension publishes. */
 export const DIAGNOSTIC_SOURCE = 'ssm-policy';
@@ -17,11 +17,6 @@ const SEVERITY: Readonly<Record<LintFinding['severity'], vscode.DiagnosticSeveri
 /** A VS Code range from an LSP range (both zero-based, UTF-16). */
 export function toRange(range: LintRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-}
-
-/** The language of the editor's texts: VS Code's display language (Japanese, or English). */
-export function editorLocale(): Locale {
-  return localeOf(vscode.env.language);
 }
 
 /** The diagnostic of one finding: its rule id links to the rule's page, in the editor's language. */

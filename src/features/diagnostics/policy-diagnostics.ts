@@ -8,7 +8,8 @@ import { detectPolicyDocument, type PolicyDetection } from '../../core/policy/gl
 import type { PolicyKind, StandaloneKind } from '../../core/policy/types';
 import { allRules } from '../../core/rules';
 import type { SchemaAssociations } from '../schemas';
-import { editorLocale, jsonServiceProblems, toDiagnostic } from './convert';
+import { editorLocale } from '../common/locale';
+import { jsonServiceProblems, toDiagnostic } from './convert';
 import { localizeFindings } from '../../core/i18n';
 import type { WorkspaceLintConfig } from './workspace-config';
 

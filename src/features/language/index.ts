@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { editorLocale } from '../diagnostics/convert';
+import { editorLocale } from '../common/locale';
 import { templateFormatOf, type ExtractedTemplate } from '../../core/embedded';
 import { extractorFor } from '../../core/embedded/load';
 import { templateCompletions, templateHover } from '../../core/embedded/language';
