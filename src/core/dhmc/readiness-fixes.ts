@@ -7,6 +7,7 @@ import type { AwsError } from '../aws/error';
 import type { AwsPort, AwsTarget, CallOptions } from '../aws/port';
 import { sendAndSettle, type WriteOutcome } from '../aws/writes';
 import { formatMessage, type Localize } from '../language/localize';
+import { mapInOrder } from '../util/map-in-order';
 
 /** How one write of a fix ended. */
 export interface FixResult {
@@ -21,23 +22,14 @@ const IMDS_CONCURRENCY = 4;
 
 /** Requires IMDSv2 (ModifyInstanceMetadataOptions, HttpTokens required) on each instance; never rejects. */
 export async function requireImdsV2(port: AwsPort, target: AwsTarget, instanceIds: readonly string[], options: CallOptions = {}): Promise<FixResult[]> {
-  const results: FixResult[] = [];
-  for (let i = 0; i < instanceIds.length; i += IMDS_CONCURRENCY) {
-    const batch = instanceIds.slice(i, i + IMDS_CONCURRENCY);
-    results.push(
-      ...(await Promise.all(
-        batch.map(async (instanceId): Promise<FixResult> => {
-          const r = await sendAndSettle(
-            () => port.requireImdsV2(target, instanceId, options),
-            async () => (await port.describeInstances(target, options)).find((x) => x.instanceId === instanceId)?.httpTokens === 'required',
-            (required) => required,
-          );
-          return r.error ? { subject: instanceId, outcome: r.outcome, error: r.error } : { subject: instanceId, outcome: r.outcome };
-        }),
-      )),
+  return mapInOrder(instanceIds, IMDS_CONCURRENCY, async (instanceId): Promise<FixResult> => {
+    const r = await sendAndSettle(
+      () => port.requireImdsV2(target, instanceId, options),
+      async () => (await port.describeInstances(target, options)).find((x) => x.instanceId === instanceId)?.httpTokens === 'required',
+      (required) => required,
     );
-  }
-  return results;
+    return r.error ? { subject: instanceId, outcome: r.outcome, error: r.error } : { subject: instanceId, outcome: r.outcome };
+  });
 }
 
 /** Attaches a managed policy to a role (AttachRolePolicy is idempotent); never rejects. */
