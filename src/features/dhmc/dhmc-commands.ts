@@ -78,6 +78,13 @@ export interface DhmcCommandDeps {
   onChanged(regions: readonly string[]): void;
 }
 
+/** A Region code from a command argument: the code itself, or a tree row (`{ region }`). */
+export function regionOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'object' && arg !== null && 'region' in arg && typeof (arg as { region: unknown }).region === 'string') return (arg as { region: string }).region;
+  return undefined;
+}
+
 function isOptions(arg: unknown): arg is DhmcCommandOptions {
   return typeof arg === 'object' && arg !== null && !('kind' in arg);
 }
@@ -88,11 +95,10 @@ function regionsFromArgs(arg: DhmcCommandArg, selected: unknown): string[] | und
     const regions = selected.filter((n): n is DhmcNode & { kind: 'region' } => typeof n === 'object' && n !== null && (n as DhmcNode).kind === 'region').map((n) => n.region);
     if (regions.length > 0) return regions;
   }
-  if (typeof arg === 'string') return [arg];
   if (isOptions(arg)) return arg.regions;
-  // A Region row, or a row under it (the reason "DHMC is off" offers Enable).
-  if (arg && 'region' in arg && typeof arg.region === 'string') return [arg.region];
-  return undefined;
+  // A Region code, a Region row, or a row under it (the reason "DHMC is off" offers Enable).
+  const region = regionOf(arg);
+  return region === undefined ? undefined : [region];
 }
 
 /** Picks among the Regions where the plan changes something; the others are left out and counted in the title. */

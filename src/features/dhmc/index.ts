@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
-import { disableDhmc, enableDhmc, type DhmcCommandArg } from './dhmc-commands';
+import { disableDhmc, enableDhmc, regionOf, type DhmcCommandArg } from './dhmc-commands';
+
+export { regionOf } from './dhmc-commands';
 import { DHMC_VIEW_ID, DhmcTreeProvider, type DhmcNode } from './dhmc-tree';
 import { attachDhmcPolicyCommand, checkManagedNodes, copyReadinessReport, requireImdsV2Command } from './readiness-commands';
 
@@ -19,12 +21,6 @@ export const DhmcCommandId = {
   attachDhmcPolicy: 'ssmPolicy.attachDhmcPolicy',
 } as const;
 
-/** A Region code from a command argument: the code itself, or a tree row (`{ region }`). */
-export function regionOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg === 'object' && arg !== null && 'region' in arg && typeof (arg as { region: unknown }).region === 'string') return (arg as { region: string }).region;
-  return undefined;
-}
 
 /**
  * Registers the DHMC view (`ssmPolicy.dhmc`) and its commands: refresh, Enable and Disable DHMC, and for the managed

@@ -12,7 +12,7 @@ import {
 } from '../../core/dhmc';
 import { managedPolicyArn } from '../../core/aws/arn';
 import { DHMC_MANAGED_POLICY } from '../../core/ssm/dhmc';
-import { confirmationContext, type DhmcCommandDeps } from './dhmc-commands';
+import { confirmationContext, regionOf, type DhmcCommandDeps } from './dhmc-commands';
 import type { DhmcNode } from './dhmc-tree';
 
 /** What a fix command did: the confirmation shown, whether it was confirmed, and how each write ended. */
@@ -24,12 +24,6 @@ export interface ReadinessFixResult {
   refused?: string;
 }
 
-/** A Region named by a command argument: a Region code, or any row of the view under a Region. */
-function regionOfArg(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg === 'object' && arg !== null && typeof (arg as { region?: unknown }).region === 'string') return (arg as { region: string }).region;
-  return undefined;
-}
 
 /** The Regions whose managed nodes can be read: those whose setting could be read, or that failed for another reason. */
 function readableRegions(deps: DhmcCommandDeps): string[] {
@@ -39,7 +33,7 @@ function readableRegions(deps: DhmcCommandDeps): string[] {
 /** Check Managed Nodes: reads the readiness of one Region (a row or a code) or of every readable Region. */
 export async function checkManagedNodes(deps: DhmcCommandDeps, arg?: unknown): Promise<RegionReadiness[]> {
   await deps.tree.whenLoaded();
-  const one = regionOfArg(arg);
+  const one = regionOf(arg);
   const regions = one ? [one] : readableRegions(deps);
   await vscode.window.withProgress({ location: { viewId: 'ssmPolicy.dhmc' }, title: vscode.l10n.t('Reading managed nodes…') }, () => deps.tree.managedNodes.loadAll(regions));
   return deps.tree.managedNodes.loaded().filter((r) => regions.includes(r.region));
@@ -47,7 +41,7 @@ export async function checkManagedNodes(deps: DhmcCommandDeps, arg?: unknown): P
 
 /** Copy Report: the Region's readiness table (read first if needed), or every Region read, as Markdown on the clipboard. */
 export async function copyReadinessReport(deps: DhmcCommandDeps, arg?: unknown): Promise<string | undefined> {
-  const one = regionOfArg(arg);
+  const one = regionOf(arg);
   if (one) await deps.tree.managedNodes.ensure(one);
   const read = deps.tree.managedNodes.loaded().filter((r) => !one || r.region === one);
   if (read.length === 0) {
@@ -128,7 +122,7 @@ export async function requireImdsV2Command(deps: DhmcCommandDeps, arg?: unknown,
  */
 export async function attachDhmcPolicyCommand(deps: DhmcCommandDeps, arg?: unknown): Promise<ReadinessFixResult | undefined> {
   const ui = deps.ui.current;
-  const region = regionOfArg(arg);
+  const region = regionOf(arg);
   if (!region) return undefined;
   await deps.tree.managedNodes.ensure(region);
   const state = deps.tree.managedNodes.get(region);
